@@ -1,0 +1,37 @@
+"""Shared fixtures and the rule for tests that need an installed tool.
+
+A test that needs chromium or virtuoso calls :func:`require_tool`; where the tool is missing it
+skips with the reason, except when ``KERNEN_REQUIRE_TOOLS=1`` (set by ``.ci/run``), where it fails.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TOOLS = {
+    "chromium": ("chromium", "apt-get install chromium"),
+    "virtuoso": ("virtuoso-t", "apt-get install virtuoso-opensource"),
+    "soffice": ("soffice", "apt-get install libreoffice-writer-nogui"),
+}
+
+
+def require_tool(name: str) -> str:
+    """The path of tool ``name``; skip (or fail under CI) where it is not installed."""
+    binary, install = TOOLS[name]
+    path = shutil.which(binary)
+    if path is None:
+        reason = f"{binary} is not installed ({install})"
+        if os.environ.get("KERNEN_REQUIRE_TOOLS") == "1":
+            pytest.fail(f"required tool missing under KERNEN_REQUIRE_TOOLS=1: {reason}")
+        pytest.skip(reason)
+    return path
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return ROOT
