@@ -1,0 +1,72 @@
+"""Safe SPARQL: the one entry for untrusted query text, and the canned queries.
+
+:func:`run_safe` checks the text (:func:`check_query`: read-only, no SERVICE/LOAD, FROM only names
+graphs in the store, no private graph), binds parameters as terms, and runs it in a worker process
+that is killed past the time limit, over the union of the public named graphs, with a row cap.
+
+>>> check_query("ASK { ?s ?p ?o }").form
+'ask'
+>>> check_query("DELETE WHERE { ?s ?p ?o }")
+Traceback (most recent call last):
+...
+graph.sparql.check.QueryRefused: wijzigen is niet toegestaan: alleen SELECT, ASK, CONSTRUCT en DESCRIBE (updates and LOAD are refused)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from graph.settings import load_settings
+from graph.sparql.canned import (CannedQuery, Param, ParamError, bind_params, canned_queries,
+                                 get_canned)
+from graph.sparql.check import QueryInfo, QueryRefused, QuerySyntaxError, check_query
+from graph.sparql.pool import Job, QueryFailed, QueryTimeout, default_pool
+from graph.store import LocalStore, Store, bind_values, open_store
+from graph.store.results import QueryResult, Term
+
+__all__ = ["run_safe", "run_canned", "check_query", "canned_queries", "get_canned", "QueryInfo",
+           "QueryRefused", "QuerySyntaxError", "QueryTimeout", "QueryFailed", "ParamError",
+           "CannedQuery", "Param", "QueryResult", "Term"]
+
+
+def _store(store: Store | str | None) -> Store:
+    return store if isinstance(store, Store) else open_store(store)
+
+
+def run_safe(text: str, *, store: Store | str | None = None, params: Mapping[str, object] | None = None,
+             timeout: float | None = None, max_rows: int | None = None) -> QueryResult:
+    """Run untrusted SPARQL ``text`` safely; ``params`` are bound as terms, never pasted in.
+
+    Raises :class:`QueryRefused`, :class:`QuerySyntaxError`, :class:`QueryTimeout`.
+    """
+    settings = load_settings()
+    timeout = settings.query_timeout if timeout is None else timeout
+    max_rows = settings.max_rows if max_rows is None else max_rows
+    store = _store(store)
+    info = check_query(text, graphs=store.graphs())
+    bound = bind_values(text, dict(params or {}))
+    if isinstance(store, LocalStore) and store.version is not None:
+        job = Job(str(store.version), bound, not info.has_dataset, max_rows)
+        return _in_worker(job, timeout)
+    if isinstance(store, LocalStore) and info.has_dataset:  # in memory (tests): nothing to kill
+        return store.query_own_dataset(bound, max_rows=max_rows)
+    return store.query(bound, max_rows=max_rows, timeout=timeout)
+
+
+def _in_worker(job: Job, timeout: float) -> QueryResult:
+    try:
+        return default_pool().run(job, timeout=timeout)
+    except QueryFailed as exc:
+        if exc.syntax:
+            raise QuerySyntaxError(str(exc)) from None
+        raise
+
+
+def run_canned(name: str, *, params: Mapping[str, object] | None = None,
+               store: Store | str | None = None, timeout: float | None = None,
+               max_rows: int | None = None) -> QueryResult:
+    """Run canned query ``name`` with validated ``params`` (strings are converted to their types)."""
+    query = get_canned(name)
+    store = _store(store)
+    bindings = bind_params(query, dict(params or {}), store=store)
+    return run_safe(query.text, store=store, params=bindings, timeout=timeout, max_rows=max_rows)

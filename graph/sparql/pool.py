@@ -1,0 +1,148 @@
+"""A small pre-forked pool of query workers that can really be stopped.
+
+Neither pyoxigraph nor rdflib can interrupt a running query from a Python thread, so untrusted
+queries run in worker processes that open the store read-only. A worker past the time limit is
+killed (SIGKILL) and dropped; the other workers keep serving, and a new worker is started on
+demand (up to ``size``).
+
+The pool is thread-safe: callers (endpoint threads) take an idle worker from a queue.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import queue
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+
+from graph.store.results import QueryResult
+
+POOL_SIZE = 2  # this machine has 2 cores; more workers would only queue on the CPU
+
+
+class QueryTimeout(TimeoutError):
+    """The query ran past its time limit and was stopped."""
+
+
+class QueryFailed(RuntimeError):
+    """The engine refused or failed the query (message from the engine)."""
+
+    def __init__(self, message: str, *, syntax: bool = False):
+        super().__init__(message)
+        self.syntax = syntax
+
+
+@dataclass(frozen=True)
+class Job:
+    """One query for a worker: the versioned store directory, the text, the dataset and the cap."""
+
+    store_dir: str
+    text: str
+    public_dataset: bool  # False when the query names its own (checked) FROM graphs
+    max_rows: int
+
+
+class _Worker:
+    """A worker process (``python -m graph.sparql.worker FD``) talking over a socket pair.
+
+    A plain subprocess, not ``multiprocessing``: spawn and forkserver re-import the host's
+    ``__main__`` (a Streamlit page, a script), and fork copies a threaded server's locks.
+    """
+
+    def __init__(self):
+        parent, child = socket.socketpair()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "graph.sparql.worker", str(child.fileno())],
+            pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, close_fds=True,
+        )
+        child.close()
+        self.conn = Connection(parent.detach())
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.wait(timeout=5)
+        self.conn.close()
+
+
+class QueryPool:
+    """Up to ``size`` worker processes, started on demand; :meth:`run` waits at most ``timeout``."""
+
+    def __init__(self, size: int = POOL_SIZE):
+        self.size = size
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._workers: list[_Worker] = []
+        self._lock = threading.Lock()
+
+    def _take(self, timeout: float) -> _Worker:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            pass
+        with self._lock:
+            if len(self._workers) < self.size:
+                worker = _Worker()
+                self._workers.append(worker)
+                return worker
+        try:
+            return self._idle.get(timeout=timeout)
+        except queue.Empty:
+            raise QueryTimeout(f"alle query-werkers bleven {timeout:g} s bezet (server busy)") from None
+
+    def run(self, job: Job, *, timeout: float) -> QueryResult:
+        """The worker's result; :class:`QueryTimeout` (and a fresh worker) past ``timeout``."""
+        deadline = time.monotonic() + timeout
+        worker = self._take(timeout)
+        try:
+            worker.conn.send(job)
+            done = worker.conn.poll(max(deadline - time.monotonic(), 0))
+            status, payload = worker.conn.recv() if done else ("timeout", "")
+        except (EOFError, OSError):  # the worker died (e.g. out of memory)
+            status, payload = "died", ""
+        if status in ("timeout", "died"):
+            self._discard(worker)
+            if status == "timeout":
+                raise QueryTimeout(f"query gestopt na {timeout:g} s (time limit reached)")
+            raise QueryFailed("de query-werker is onverwacht gestopt (worker died)")
+        self._idle.put(worker)
+        if status != "ok":
+            raise QueryFailed(payload, syntax=status == "syntax")
+        return payload
+
+    def _discard(self, worker: _Worker) -> None:
+        worker.kill()
+        with self._lock:
+            self._workers.remove(worker)
+
+    def close(self) -> None:
+        """Stop every worker."""
+        with self._lock:
+            for worker in self._workers:
+                worker.kill()
+            self._workers = []
+
+
+_POOL: QueryPool | None = None
+_POOL_PID = 0
+_LOCK = threading.Lock()
+
+
+def default_pool() -> QueryPool:
+    """The process's shared pool, started on first use (and again in a forked child)."""
+    global _POOL, _POOL_PID
+    with _LOCK:
+        if _POOL is None or _POOL_PID != os.getpid():
+            _POOL, _POOL_PID = QueryPool(), os.getpid()
+        return _POOL
+
+
+@atexit.register
+def _close_default_pool() -> None:
+    if _POOL is not None and _POOL_PID == os.getpid():
+        _POOL.close()
+

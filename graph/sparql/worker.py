@@ -1,0 +1,44 @@
+"""A query worker process: ``python -m graph.sparql.worker FD`` (started by :mod:`graph.sparql.pool`).
+
+It opens the store read-only (again when a new build was swapped in), runs one job at a time and
+answers ``("ok", QueryResult)``, ``("syntax", message)`` or ``("error", message)`` over the socket.
+"""
+
+from __future__ import annotations
+
+import sys
+from multiprocessing.connection import Connection
+
+from graph.sparql.pool import Job
+from graph.store import LocalStore
+from graph.store.results import QueryResult
+
+
+def _execute(job: Job, stores: dict) -> QueryResult:
+    store = stores.get(job.store_dir)
+    if store is None:
+        stores.clear()  # a new build was swapped in: drop the old version
+        store = stores[job.store_dir] = LocalStore(job.store_dir)
+    if job.public_dataset:
+        return store.query(job.text, max_rows=job.max_rows)
+    return store.query_own_dataset(job.text, max_rows=job.max_rows)
+
+
+def _serve(conn) -> None:
+    """Worker loop: receive a job, send back ``("ok", result)`` or ``("error"|"syntax", message)``."""
+    stores: dict = {}
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        try:
+            conn.send(("ok", _execute(job, stores)))
+        except SyntaxError as exc:
+            conn.send(("syntax", str(exc)))
+        except Exception as exc:  # report, keep serving
+            conn.send(("error", f"{type(exc).__name__}: {exc}"))
+
+
+if __name__ == "__main__":
+    _serve(Connection(int(sys.argv[1])))

@@ -1,0 +1,214 @@
+"""The store: an embedded Oxigraph directory on disk, or (``graph.remote``) a SPARQL 1.1 endpoint.
+
+:func:`open_store` is the one way in. A local store directory is a symlink to the current
+versioned directory that :mod:`graph.build` swapped in; readers open it read-only and reopen
+transparently when a new build has been swapped in.
+
+``Store.query`` runs *trusted* query text (our own analysis and summaries) in-process and fast.
+Untrusted text (CLI, endpoint, app) goes through :func:`graph.sparql.run_safe` instead.
+
+The default dataset of a query is the union of the public named graphs; the private graph
+(personal data) is only visible when asked for explicitly.
+
+>>> import pyoxigraph as ox
+>>> from graph.namespace import G_REFERENCE, KD, iri
+>>> store = LocalStore.in_memory([ox.Quad(ox.NamedNode(iri("gemeente", "GM1900")),
+...     ox.NamedNode(KD.inwoners), ox.Literal(92_000), ox.NamedNode(G_REFERENCE))])
+>>> store.query("SELECT ?n WHERE { ?g kd:inwoners ?n }").records()
+[{'n': 92000}]
+>>> store.count()
+1
+"""
+
+from __future__ import annotations
+
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.namespace import G_PRIVATE, PREFIXES
+from graph.store.binding import bind_values, to_term
+from graph.store.results import QueryResult, Term
+
+__all__ = ["Store", "LocalStore", "StoreMissing", "QueryResult", "Term", "open_store", "DUMP_FORMATS",
+           "bind_values", "to_term", "current_version"]
+
+DUMP_FORMATS: dict[str, ox.RdfFormat] = {
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "ttl": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+_PRIVATE = ox.NamedNode(str(G_PRIVATE))
+
+
+class StoreMissing(LookupError):
+    """There is no built store at the location (run ``kernen build`` first)."""
+
+
+class Store(ABC):
+    """What every store offers; :class:`LocalStore` here, ``graph.remote.RemoteStore`` for endpoints."""
+
+    location: str
+
+    @abstractmethod
+    def query(self, text: str, *, bindings: Mapping[str, object] | None = None,
+              include_private: bool = False, max_rows: int | None = None,
+              timeout: float | None = None) -> QueryResult:
+        """Run *trusted* SPARQL; ``bindings`` are bound (VALUES), never pasted into the text."""
+
+    @abstractmethod
+    def graphs(self, *, include_private: bool = False) -> list[str]:
+        """The IRIs of the named graphs, sorted."""
+
+    @abstractmethod
+    def count(self, graph: str | None = None) -> int:
+        """Number of triples in one named graph, or in all graphs (``None``)."""
+
+    @abstractmethod
+    def dump(self, format: str, *, include_private: bool = False) -> bytes:
+        """The public graphs serialised (``nt``, ``nq``, ``ttl``, ``trig``, ``jsonld``, ``rdfxml``)."""
+
+    def close(self) -> None:
+        """Release the store (no-op where there is nothing to release)."""
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def current_version(path: str | Path) -> Path:
+    """The versioned directory a store path points at (the path itself when it is no symlink)."""
+    path = Path(path)
+    if not path.exists():
+        raise StoreMissing(f"geen store in {path}: voer eerst `kernen build` uit (no store yet)")
+    return path.resolve()
+
+
+class LocalStore(Store):
+    """An embedded pyoxigraph store; read-only by default.
+
+    A read-only store notices a newly swapped-in build (the symlink points elsewhere) and reopens.
+    """
+
+    def __init__(self, location: str | Path | None, *, read_only: bool = True,
+                 _store: ox.Store | None = None):
+        self.location = str(location) if location is not None else ":memory:"
+        self.read_only = read_only
+        self._version: Path | None = None
+        self._ox = _store if _store is not None else self._open()
+        self._public: list[ox.NamedNode] | None = None
+
+    @classmethod
+    def in_memory(cls, quads: Iterable[ox.Quad] = ()) -> "LocalStore":
+        """A writable in-memory store holding ``quads`` (tests, small graphs)."""
+        store = ox.Store()
+        store.extend(list(quads))
+        return cls(None, read_only=False, _store=store)
+
+    @property
+    def version(self) -> Path | None:
+        """The versioned directory in use (``None`` in memory)."""
+        return self._version
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying ``pyoxigraph.Store`` (reopened first if a new build was swapped in)."""
+        self._refresh()
+        return self._ox
+
+    def _open(self) -> ox.Store:
+        self._version = current_version(self.location)
+        if self.read_only:
+            return ox.Store.read_only(str(self._version))
+        return ox.Store(str(self._version))
+
+    def _refresh(self) -> None:
+        if self._version is None or not self.read_only:
+            return
+        if Path(self.location).resolve() != self._version:
+            self._ox = self._open()
+            self._public = None
+
+    def named_graphs(self, *, include_private: bool = False) -> list[ox.NamedNode]:
+        """The named graphs as pyoxigraph nodes, private graph only when asked for."""
+        store = self.oxigraph
+        if self._public is None:
+            self._public = sorted((g for g in store.named_graphs()
+                                   if isinstance(g, ox.NamedNode) and g != _PRIVATE), key=str)
+        if include_private and store.contains_named_graph(_PRIVATE):
+            return [*self._public, _PRIVATE]
+        return list(self._public)
+
+    def query(self, text: str, *, bindings: Mapping[str, object] | None = None,
+              include_private: bool = False, max_rows: int | None = None,
+              timeout: float | None = None) -> QueryResult:
+        """Run trusted SPARQL in-process. ``timeout`` cannot be enforced here (see ``run_safe``)."""
+        graphs = self.named_graphs(include_private=include_private)
+        start = time.perf_counter()
+        raw = self.oxigraph.query(bind_values(text, bindings or {}), prefixes=PREFIXES,
+                                  default_graph=graphs or None, named_graphs=graphs)
+        return QueryResult.from_oxigraph(raw, max_rows=max_rows, started=start)
+
+    def query_own_dataset(self, text: str, *, max_rows: int | None = None) -> QueryResult:
+        """Run a query whose FROM/FROM NAMED clauses (already checked) choose the dataset."""
+        start = time.perf_counter()
+        raw = self.oxigraph.query(text, prefixes=PREFIXES)
+        return QueryResult.from_oxigraph(raw, max_rows=max_rows, started=start)
+
+    def graphs(self, *, include_private: bool = False) -> list[str]:
+        return [g.value for g in self.named_graphs(include_private=include_private)]
+
+    def count(self, graph: str | None = None) -> int:
+        node = ox.NamedNode(graph) if graph else None
+        if node is None:
+            return len(self.oxigraph)
+        query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+        raw = self.oxigraph.query(query, named_graphs=[node])
+        return int(next(iter(raw))["n"].value)
+
+    def dump(self, format: str, *, include_private: bool = False) -> bytes:
+        if format not in DUMP_FORMATS:
+            raise ValueError(f"onbekend formaat {format!r}; kies uit {', '.join(DUMP_FORMATS)}")
+        rdf_format = DUMP_FORMATS[format]
+        quads = self._dump_quads(include_private=include_private)
+        if rdf_format.supports_datasets:
+            return ox.serialize(quads, format=rdf_format, prefixes=PREFIXES)
+        triples = (q.triple for q in quads)
+        return ox.serialize(triples, format=rdf_format, prefixes=PREFIXES)
+
+    def _dump_quads(self, *, include_private: bool) -> Iterable[ox.Quad]:
+        store = self.oxigraph
+        for graph in self.named_graphs(include_private=include_private):
+            yield from store.quads_for_pattern(None, None, None, graph)
+
+    def close(self) -> None:
+        self._ox = None  # pyoxigraph closes the database when the object is released
+
+    def __repr__(self) -> str:
+        return f"LocalStore({self.location!r}, read_only={self.read_only})"
+
+
+def open_store(location: str | Path | None = None, *, read_only: bool = True) -> Store:
+    """Open the store at ``location`` (a directory, or an http(s) SPARQL endpoint URL).
+
+    ``None`` takes the location from settings (flag, ``KERNEN_STORE``, ``kernen.toml``).
+    A missing local store raises :class:`StoreMissing` with what to do.
+    """
+    if location is None:
+        from graph.settings import load_settings
+
+        location = load_settings().store
+    text = str(location)
+    if text.startswith(("http://", "https://")):
+        from graph.remote import RemoteStore  # written against this interface; imported on use
+
+        return RemoteStore(text, read_only=read_only)
+    return LocalStore(Path(text), read_only=read_only)
