@@ -1,0 +1,127 @@
+"""Change between meetings: threads that appeared, grew, shrank or faded; new and removed connections.
+
+Meetings are ordered by volgnummer, then date, then key; only meetings with lessons are compared.
+A thread's support at a meeting is the number of gemeenten (population) named as evidence by that
+meeting's lessons on the element. Two gemeenten are *connected* at a meeting when that meeting's lessons
+name both for a common element. Statuses: ``nieuw`` (0 -> n), ``gegroeid``, ``gekrompen``, ``verdwenen`` (n -> 0).
+
+>>> status(0, 2), status(2, 3), status(3, 1), status(1, 0), status(2, 2)
+('nieuw', 'gegroeid', 'gekrompen', 'verdwenen', None)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from graph.analysis.evidence import GemeenteRef, gemeente_refs
+from graph.analysis.projection import Projection
+from graph.analysis.records import Bijeenkomst
+
+MAX_LISTED_CONNECTIONS = 25
+STATUS_EN = {"nieuw": "new", "gegroeid": "grew", "gekrompen": "shrank", "verdwenen": "faded"}
+
+
+def status(before: int, after: int) -> str | None:
+    """The change of a thread's support between two meetings, or None when unchanged."""
+    if before == after:
+        return None
+    if before == 0:
+        return "nieuw"
+    if after == 0:
+        return "verdwenen"
+    return "gegroeid" if after > before else "gekrompen"
+
+
+@dataclass(frozen=True)
+class ThreadChange:
+    key: str
+    label: str
+    before: int
+    after: int
+    status: str
+    gemeenten: tuple[GemeenteRef, ...]  # at the later meeting
+
+
+@dataclass(frozen=True)
+class Connection:
+    a: GemeenteRef
+    b: GemeenteRef
+
+
+@dataclass(frozen=True)
+class MeetingChange:
+    before: str  # meeting key
+    before_label: str
+    after: str
+    after_label: str
+    threads: tuple[ThreadChange, ...]
+    n_new_connections: int
+    n_removed_connections: int
+    new_connections: tuple[Connection, ...]  # the first MAX_LISTED_CONNECTIONS, sorted
+    removed_connections: tuple[Connection, ...]
+    zin: str
+    sentence: str
+
+
+def meetings_with_lessons(p: Projection) -> list[Bijeenkomst]:
+    """The meetings that have lessons, in order (meetings named only by lessons included)."""
+    known = {b.key: b for b in p.records.bijeenkomsten}
+    used = {les.bijeenkomst for les in p.records.lessen if les.bijeenkomst and les.traject is not None}
+    return sorted((known.get(k) or Bijeenkomst(k, p.label(k)) for k in used), key=lambda b: b.order)
+
+
+def support_at(p: Projection, meeting: str) -> dict[str, frozenset[str]]:
+    """Per element, the gemeenten named by this meeting's lessons (within the population)."""
+    population = set(p.population)
+    out: dict[str, set[str]] = {}
+    for les in p.records.lessen:
+        if les.bijeenkomst == meeting and les.traject is not None:
+            for e in (*les.themas, *les.instrumenten):
+                out.setdefault(e, set()).update(c for c in les.gemeenten if c in population)
+    return {e: frozenset(v) for e, v in out.items() if v}
+
+
+def _adjacency(support: dict[str, frozenset[str]], index: dict[str, int]) -> np.ndarray:
+    x = np.zeros((len(index), max(1, len(support))), dtype=np.float32)
+    for j, codes in enumerate(support.values()):
+        x[[index[c] for c in codes], j] = 1.0
+    a = (x @ x.T) > 0
+    np.fill_diagonal(a, False)
+    return np.triu(a, 1)
+
+
+def _connections(p: Projection, mask: np.ndarray, codes: list[str]) -> tuple[Connection, ...]:
+    pairs = list(zip(*np.nonzero(mask)))[:MAX_LISTED_CONNECTIONS]
+    return tuple(Connection(gemeente_refs(p, [codes[i]])[0], gemeente_refs(p, [codes[j]])[0]) for i, j in pairs)
+
+
+def changes(p: Projection) -> list[MeetingChange]:
+    """The change from each meeting (with lessons) to the next."""
+    meetings = meetings_with_lessons(p)
+    codes = sorted(p.population)
+    index = {c: i for i, c in enumerate(codes)}
+    supports = [support_at(p, m.key) for m in meetings]
+    adjacency = [_adjacency(s, index) for s in supports]
+    return [_change(p, meetings[i - 1], meetings[i], supports[i - 1], supports[i],
+                    adjacency[i - 1], adjacency[i], codes) for i in range(1, len(meetings))]
+
+
+def _change(p, m0, m1, s0, s1, a0, a1, codes) -> MeetingChange:
+    threads = []
+    for e in sorted(set(s0) | set(s1)):
+        before, after = len(s0.get(e, ())), len(s1.get(e, ()))
+        if (st := status(before, after)) is not None:
+            threads.append(ThreadChange(e, p.label(e), before, after, st, gemeente_refs(p, s1.get(e, ()))))
+    threads.sort(key=lambda t: (-abs(t.after - t.before), t.label, t.key))
+    new, removed = a1 & ~a0, a0 & ~a1
+    counts = {s: sum(1 for t in threads if t.status == s) for s in STATUS_EN}
+    nl = ", ".join(f"{n} {s}" for s, n in counts.items())
+    en = ", ".join(f"{n} {STATUS_EN[s]}" for s, n in counts.items())
+    n_new, n_removed = int(new.sum()), int(removed.sum())
+    return MeetingChange(
+        m0.key, m0.label, m1.key, m1.label, tuple(threads), n_new, n_removed,
+        _connections(p, new, codes), _connections(p, removed, codes),
+        f"Van {m0.label} naar {m1.label}: draden {nl}; {n_new} nieuwe en {n_removed} verdwenen verbindingen",
+        f"From {m0.label} to {m1.label}: threads {en}; {n_new} new and {n_removed} removed connections")

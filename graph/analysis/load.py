@@ -1,0 +1,239 @@
+"""Read the analysis records from a store in one pass of a few trusted SPARQL SELECTs.
+
+Every query names its graphs with ``GRAPH ?g { ... }`` so it works whether or not the store treats
+its default graph as the union; none takes user input (the trajectory is chosen in Python).
+Trajectory records are those in a graph ``graph/traject/<slug>``; the private graph is never read.
+
+>>> from pyoxigraph import Store as OxStore
+>>> records = read_records(OxStore())
+>>> records.gemeenten, records.lessen
+((), ())
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any, Protocol
+
+from graph.analysis.projection import Projection, projection_from_records
+from graph.analysis.records import Bijeenkomst, Element, Gemeente, Les, Records, Toepassing, Vraagstuk
+from graph.namespace import GRAPH, ID, sparql_prefixes
+
+TRAJECT_GRAPH = GRAPH + "traject/"
+_POINT = re.compile(r"POINT\s*\(\s*([-0-9.eE]+)\s+([-0-9.eE]+)\s*\)")
+_YEAR = re.compile(r"(\d{4})")
+ELEMENT_PREFIXES = ("thema/", "instrument/", "bijeenkomstsoort/")
+
+Q_GEMEENTEN = """
+SELECT ?g ?label ?provincie ?inwoners ?wkt WHERE {
+  GRAPH ?rg { ?g a kd:Gemeente ; rdfs:label ?label .
+    OPTIONAL { ?g kd:inwoners ?inwoners }
+    OPTIONAL { ?g geo:hasGeometry ?geom . ?geom geo:asWKT ?wkt } }
+  OPTIONAL { GRAPH ?pg { ?g kd:provincie ?p . ?p rdfs:label ?provincie } }
+}"""
+Q_KERNEN = """
+SELECT ?g (COUNT(DISTINCT ?k) AS ?n) WHERE { GRAPH ?kg { ?k a kd:Kern ; kd:gemeente ?g } } GROUP BY ?g"""
+Q_MERGED = """
+SELECT DISTINCT ?g WHERE { GRAPH ?hg { ?h a kd:Herindeling . { ?h kd:ingesteld ?g } UNION { ?h kd:uitgebreid ?g } } }"""
+Q_LABELS = """
+SELECT ?s ?label WHERE { GRAPH ?lg { ?s skos:prefLabel|rdfs:label ?label }
+  FILTER(isIRI(?s) && (LANG(?label) = "" || LANGMATCHES(LANG(?label), "nl"))) }"""
+Q_BRONNEN = "SELECT ?s ?url WHERE { GRAPH ?bg { ?s a kd:Bron ; kd:url ?url } }"
+Q_PROPERTIES = """
+SELECT ?graph ?s ?p ?o WHERE { GRAPH ?graph { ?s a %s ; ?p ?o . VALUES ?p { %s } } }"""
+
+PROPS = {
+    "kd:Les": "dcterms:title kd:thema kd:instrument kd:bewijs kd:bijeenkomst dcterms:source",
+    "kd:Vraagstuk": "dcterms:title kd:thema kd:instrument kd:gemeente",
+    "kd:Toepassing": "kd:gemeente kd:instrument kd:sinds dcterms:source",
+    "kd:Bijeenkomst": "rdfs:label dcterms:title kd:soort kd:datum kd:volgnummer kd:gastgemeente",
+    "kd:Deelname": "kd:gemeente kd:aantalKernenEigenTelling kd:heringedeeld",
+}
+
+
+class QueryStore(Protocol):
+    def query(self, text: str, *, bindings: Any = None) -> Any: ...
+
+
+def _plain(value: Any) -> Any:
+    """A Python value from a records() value or a pyoxigraph term."""
+    if hasattr(value, "datatype") and hasattr(value, "value"):  # pyoxigraph Literal
+        return _literal(value)
+    return value.value if hasattr(value, "value") else value
+
+
+def _literal(lit: Any) -> Any:
+    dtype = lit.datatype.value if lit.datatype is not None else ""
+    if dtype.endswith(("#integer", "#int", "#long", "#nonNegativeInteger", "#positiveInteger")):
+        return int(lit.value)
+    if dtype.endswith(("#decimal", "#double", "#float")):
+        return float(lit.value)
+    if dtype.endswith("#boolean"):
+        return lit.value == "true"
+    return lit.value
+
+
+def rows(store: Any, query: str) -> list[dict[str, Any]]:
+    """Run a trusted query on a ``graph.store`` Store or a bare ``pyoxigraph.Store``; plain values."""
+    text = sparql_prefixes() + query
+    result = store.query(text)
+    if hasattr(result, "records"):
+        records = result.records()
+    else:  # pyoxigraph QuerySolutions
+        names = [v.value for v in result.variables]
+        records = [{n: sol[n] for n in names} for sol in result]
+    return [{k: _plain(v) for k, v in r.items() if v is not None} for r in records]
+
+
+def key_of(iri: Any) -> str:
+    """The key of one of our IRIs: the path under ``id/``; other IRIs stay whole."""
+    text = str(_plain(iri))
+    return text.removeprefix(ID)
+
+
+def code_of(iri: Any) -> str:
+    """The CBS code at the end of a gemeente IRI."""
+    return key_of(iri).rsplit("/", 1)[-1]
+
+
+def _year(value: Any) -> int | None:
+    match = _YEAR.search(str(value)) if value is not None else None
+    return int(match.group(1)) if match else None
+
+
+def _traject_of(graph: str) -> str | None:
+    return graph.removeprefix(TRAJECT_GRAPH) if graph.startswith(TRAJECT_GRAPH) else None
+
+
+def _instances(store: Any, cls: str) -> dict[str, dict[str, Any]]:
+    """``{subject key: {"graph": slug|None, prop: [values]}}`` for every instance of ``cls``."""
+    out: dict[str, dict[str, Any]] = defaultdict(lambda: defaultdict(list))
+    for r in rows(store, Q_PROPERTIES % (cls, PROPS[cls])):
+        item = out[key_of(r["s"])]
+        item["graph"] = _traject_of(str(r["graph"]))
+        item[str(r["p"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1]].append(r["o"])
+    return {k: out[k] for k in sorted(out)}
+
+
+def _keys(values: list[Any]) -> tuple[str, ...]:
+    return tuple(sorted({key_of(v) for v in values}))
+
+
+def _codes(values: list[Any]) -> tuple[str, ...]:
+    return tuple(sorted({code_of(v) for v in values}))
+
+
+def _first(values: list[Any], default: Any = None) -> Any:
+    return sorted(values, key=str)[0] if values else default
+
+
+def _selected(items: dict[str, dict], traject: str | None, *, trajectory_only: bool) -> dict[str, dict]:
+    """Items of the chosen trajectory (all trajectories when None); praktijk items unless ``trajectory_only``."""
+    def keep(graph: str | None) -> bool:
+        if graph is None:
+            return not trajectory_only
+        return traject is None or graph == traject
+    return {k: v for k, v in items.items() if keep(v["graph"])}
+
+
+def read_records(store: Any, *, traject: str | None = None) -> Records:
+    """Every record the analysis needs, for one trajectory (``traject`` slug) or all of them."""
+    deelnames = _instances(store, "kd:Deelname")
+    trajecten = tuple(sorted({v["graph"] for v in deelnames.values() if v["graph"]}))
+    if traject is not None and traject not in trajecten:
+        known = ", ".join(trajecten) or "geen"
+        raise LookupError(f"traject '{traject}' staat niet in de store (wel: {known})")
+    deelnames = _selected(deelnames, traject, trajectory_only=True)
+    bronnen = {key_of(r["s"]): str(r["url"]) for r in rows(store, Q_BRONNEN)}
+    return Records(
+        gemeenten=_gemeenten(store, deelnames),
+        deelnemers=tuple(sorted({c for d in deelnames.values() for c in _codes(d["gemeente"])})),
+        elements=_elements(store),
+        lessen=_lessen(_selected(_instances(store, "kd:Les"), traject, trajectory_only=False), bronnen),
+        vraagstukken=_vraagstukken(_selected(_instances(store, "kd:Vraagstuk"), traject, trajectory_only=True)),
+        toepassingen=_toepassingen(_instances(store, "kd:Toepassing"), bronnen),
+        bijeenkomsten=_bijeenkomsten(_selected(_instances(store, "kd:Bijeenkomst"), traject, trajectory_only=True)),
+        traject=traject,
+        trajecten=trajecten,
+    )
+
+
+def _gemeenten(store: Any, deelnames: dict[str, dict]) -> tuple[Gemeente, ...]:
+    kernen = {code_of(r["g"]): int(r["n"]) for r in rows(store, Q_KERNEN)}
+    merged = {code_of(r["g"]) for r in rows(store, Q_MERGED)}
+    own = {c: d for d in deelnames.values() for c in _codes(d["gemeente"])}
+    out: dict[str, Gemeente] = {}
+    for r in sorted(rows(store, Q_GEMEENTEN), key=lambda r: tuple(str(v) for v in r.values())):
+        code = code_of(r["g"])
+        if code in out:
+            continue
+        point = _POINT.search(str(r.get("wkt", "")))
+        d = own.get(code, {})
+        out[code] = Gemeente(
+            code, str(r["label"]), provincie=str(r.get("provincie", "onbekend")),
+            inwoners=int(r["inwoners"]) if "inwoners" in r else None,
+            lat=float(point.group(2)) if point else None, lon=float(point.group(1)) if point else None,
+            n_kernen=int(_first(d.get("aantalKernenEigenTelling", []), kernen.get(code, 0))) or None,
+            merged=bool(_first(d.get("heringedeeld", []), code in merged)),
+        )
+    return tuple(out[c] for c in sorted(out))
+
+
+def _elements(store: Any) -> tuple[Element, ...]:
+    labels: dict[str, str] = {}
+    for r in sorted(rows(store, Q_LABELS), key=lambda r: (str(r["s"]), str(r["label"]))):
+        key = key_of(r["s"])
+        if key.startswith(ELEMENT_PREFIXES):
+            labels.setdefault(key, str(r["label"]))
+    return tuple(Element(k, v) for k, v in sorted(labels.items()))
+
+
+def _lessen(items: dict[str, dict], bronnen: dict[str, str]) -> tuple[Les, ...]:
+    return tuple(
+        Les(key, str(_first(v["title"], key)), themas=_keys(v["thema"]), instrumenten=_keys(v["instrument"]),
+            gemeenten=_codes(v["bewijs"]), bijeenkomst=_first(list(_keys(v["bijeenkomst"]))),
+            traject=v["graph"], bronnen=_urls(v["source"], bronnen))
+        for key, v in items.items()
+    )
+
+
+def _urls(values: list[Any], bronnen: dict[str, str]) -> tuple[str, ...]:
+    return tuple(sorted({bronnen.get(key_of(v), str(_plain(v))) for v in values}))
+
+
+def _vraagstukken(items: dict[str, dict]) -> tuple[Vraagstuk, ...]:
+    return tuple(
+        Vraagstuk(key, str(_first(v["title"], key)), gemeenten=_codes(v["gemeente"]), themas=_keys(v["thema"]),
+                  instrumenten=_keys(v["instrument"]), traject=v["graph"])
+        for key, v in items.items()
+    )
+
+
+def _toepassingen(items: dict[str, dict], bronnen: dict[str, str]) -> tuple[Toepassing, ...]:
+    return tuple(
+        Toepassing(key, code, instrument, sinds=_year(_first(v["sinds"])), bronnen=_urls(v["source"], bronnen))
+        for key, v in items.items() for code in _codes(v["gemeente"]) for instrument in _keys(v["instrument"])
+    )
+
+
+def _bijeenkomsten(items: dict[str, dict]) -> tuple[Bijeenkomst, ...]:
+    def number(v: dict) -> int | None:
+        return int(_first(v["volgnummer"])) if v["volgnummer"] else None
+    return tuple(
+        Bijeenkomst(key, str(_first(v["label"] or v["title"], key)), soort=key_of(_first(v["soort"], "")),
+                    datum=str(_first(v["datum"], "")), volgnummer=number(v),
+                    gastgemeente=code_of(_first(v["gastgemeente"])) if v["gastgemeente"] else None,
+                    traject=v["graph"])
+        for key, v in items.items()
+    )
+
+
+def project(store: Any, *, traject: str | None = None) -> Projection:
+    """The projection of a store (all trajectories, or the one with slug ``traject``).
+
+    >>> from graph.store import LocalStore
+    >>> project(LocalStore.in_memory()).population
+    ()
+    """
+    return projection_from_records(read_records(store, traject=traject))

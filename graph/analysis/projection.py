@@ -1,0 +1,211 @@
+"""The projection: from records (read once from the store) to networkx graphs reused by every measure.
+
+``Projection.graph`` is the typed graph (node attribute ``type``: gemeente, instrument, thema,
+vraagstuk, les, bijeenkomst, bron; edge attribute ``type``). ``Projection.bipartite`` is the
+gemeente x element view (elements: thema, instrument, vraagstuk), each edge holding its evidence
+as ``(kind, key)`` pairs: ``("les", "les/t-l1")``, ``("vraagstuk", ...)``, ``("toepassing", ...)``.
+
+Two scopes of evidence: ``"traject"`` (the trajectory's vraagstukken and lessons, among the
+participants: what they *raise*) and ``"alle"`` (also praktijk lessons and toepassingen: what they
+*know*). Without participants both scopes cover every gemeente and every piece of evidence.
+
+>>> from graph.analysis.records import Gemeente, Les, Records
+>>> p = projection_from_records(Records(
+...     gemeenten=(Gemeente("GM0001", "Aadorp"), Gemeente("GM0002", "Beedorp")),
+...     deelnemers=("GM0001", "GM0002"),
+...     lessen=(Les("les/t-l1", "Budget", themas=("thema/budget",),
+...                 gemeenten=("GM0001", "GM0002"), traject="t"),)))
+>>> sorted(p.members("thema/budget"))
+['GM0001', 'GM0002']
+>>> p.graph.nodes["les/t-l1"]["type"], p.graph.edges["les/t-l1", "thema/budget"]["type"]
+('les', 'over')
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import networkx as nx
+
+from graph.analysis.records import Gemeente, Les, Records, Toepassing
+
+SCOPES = ("traject", "alle")
+ELEMENT_KINDS = ("thema", "instrument", "vraagstuk")
+
+
+def _element_label(key: str) -> str:
+    """A readable fallback label from a key: ``thema/draagvlak-dorpen`` -> ``draagvlak dorpen``."""
+    return key.split("/", 1)[-1].replace("-", " ")
+
+
+@dataclass
+class Projection:
+    """The analysis view of one store (or one trajectory in it). Build with :func:`projection_from_records`."""
+
+    records: Records
+    graph: nx.Graph = field(default_factory=nx.Graph)
+    bipartite: nx.Graph = field(default_factory=nx.Graph)
+    labels: dict[str, str] = field(default_factory=dict)
+    # (code, element key) -> evidence [(kind, key)], per scope
+    links: dict[str, dict[tuple[str, str], list[tuple[str, str]]]] = field(default_factory=dict)
+
+    @cached_property
+    def gemeenten(self) -> dict[str, Gemeente]:
+        """Every gemeente the records know, by CBS code."""
+        return {g.code: g for g in self.records.gemeenten}
+
+    @cached_property
+    def deelnemers(self) -> tuple[str, ...]:
+        """The participants' codes, sorted (empty when the store holds no trajectory)."""
+        return tuple(sorted(set(self.records.deelnemers)))
+
+    @cached_property
+    def population(self) -> tuple[str, ...]:
+        """Whom threads and groups are about: the participants, else every gemeente with evidence."""
+        if self.deelnemers:
+            return self.deelnemers
+        return tuple(sorted({code for code, _ in self.links["alle"]}))
+
+    @cached_property
+    def lessen(self) -> dict[str, Les]:
+        return {les.key: les for les in self.records.lessen}
+
+    @cached_property
+    def toepassingen(self) -> dict[str, Toepassing]:
+        return {t.key: t for t in self.records.toepassingen}
+
+    def label(self, key: str) -> str:
+        """The label of a node key (gemeente code or key, element, lesson, meeting)."""
+        if key in self.gemeenten:
+            return self.gemeenten[key].label
+        return self.labels.get(key) or _element_label(key)
+
+    def gemeente(self, code: str) -> Gemeente:
+        """The gemeente with this code (a bare record when the reference data lacks it)."""
+        return self.gemeenten.get(code) or Gemeente(code, code)
+
+    def elements_of(self, code: str, *, scope: str = "alle") -> frozenset[str]:
+        """The element keys linked to gemeente ``code`` in ``scope``."""
+        return self._by_gemeente[scope].get(code, frozenset())
+
+    def members(self, element: str, *, scope: str = "traject") -> frozenset[str]:
+        """The codes of the gemeenten linked to ``element`` in ``scope``."""
+        return self._by_element[scope].get(element, frozenset())
+
+    def evidence(self, code: str, element: str, *, scope: str = "alle") -> list[tuple[str, str]]:
+        """The ``(kind, key)`` evidence that links ``code`` to ``element``."""
+        return self.links[scope].get((code, element), [])
+
+    @cached_property
+    def _by_gemeente(self) -> dict[str, dict[str, frozenset[str]]]:
+        return {s: _group(((c, e) for c, e in self.links[s]), 0) for s in SCOPES}
+
+    @cached_property
+    def _by_element(self) -> dict[str, dict[str, frozenset[str]]]:
+        return {s: _group(((c, e) for c, e in self.links[s]), 1) for s in SCOPES}
+
+
+def _group(pairs, by: int) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for pair in pairs:
+        out[pair[by]].add(pair[1 - by])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def projection_from_records(records: Records) -> Projection:
+    """Build the typed graph, the bipartite view and the evidence links from plain records."""
+    p = Projection(records, labels={e.key: e.label for e in records.elements})
+    p.labels.update({b.key: b.label for b in records.bijeenkomsten})
+    p.labels.update({les.key: les.title for les in records.lessen})
+    p.labels.update({v.key: v.title for v in records.vraagstukken})
+    p.links = _links(records)
+    _add_typed_nodes_and_edges(p)
+    _add_bipartite(p)
+    return p
+
+
+def _links(records: Records) -> dict[str, dict[tuple[str, str], list[tuple[str, str]]]]:
+    """Evidence per (gemeente, element), in the two scopes."""
+    participants = set(records.deelnemers)
+    links: dict[str, dict] = {s: defaultdict(list) for s in SCOPES}
+
+    def add(code: str, element: str, evidence: tuple[str, str], trajectory: bool) -> None:
+        links["alle"][(code, element)].append(evidence)
+        if not participants or (trajectory and code in participants):
+            links["traject"][(code, element)].append(evidence)
+
+    for les in records.lessen:
+        for code in les.gemeenten:
+            for element in (*les.themas, *les.instrumenten):
+                add(code, element, ("les", les.key), les.traject is not None)
+    for v in records.vraagstukken:
+        for code in v.gemeenten:
+            for element in (v.key, *v.themas, *v.instrumenten):
+                add(code, element, ("vraagstuk", v.key), True)
+    for t in records.toepassingen:
+        add(t.gemeente, t.instrument, ("toepassing", t.key), False)
+    return {s: {k: sorted(set(v)) for k, v in sorted(links[s].items())} for s in SCOPES}
+
+
+def _node(p: Projection, key: str, kind: str, **attrs) -> None:
+    if key not in p.graph:
+        p.graph.add_node(key, type=kind, label=p.label(key), **attrs)
+
+
+def _add_gemeente(p: Projection, code: str) -> str:
+    g = p.gemeente(code)
+    if g.key not in p.graph:
+        p.graph.add_node(g.key, type="gemeente", label=g.label, code=code, provincie=g.provincie,
+                         inwoners=g.inwoners, lat=g.lat, lon=g.lon, n_kernen=g.n_kernen, merged=g.merged,
+                         deelnemer=code in p.deelnemers)
+    return g.key
+
+
+def _edge(p: Projection, a: str, b: str, kind: str, **attrs) -> None:
+    p.graph.add_edge(a, b, type=kind, **attrs)
+
+
+def _add_typed_nodes_and_edges(p: Projection) -> None:
+    r = p.records
+    for code in r.deelnemers:
+        _add_gemeente(p, code)
+    for b in r.bijeenkomsten:
+        _node(p, b.key, "bijeenkomst", soort=b.soort, datum=b.datum, volgnummer=b.volgnummer)
+        if b.gastgemeente:
+            _edge(p, b.key, _add_gemeente(p, b.gastgemeente), "gastgemeente")
+    for les in r.lessen:
+        _node(p, les.key, "les", traject=les.traject)
+        _tag(p, les.key, les.themas, les.instrumenten)
+        for code in les.gemeenten:
+            _edge(p, les.key, _add_gemeente(p, code), "bewijs")
+        if les.bijeenkomst:
+            _node(p, les.bijeenkomst, "bijeenkomst")
+            _edge(p, les.key, les.bijeenkomst, "bijeenkomst")
+        for url in les.bronnen:
+            _node(p, f"bron/{url}", "bron", url=url)
+            _edge(p, les.key, f"bron/{url}", "bron")
+    for v in r.vraagstukken:
+        _node(p, v.key, "vraagstuk", traject=v.traject)
+        _tag(p, v.key, v.themas, v.instrumenten)
+        for code in v.gemeenten:
+            _edge(p, _add_gemeente(p, code), v.key, "vraagt")
+    for t in r.toepassingen:
+        _node(p, t.instrument, "instrument")
+        _edge(p, _add_gemeente(p, t.gemeente), t.instrument, "gebruikt", sinds=t.sinds)
+
+
+def _tag(p: Projection, key: str, themas: tuple[str, ...], instrumenten: tuple[str, ...]) -> None:
+    for kind, elements in (("thema", themas), ("instrument", instrumenten)):
+        for element in elements:
+            _node(p, element, kind)
+            _edge(p, key, element, "over")
+
+
+def _add_bipartite(p: Projection) -> None:
+    for (code, element), evidence in p.links["alle"].items():
+        g = p.gemeente(code)
+        p.bipartite.add_node(g.key, bipartite=0, type="gemeente", label=g.label, code=code)
+        p.bipartite.add_node(element, bipartite=1, type=element.split("/", 1)[0], label=p.label(element))
+        p.bipartite.add_edge(g.key, element, weight=len(evidence), evidence=tuple(evidence))
