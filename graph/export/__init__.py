@@ -1,0 +1,1 @@
+"""Exports: facilitator documents (Markdown, HTML, DOCX) and data dumps."""

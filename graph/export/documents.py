@@ -1,0 +1,174 @@
+"""The three facilitator documents as format-neutral :class:`~graph.export.document.Document` s.
+
+``document(summary)`` picks the layout by the summary's kind; the renderers do the rest.
+"""
+
+from __future__ import annotations
+
+from graph.export import charts
+from graph.export.document import BulletList, Document, Heading, Image, Paragraph, Table
+from graph.export.labels import words
+from graph.export.layout import (
+    colophon, day, fictief_notice, lesson_rows, meeting_title, money, names, number, source_links,
+    table_or_none,
+)
+from graph.summary_models import IntakeSummary, LessonsBundle, MeetingPack, Summary, Thread
+
+
+def document(summary: Summary) -> Document:
+    """The document for a meeting pack, intake summary or lessons bundle."""
+    build = {"meeting": meeting_document, "intake": intake_document, "bundle": bundle_document}
+    return build[summary.kind](summary)
+
+
+def _thread_blocks(doc: Document, threads: list[Thread], lang: str, *, level: int) -> None:
+    """Each thread: its sentence, its evidence gemeenten, lessons and sources."""
+    w = words(lang)
+    for t in threads:
+        doc.add(Heading(level, f"{t.label} ({t.support})"),
+                Paragraph(t.sentence, style="sentence") if t.sentence else None,
+                Paragraph(f"{w('evidence')}: {names(t.gemeenten)}"),
+                source_links(t.sources) if t.sources else None)
+
+
+def meeting_document(p: MeetingPack) -> Document:
+    w, lang = words(p.lang), p.lang
+    m = p.meeting
+    sub = [f"{w('traject')}: {p.traject.label}"] + ([f"{w('place')}: {m.plaats}"] if m.plaats else [])
+    sub += [f"{w('host')}: {m.host.naam}"] if m.host else []
+    doc = Document(f"{w('meeting_title')}: {meeting_title(m, lang)}", lang, subtitle=" · ".join(sub),
+                   subject=f"{w('meeting_title')} {p.traject.label}", keywords=["kernendemocratie", m.key])
+    doc.add(fictief_notice(p.traject, lang))
+    header = [w("gemeente"), w("role")] + ([w("name")] if p.with_names else [])
+    rows = [[a.gemeente.display, a.rol] + ([a.naam or ""] if p.with_names else []) for a in p.attendees]
+    doc.add(Heading(1, w("attendees")), table_or_none(header, rows, lang),
+            None if p.with_names else Paragraph(w("roles_only"), style="small"))
+    _changes(doc, p)
+    doc.add(Heading(1, w("threads")))
+    if not p.threads:
+        doc.add(Paragraph(w("none_found")))
+    _thread_blocks(doc, p.threads, lang, level=2)
+    doc.add(Heading(1, w("table_groups")), table_or_none(
+        [w("group"), w("gemeente"), w("shared")],
+        [[str(g.number), names(g.gemeenten), ", ".join(g.shared)] for g in p.table_groups], lang),
+        Paragraph(p.groups_sentence, style="small") if p.groups_sentence and p.table_groups else None)
+    doc.add(Heading(1, w("hosts")), table_or_none(
+        [w("for"), w("question"), w("visit"), w("reason")],
+        [[h.gemeente.naam, h.question, h.host.display, h.reason] for h in p.hosts], lang))
+    doc.add(Heading(1, w("questions")), BulletList(p.questions) if p.questions else Paragraph(w("none")))
+    alt = w("network_alt").format(g=len(p.network.gemeenten), t=len(p.network.topics))
+    doc.add(Heading(1, w("network")), Image(charts.network_png(p.network, empty_text=w("none")), alt=alt,
+                                            caption=w("network_caption")))
+    colophon(doc, p.colophon, lang)
+    return doc
+
+
+def _changes(doc: Document, p: MeetingPack) -> None:
+    w, lang = words(p.lang), p.lang
+    since = f"{w('since')}: {meeting_title(p.previous, lang)}" if p.previous else w("no_previous")
+    actions = lambda items: [[a.gemeente.naam, a.title, a.owner_role, day(a.deadline, lang)]  # noqa: E731
+                             for a in items]
+    action_header = [w("gemeente"), w("action"), w("owner"), w("deadline")]
+    doc.add(Heading(1, w("changes")), Paragraph(since),
+            Heading(2, f"{w('new_lessons')} ({len(p.new_lessons)})"),
+            table_or_none([w("lesson"), w("evidence"), w("meeting")], lesson_rows(p.new_lessons, lang), lang),
+            Heading(2, w("thread_changes")),
+            table_or_none([w("thread"), w("before"), w("after"), w("status")],
+                          [[c.label, str(c.before), str(c.after), c.status] for c in p.thread_changes],
+                          lang, numeric=(1, 2)),
+            Heading(2, f"{w('actions_done')} ({len(p.actions_done)})"),
+            table_or_none(action_header, actions(p.actions_done), lang),
+            Heading(2, f"{w('actions_overdue')} ({len(p.actions_overdue)})"),
+            table_or_none(action_header, actions(p.actions_overdue), lang))
+
+
+def intake_document(s: IntakeSummary) -> Document:
+    w, lang = words(s.lang), s.lang
+    sub = f"{w('traject')}: {s.traject.label}" if s.traject else w("not_participant")
+    doc = Document(f"{w('intake_title')}: {s.gemeente.display}", lang, subtitle=sub,
+                   subject=f"{w('intake_title')} {s.gemeente.naam}", keywords=["kernendemocratie", s.gemeente.code])
+    doc.add(fictief_notice(s.traject, lang))
+    inhabitants = number(s.inwoners, lang) if s.inwoners is not None else w("unknown")
+    facts = [[w("province"), s.provincie or w("unknown")], [w("inhabitants"), inhabitants],
+             [w("kernen"), f"{s.kernen_bag} ({s.kern_definition})"]]
+    doc.add(Heading(1, w("facts")), Table([w("item"), w("value")], facts),
+            Heading(2, w("kerntellingen")), table_or_none(
+                [w("count"), w("counted"), w("year"), w("source")],
+                [[str(k.aantal), k.wat, k.peiljaar, k.source.url if k.source else ""] for k in s.kerntellingen],
+                lang, numeric=(0,)),
+            Heading(2, w("herindelingen")), table_or_none(
+                [w("date"), w("kind"), w("abolished")],
+                [[day(h.datum, lang), h.kind, ", ".join(h.opgeheven)] for h in s.herindelingen], lang))
+    doc.add(Heading(1, w("instruments_in_use")), table_or_none(
+        [w("instrument"), w("local_name"), w("since_year"), w("ladder"), w("budget"), w("source")],
+        [[t.instrument, t.lokale_naam, t.sinds + (f"–{t.tot}" if t.tot else ""), t.ladder,
+          "; ".join(money(b, lang) for b in t.budgets), " ".join(x.url for x in t.sources)]
+         for t in s.toepassingen], lang))
+    doc.add(Heading(1, w("work")), table_or_none(
+        [w("kind"), w("question")], [[w(i.kind), i.title] for i in s.work], lang),
+        table_or_none([w("action"), w("owner"), w("deadline"), w("status")],
+                      [[a.title, a.owner_role, day(a.deadline, lang), a.status] for a in s.actions], lang)
+        if s.actions else None)
+    doc.add(Heading(1, w("similar")), table_or_none(
+        [w("gemeente"), w("score"), w("reason")],
+        [[x.gemeente.display, f"{x.score:.2f}", x.reason] for x in s.similar], lang, numeric=(1,)))
+    doc.add(Heading(1, w("hosts")), table_or_none(
+        [w("question"), w("visit"), w("reason")],
+        [[h.question, h.host.display, h.reason] for h in s.hosts], lang))
+    colophon(doc, s.colophon, lang)
+    return doc
+
+
+def bundle_document(b: LessonsBundle) -> Document:
+    w, lang = words(b.lang), b.lang
+    counts = (f"{len(b.participants)} {w('participants').lower()} · {len(b.meetings)} "
+              f"{w('meetings').lower()} · {len(b.lessons)} {w('lessons').lower()}")
+    doc = Document(f"{w('bundle_title')}: {b.traject.label}", lang, subtitle=counts,
+                   subject=f"{w('bundle_title')} {b.traject.label}", keywords=["kernendemocratie", b.traject.slug])
+    doc.add(fictief_notice(b.traject, lang), Heading(1, w("threads")))
+    if b.threads:
+        doc.add(Image(charts.support_png(b.threads, population=b.population, axis_label=w("gemeenten_axis")),
+                      alt=w("support_alt").format(n=min(len(b.threads), charts.MAX_BARS))),
+                Table([w("thread"), w("support"), w("evidence")],
+                      [[t.label, str(t.support), names(t.gemeenten)] for t in b.threads], numeric=(1,)))
+    else:
+        doc.add(Paragraph(w("none_found")))
+    by_key = {les.key: les for les in b.lessons}
+    doc.add(Heading(1, w("by_thread")))
+    for g in b.by_thread:
+        doc.add(Heading(2, f"{g.label} ({g.support})"), Paragraph(g.sentence, style="sentence") if g.sentence else None,
+                table_or_none([w("lesson"), w("evidence"), w("meeting")],
+                              lesson_rows([by_key[k] for k in g.lessons if k in by_key], lang), lang))
+    doc.add(Heading(1, w("by_instrument")))
+    for g in b.by_instrument:
+        doc.add(Heading(2, f"{g.label} ({len(g.lessons)})"),
+                Table([w("lesson"), w("evidence"), w("meeting")],
+                      lesson_rows([by_key[k] for k in g.lessons if k in by_key], lang)))
+    _ladder(doc, b)
+    doc.add(Heading(1, w("all_lessons")))
+    for les in b.lessons:
+        facts = [f"{w('evidence')}: {names(les.gemeenten)}", f"{w('meeting')}: {meeting_title(les.meeting, lang)}"]
+        facts += [f"{w('theme')}: {', '.join(les.themes)}"] if les.themes else []
+        facts += [f"{w('instrument')}: {', '.join(les.instruments)}"] if les.instruments else []
+        doc.add(Heading(2, les.title), Paragraph(les.text) if les.text else None,
+                Paragraph(" · ".join(facts), style="small"), source_links(les.sources) if les.sources else None)
+    doc.add(Heading(1, w("participants")), BulletList([g.display for g in b.participants]),
+            Heading(1, w("meetings")), table_or_none(
+                [w("date"), w("meeting"), w("place")],
+                [[day(m.datum, lang), m.soort_label + (f" ({m.host.naam})" if m.host else ""), m.plaats]
+                 for m in b.meetings], lang),
+            Heading(1, w("sources")), source_links(b.sources) if b.sources else Paragraph(w("none")))
+    colophon(doc, b.colophon, lang)
+    return doc
+
+
+def _ladder(doc: Document, b: LessonsBundle) -> None:
+    w, lang = words(b.lang), b.lang
+    rung = lambda n: f"{n}. {b.ladder[n - 1]}" if n and 0 < n <= len(b.ladder) else ""  # noqa: E731
+    used = [i for i in b.instruments if i.lessons]
+    doc.add(Heading(1, w("ladder_index")),
+            Image(charts.ladder_png(list(b.instruments), b.ladder, lessons_label=w("lessons_short")),
+                  alt=w("ladder_alt").format(n=len(b.instruments), m=len(used)), width_cm=16.0),
+            Table([w("instrument"), w("min"), w("max"), w("lesson_count")],
+                  [[i.instrument, rung(i.ladder_min), rung(i.ladder_max), str(i.lessons)]
+                   for i in b.instruments], numeric=(3,)))

@@ -1,0 +1,109 @@
+"""The words of the facilitator documents, in Dutch and English (``label(lang, key)``).
+
+>>> label("en", "attendees"), label("nl", "attendees")
+('Who is coming', 'Wie komen er')
+>>> label("fr", "attendees")
+'Wie komen er'
+"""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "nl": {
+        "meeting_title": "Bijeenkomstmap", "intake_title": "Intakesamenvatting",
+        "bundle_title": "Lessenbundel", "traject": "Traject", "date": "Datum", "place": "Plaats",
+        "host": "Gastgemeente", "attendees": "Wie komen er", "gemeente": "Gemeente", "role": "Rol",
+        "name": "Naam", "roles_only": "Alleen rollen; namen staan niet in deze map (AVG).",
+        "changes": "Wat is er veranderd sinds de vorige bijeenkomst",
+        "since": "Vorige bijeenkomst", "no_previous": "Dit is de eerste bijeenkomst van deze soort.",
+        "new_lessons": "Nieuwe lessen", "thread_changes": "Rode draden die veranderden",
+        "before": "Eerst", "after": "Nu", "status": "Status", "actions_done": "Acties afgerond",
+        "actions_overdue": "Acties over de deadline", "action": "Actie", "owner": "Eigenaar (rol)",
+        "deadline": "Deadline", "none": "Geen.", "threads": "Rode draden", "thread": "Rode draad",
+        "support": "Gemeenten", "evidence": "Gemeenten (bewijs)", "sources": "Bronnen",
+        "lessons": "Lessen", "table_groups": "Voorstel tafelgroepen", "group": "Tafel",
+        "shared": "Wat ze delen", "hosts": "Suggesties voor werkbezoeken", "for": "Voor",
+        "question": "Vraagstuk", "visit": "Bezoek", "reason": "Waarom",
+        "questions": "Open vragen voor het gesprek", "network": "Netwerk van deze bijeenkomst",
+        "network_alt": "Netwerk: {g} aanwezige gemeenten (links) verbonden met {t} thema's en "
+                       "instrumenten (rechts) uit hun lessen tot en met deze bijeenkomst.",
+        "network_caption": "Lijndikte: aantal lessen. De tabellen hierboven geven dezelfde informatie.",
+        "meeting": "Bijeenkomst", "lesson": "Les", "theme": "Thema", "instrument": "Instrument",
+        "facts": "Feiten uit de referentiedata", "inhabitants": "Inwoners (CBS, 1 januari 2024)",
+        "province": "Provincie", "kernen": "Kernen", "kerntellingen": "Eerder genoemde aantallen kernen",
+        "count": "Aantal", "counted": "Wat is geteld", "year": "Jaar", "source": "Bron",
+        "herindelingen": "Herindelingen", "abolished": "Opgeheven gemeenten", "kind": "Soort",
+        "instruments_in_use": "Instrumenten in gebruik", "local_name": "Lokale naam", "since_year": "Sinds",
+        "ladder": "Participatieladder", "budget": "Budget", "work": "Project, vraagstuk en actie",
+        "project": "Project", "vraagstuk": "Vraagstuk", "similar": "Vergelijkbare gemeenten",
+        "score": "Score", "not_participant": "Deze gemeente doet niet mee aan een traject in de data.",
+        "by_thread": "Lessen per rode draad", "by_instrument": "Lessen per instrument",
+        "all_lessons": "Alle lessen", "ladder_index": "Instrumenten op de participatieladder",
+        "min": "Van", "max": "Tot", "charts": "Grafieken", "participants": "Deelnemers",
+        "meetings": "Bijeenkomsten", "colophon": "Colofon", "data_version": "Dataversie",
+        "build_date": "Graaf gebouwd", "generated": "Document gemaakt", "licence": "Licenties",
+        "fictief": "Voorbeelddata (fictief): de deelnemers, bijeenkomsten en lessen van dit traject "
+                   "zijn verzonnen om de werkwijze te laten zien. Gemeentenamen en referentiefeiten "
+                   "zijn echt; wat hier over hen in het traject staat niet.",
+        "ladder_alt": "{n} instrumenten als balken over de treden van de participatieladder; "
+                      "in kleur de {m} instrumenten waarover dit traject lessen heeft.",
+        "support_alt": "Staafdiagram: het aantal gemeenten per rode draad, {n} draden.",
+        "lessons_short": "lessen", "gemeenten_axis": "aantal gemeenten", "unknown": "onbekend",
+        "lesson_count": "Lessen in dit traject", "none_found": "Geen gevonden.",
+        "item": "Gegeven", "value": "Waarde",
+    },
+    "en": {
+        "meeting_title": "Meeting pack", "intake_title": "Intake summary", "bundle_title": "Lessons bundle",
+        "traject": "Trajectory", "date": "Date", "place": "Place", "host": "Host municipality",
+        "attendees": "Who is coming", "gemeente": "Municipality", "role": "Role", "name": "Name",
+        "roles_only": "Roles only; names are not in this pack (GDPR).",
+        "changes": "What changed since the previous meeting", "since": "Previous meeting",
+        "no_previous": "This is the first meeting of its kind.", "new_lessons": "New lessons",
+        "thread_changes": "Threads that changed", "before": "Before", "after": "Now", "status": "Status",
+        "actions_done": "Actions completed", "actions_overdue": "Actions past their deadline",
+        "action": "Action", "owner": "Owner (role)", "deadline": "Deadline", "none": "None.",
+        "threads": "Common threads", "thread": "Thread", "support": "Municipalities",
+        "evidence": "Municipalities (evidence)", "sources": "Sources", "lessons": "Lessons",
+        "table_groups": "Proposed table groups", "group": "Table", "shared": "What they share",
+        "hosts": "Suggested site visits", "for": "For", "question": "Question", "visit": "Visit",
+        "reason": "Why", "questions": "Open questions for discussion",
+        "network": "Network of this meeting",
+        "network_alt": "Network: {g} attending municipalities (left) linked to {t} themes and "
+                       "instruments (right) from their lessons up to this meeting.",
+        "network_caption": "Line width: number of lessons. The tables above give the same information.",
+        "meeting": "Meeting", "lesson": "Lesson", "theme": "Theme", "instrument": "Instrument",
+        "facts": "Reference facts", "inhabitants": "Inhabitants (CBS, 1 January 2024)",
+        "province": "Province", "kernen": "Kernen (villages and towns)",
+        "kerntellingen": "Other stated numbers of kernen", "count": "Number", "counted": "What was counted",
+        "year": "Year", "source": "Source", "herindelingen": "Municipal mergers",
+        "abolished": "Abolished municipalities", "kind": "Kind", "instruments_in_use": "Instruments in use",
+        "local_name": "Local name", "since_year": "Since", "ladder": "Participation ladder",
+        "budget": "Budget", "work": "Project, question and action", "project": "Project",
+        "vraagstuk": "Question", "similar": "Similar municipalities", "score": "Score",
+        "not_participant": "This municipality takes part in no trajectory in the data.",
+        "by_thread": "Lessons by thread", "by_instrument": "Lessons by instrument",
+        "all_lessons": "All lessons", "ladder_index": "Instruments on the participation ladder",
+        "min": "From", "max": "To", "charts": "Charts", "participants": "Participants",
+        "meetings": "Meetings", "colophon": "Colophon", "data_version": "Data version",
+        "build_date": "Graph built", "generated": "Document made", "licence": "Licences",
+        "fictief": "Example data (fictional): this trajectory's participants, meetings and lessons are "
+                   "made up to show the method. Municipality names and reference facts are real; what "
+                   "the trajectory says about them is not.",
+        "ladder_alt": "{n} instruments as bars over the rungs of the participation ladder; in colour "
+                      "the {m} instruments this trajectory has lessons about.",
+        "support_alt": "Bar chart: the number of municipalities per thread, {n} threads.",
+        "lessons_short": "lessons", "gemeenten_axis": "number of municipalities", "unknown": "unknown",
+        "lesson_count": "Lessons in this trajectory", "none_found": "None found.",
+        "item": "Item", "value": "Value",
+    },
+}
+
+
+def label(lang: str, key: str) -> str:
+    """The word for ``key`` in ``lang`` (Dutch when the language is unknown)."""
+    return LABELS.get(lang, LABELS["nl"])[key]
+
+
+def words(lang: str):
+    """A one-argument lookup for ``lang``: ``w = words("en"); w("attendees")``."""
+    return lambda key: label(lang, key)

@@ -1,0 +1,153 @@
+"""DOCX rendering of a :class:`~graph.export.document.Document` with python-docx.
+
+Made for Word's navigation pane and accessibility checker: real ``Title``/``Heading N`` styles,
+real tables with a repeated header row, pictures with alt text, the document language on the
+default style and in the core properties, A4 pages. Text goes in as runs (never markup), so
+nothing in the data can be interpreted.
+"""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document as new_docx
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from graph.export.document import (
+    BulletList, Document, Heading, Image, Link, Paragraph, Table, is_web_url,
+)
+
+AUTHOR = "Kennisgraaf kernendemocratie"
+NOTICE_COLOUR = RGBColor(0x8A, 0x45, 0x00)
+LINK_COLOUR = "14407A"
+_XML_INVALID = {c for c in range(32) if c not in (9, 10, 13)}
+
+
+def clean(text: str) -> str:
+    """``text`` without the control characters XML cannot hold (python-docx would raise).
+
+    >>> clean("a\\x00b\\x1fc")
+    'abc'
+    """
+    return "".join(ch for ch in str(text) if ord(ch) not in _XML_INVALID)
+
+
+def _setup(doc, src: Document) -> None:
+    props = doc.core_properties
+    props.title, props.subject, props.author = clean(src.title), clean(src.subject), AUTHOR
+    props.language, props.keywords = src.language_tag, ", ".join(clean(k) for k in src.keywords)
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.0))
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = "Calibri", Pt(10.5)
+    for style in (normal, doc.styles["Title"]):
+        rpr = style.element.get_or_add_rPr()
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), src.language_tag)
+        rpr.append(lang)
+
+
+def _header_row(row) -> None:
+    """Mark a table row as header: repeated on each page, announced by screen readers."""
+    tr_pr = row._tr.get_or_add_trPr()
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    tr_pr.append(flag)
+    for cell in row.cells:
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+
+
+def _table(doc, t: Table) -> None:
+    if t.caption:
+        doc.add_paragraph(clean(t.caption), style="Caption")
+    table = doc.add_table(rows=1, cols=len(t.header))
+    table.style, table.alignment = "Table Grid", WD_TABLE_ALIGNMENT.LEFT
+    for cell, text in zip(table.rows[0].cells, t.header):
+        cell.paragraphs[0].add_run(clean(text))
+    _header_row(table.rows[0])
+    for row in t.rows:
+        cells = table.add_row().cells
+        for i, (cell, text) in enumerate(zip(cells, row)):
+            cell.paragraphs[0].add_run(clean(text))
+            if i in t.numeric:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    doc.add_paragraph()
+
+
+def _hyperlink(paragraph, url: str, text: str) -> None:
+    r_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), r_id)
+    run = OxmlElement("w:r")
+    r_pr = OxmlElement("w:rPr")
+    for tag, val in (("w:color", LINK_COLOUR), ("w:u", "single")):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), val)
+        r_pr.append(el)
+    run.append(r_pr)
+    t = OxmlElement("w:t")
+    t.text = clean(text)
+    t.set(qn("xml:space"), "preserve")
+    run.append(t)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def _bullets(doc, block: BulletList) -> None:
+    for item in block.items:
+        p = doc.add_paragraph(style="List Bullet")
+        if isinstance(item, Link) and is_web_url(item.url):
+            _hyperlink(p, item.url, item.text)
+        else:
+            p.add_run(clean(item.text if isinstance(item, Link) else item))
+
+
+def _image(doc, img: Image) -> None:
+    doc.add_picture(io.BytesIO(img.png), width=Cm(img.width_cm))
+    doc_pr = doc.inline_shapes[-1]._inline.docPr
+    doc_pr.set("descr", clean(img.alt))
+    doc_pr.set("title", clean(img.caption or img.alt)[:250])
+    if img.caption:
+        doc.add_paragraph(clean(img.caption), style="Caption")
+
+
+def _paragraph(doc, block: Paragraph) -> None:
+    p = doc.add_paragraph()
+    run = p.add_run(clean(block.text))
+    if block.style == "notice":
+        run.bold, run.font.color.rgb = True, NOTICE_COLOUR
+    elif block.style == "small":
+        run.font.size = Pt(9)
+    elif block.style == "sentence":
+        run.italic = True
+
+
+def render_docx(src: Document) -> bytes:
+    """The document as DOCX bytes."""
+    doc = new_docx()
+    _setup(doc, src)
+    doc.add_heading(clean(src.title), level=0)
+    if src.subtitle:
+        doc.add_paragraph(clean(src.subtitle), style="Subtitle")
+    for block in src.blocks:
+        if isinstance(block, Heading):
+            doc.add_heading(clean(block.text), level=min(block.level, 9))
+        elif isinstance(block, Paragraph):
+            _paragraph(doc, block)
+        elif isinstance(block, BulletList):
+            _bullets(doc, block)
+        elif isinstance(block, Table):
+            _table(doc, block)
+        elif isinstance(block, Image):
+            _image(doc, block)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

@@ -1,0 +1,252 @@
+"""Facilitator summaries over a store: the meeting pack, the intake summary and the lessons bundle.
+
+Each function reads the store (trusted queries) and ``graph.analysis`` (rode draden, groups, hosts)
+and returns a pydantic model from :mod:`graph.summary_models`; ``graph.export`` renders it as
+Markdown, HTML or DOCX. Unknown ids raise ``LookupError`` naming the valid choices. Names of people
+appear only with ``with_names=True`` (they live in the private graph).
+
+>>> from graph.summary_models import Meeting
+>>> from datetime import date
+>>> ms = [Meeting(key="t-a", soort="regionaal", soort_label="R", datum=date(2025, 3, 1)),
+...       Meeting(key="t-b", soort="werkbezoek", soort_label="W", datum=date(2025, 4, 1)),
+...       Meeting(key="t-c", soort="regionaal", soort_label="R", datum=date(2025, 5, 1))]
+>>> previous_meeting(ms, ms[2]).key
+'t-a'
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from graph import summary_analysis as sa
+from graph import summary_queries as q
+from graph.summary_data import (
+    TrajectoryData, colophon, contact_names, find_gemeente, find_meeting, find_traject,
+    load_trajectory, trajects,
+)
+from graph.summary_models import (
+    Action, Attendee, Budget, GemeenteRef, HerindelingItem, IntakeSummary, InstrumentIndexItem,
+    Kerntelling, Lesson, LessonGroup, LessonsBundle, Meeting, MeetingPack, Network, NetworkEdge, Source,
+    ToepassingItem,
+)
+from graph.summary_queries import as_date, as_int, pick, rows, text
+
+KERN_DEFINITION = {"nl": "BAG-woonplaatsen (CBS 2024)", "en": "BAG residential places (CBS 2024)"}
+DONE = {"gereed"}
+CLOSED = {"gereed", "vervallen"}
+TOP_THREADS = 5
+HOSTS_PER_QUESTION = 2
+
+__all__ = ["meeting_pack", "intake_summary", "lessons_bundle", "previous_meeting"]
+
+
+def meeting_pack(store: q.Queryable, meeting_id: str, *, lang: str = "nl",
+                 with_names: bool = False) -> MeetingPack:
+    """The pack for meeting ``meeting_id`` (its key, e.g. ``voorbeeld-regio2``)."""
+    t_iri, meeting = find_meeting(store, meeting_id, lang=lang)
+    ref = dict(trajects(store))[t_iri]
+    data = load_trajectory(store, t_iri, ref, lang=lang)
+    prev = previous_meeting(data.meetings, meeting)
+    a = _analyse(store, ref.slug, lang=lang)
+    attendees = _attendees(data, meeting, contact_names(store, t_iri) if with_names else {})
+    present = {x.gemeente.code for x in attendees}
+    new = _lessons_between(data.lessons, prev, meeting)
+    done, overdue = _actions(data.actions, prev, meeting)
+    return MeetingPack(
+        lang=lang, traject=ref, meeting=meeting, previous=prev, attendees=attendees,
+        with_names=with_names, new_lessons=new, thread_changes=sa.changes(a, prev, meeting),
+        actions_done=done, actions_overdue=overdue, threads=sa.threads(a, data)[:TOP_THREADS],
+        table_groups=sa.table_groups(a, data, present=present), groups_sentence=sa.groups_sentence(a),
+        hosts=sa.hosts(a, data, present=present, per_question=HOSTS_PER_QUESTION),
+        questions=_questions(data, present, overdue, sa.once_only(a, present=present), lang=lang),
+        network=_network(data.lessons, present, meeting), colophon=colophon(store, fictief=ref.fictief))
+
+
+def _analyse(store: q.Queryable, slug: str, *, lang: str) -> sa.Analysed:
+    """The analysis of one trajectory, with English element labels when they are wanted."""
+    en = {q.key_of(r["x"]): q.text(r["en"]) for r in rows(store, q.ELEMENT_LABELS_EN)} if lang == "en" else {}
+    return sa.report(store, slug, lang=lang, en_labels=en)
+
+
+def previous_meeting(meetings: list[Meeting], meeting: Meeting) -> Meeting | None:
+    """The last earlier meeting of the same soort, else the last earlier meeting of any soort."""
+    earlier = [m for m in meetings if _order(m) < _order(meeting)]
+    same = [m for m in earlier if m.soort == meeting.soort]
+    return (same or earlier)[-1] if (same or earlier) else None
+
+
+def _order(m: Meeting) -> tuple:
+    return (m.datum or date.min, m.volgnummer or 0, m.key)
+
+
+def _attendees(data: TrajectoryData, meeting: Meeting, names: dict[str, str]) -> list[Attendee]:
+    present = data.attendance.get(meeting.key)
+    if present is None:  # attendance not recorded: the participants are invited
+        present = [(g, data.roles.get(g.code, "")) for g in data.participants]
+    seen: dict[str, Attendee] = {}
+    for g, rol in present:
+        seen.setdefault(g.code, Attendee(gemeente=g, rol=rol, naam=names.get(g.code) if names else None))
+    return sorted(seen.values(), key=lambda a: a.gemeente.naam)
+
+
+def _lessons_between(lessons: list[Lesson], prev: Meeting | None, meeting: Meeting) -> list[Lesson]:
+    """Lessons from meetings after ``prev`` up to and including ``meeting``."""
+    low = _order(prev) if prev else (date.min,)
+    return [les for les in lessons if les.meeting and low < _order(les.meeting) <= _order(meeting)]
+
+
+def _actions(actions: list[Action], prev: Meeting | None, meeting: Meeting) -> tuple[list, list]:
+    """Actions done (status gereed, due since ``prev``) and overdue at the meeting's date."""
+    day, since = meeting.datum or date.max, (prev.datum if prev and prev.datum else date.min)
+    done = [a for a in actions if a.status in DONE and (a.deadline is None or since < a.deadline)]
+    late = [a for a in actions if a.status not in CLOSED and a.deadline and a.deadline < day]
+    key = lambda a: (a.deadline or date.max, a.gemeente.naam)  # noqa: E731
+    return sorted(done, key=key), sorted(late, key=key)
+
+
+QUESTION_TEXT = {
+    "nl": {"vraagstuk": "{g}: {t}", "late": "Wat is nodig om '{t}' ({g}) af te ronden?",
+           "once": "{t} kwam één keer op ({g}): speelt dit ook elders?"},
+    "en": {"vraagstuk": "{g}: {t}", "late": "What does '{t}' ({g}) need to be finished?",
+           "once": "{t} came up once ({g}): does it matter elsewhere too?"},
+}
+
+
+def _questions(data: TrajectoryData, present: set[str], overdue: list[Action],
+               once: list[tuple[str, list[GemeenteRef]]], *, lang: str) -> list[str]:
+    """Open questions: the attending gemeenten's vraagstukken, overdue actions, topics raised once."""
+    words = QUESTION_TEXT.get(lang, QUESTION_TEXT["nl"])
+    out = [words["vraagstuk"].format(g=w.gemeente.naam, t=w.title) for w in data.work
+           if w.kind == "vraagstuk" and w.gemeente.code in present]
+    out += [words["late"].format(t=a.title, g=a.gemeente.naam) for a in overdue]
+    out += [words["once"].format(t=label, g=", ".join(g.naam for g in gs)) for label, gs in once]
+    return out
+
+
+def _network(lessons: list[Lesson], present: set[str], meeting: Meeting) -> Network:
+    """Attending gemeenten linked to the themes and instruments of their lessons so far."""
+    weights: dict[tuple[str, str], int] = {}
+    for les in lessons:
+        if les.meeting and _order(les.meeting) > _order(meeting):
+            continue
+        for g in les.gemeenten:
+            if g.code in present:
+                for topic in les.themes + les.instruments:
+                    weights[(g.naam, topic)] = weights.get((g.naam, topic), 0) + 1
+    edges = [NetworkEdge(source=s, target=t, weight=w) for (s, t), w in sorted(weights.items())]
+    return Network(gemeenten=sorted({s for s, _ in weights}), topics=sorted({t for _, t in weights}),
+                   edges=edges)
+
+
+def intake_summary(store: q.Queryable, gemeente: str, *, lang: str = "nl",
+                   traject: str | None = None) -> IntakeSummary:
+    """Reference facts, instruments in use and trajectory work of one gemeente (code or name)."""
+    g_iri, ref = find_gemeente(store, gemeente)
+    facts = (rows(store, q.GEMEENTE_FACTS, g=g_iri) or [{}])[0]
+    data = _trajectory_of(store, ref, traject, lang=lang)
+    a = _analyse(store, data.ref.slug, lang=lang) if data else None
+    mine = lambda items: [x for x in items if x.gemeente.code == ref.code]  # noqa: E731
+    return IntakeSummary(
+        lang=lang, gemeente=ref, provincie=text(facts.get("provincie")),
+        inwoners=as_int(facts.get("inwoners")), kernen_bag=as_int(facts.get("kernen")) or 0,
+        kern_definition=KERN_DEFINITION.get(lang, KERN_DEFINITION["nl"]),
+        kerntellingen=_kerntellingen(store, g_iri), herindelingen=_herindelingen(store, g_iri),
+        toepassingen=_toepassingen(store, g_iri, lang=lang), traject=data.ref if data else None,
+        work=mine(data.work) if data else [], actions=mine(data.actions) if data else [],
+        similar=sa.similar(a, data, ref) if data else [],
+        hosts=sa.hosts(a, data, present={ref.code}, per_question=HOSTS_PER_QUESTION) if data else [],
+        colophon=colophon(store, fictief=bool(data and data.ref.fictief)))
+
+
+def _trajectory_of(store, ref: GemeenteRef, traject: str | None, *, lang: str) -> TrajectoryData | None:
+    """The given trajectory, else the first one the gemeente takes part in (None if none)."""
+    if traject is not None:
+        return load_trajectory(store, *find_traject(store, traject), lang=lang)
+    for t_iri, t_ref in trajects(store):
+        data = load_trajectory(store, t_iri, t_ref, lang=lang)
+        if any(g.code == ref.code for g in data.participants):
+            return data
+    return None
+
+
+def _kerntellingen(store: q.Queryable, g_iri: str) -> list[Kerntelling]:
+    return [Kerntelling(aantal=as_int(r["aantal"]) or 0, wat=text(r.get("wat")),
+                        peiljaar=text(r.get("peiljaar")),
+                        source=Source(url=text(r["url"])) if r.get("url") else None)
+            for r in rows(store, q.KERNTELLINGEN, g=g_iri)]
+
+
+def _herindelingen(store: q.Queryable, g_iri: str) -> list[HerindelingItem]:
+    out: dict[str, HerindelingItem] = {}
+    for r in rows(store, q.HERINDELINGEN, g=g_iri):
+        h = out.setdefault(text(r["h"]), HerindelingItem(datum=as_date(r.get("datum")),
+                                                         kind=text(r.get("type"))))
+        if r.get("naam") and text(r["naam"]) not in h.opgeheven:
+            h.opgeheven.append(text(r["naam"]))
+    return list(out.values())
+
+
+def _toepassingen(store: q.Queryable, g_iri: str, *, lang: str) -> list[ToepassingItem]:
+    out: dict[str, ToepassingItem] = {}
+    for r in rows(store, q.TOEPASSINGEN, g=g_iri):
+        lo, hi = pick(r, lang, key="lo"), pick(r, lang, key="hi")
+        item = out.setdefault(text(r["tp"]), ToepassingItem(
+            instrument=pick(r, lang), lokale_naam=text(r.get("lokaal")), sinds=text(r.get("sinds")),
+            tot=text(r.get("tot")), ladder=lo if lo == hi else f"{lo} – {hi}",
+            ladder_min=as_int(r.get("lo")), ladder_max=as_int(r.get("hi"))))
+        if r.get("waarde") is not None:
+            budget = Budget(waarde=float(r["waarde"]), eenheid=text(r.get("eenheid")) or "EUR",
+                            peiljaar=text(r.get("peiljaar")), toelichting=text(r.get("toelichting")))
+            if budget not in item.budgets:
+                item.budgets.append(budget)
+        if r.get("url") and Source(url=text(r["url"])) not in item.sources:
+            item.sources.append(Source(url=text(r["url"])))
+    return list(out.values())
+
+
+def lessons_bundle(store: q.Queryable, traject: str, *, lang: str = "nl") -> LessonsBundle:
+    """All lessons of trajectory ``traject`` (slug or label), by thread and by instrument."""
+    data = load_trajectory(store, *find_traject(store, traject), lang=lang)
+    a = _analyse(store, data.ref.slug, lang=lang)
+    threads = sa.threads(a, data)
+    ladder = [pick(r, lang) for r in rows(store, q.LADDER)]
+    return LessonsBundle(
+        lang=lang, traject=data.ref, meetings=data.meetings, participants=data.participants,
+        lessons=data.lessons, threads=threads, population=sa.population(a),
+        by_thread=[LessonGroup(label=t.label, support=t.support, sentence=t.sentence, lessons=t.lessons)
+                   for t in threads],
+        by_instrument=_by_instrument(data.lessons), ladder=ladder,
+        instruments=_instrument_index(store, data.lessons, lang=lang), sources=_sources(data.lessons),
+        colophon=colophon(store, fictief=data.ref.fictief))
+
+
+def _by_instrument(lessons: list[Lesson]) -> list[LessonGroup]:
+    groups: dict[str, list[str]] = {}
+    for les in lessons:
+        for ins in les.instruments:
+            groups.setdefault(ins, []).append(les.key)
+    return [LessonGroup(label=k, support=len(v), lessons=v) for k, v in
+            sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+
+
+def _instrument_index(store: q.Queryable, lessons: list[Lesson], *, lang: str) -> list[InstrumentIndexItem]:
+    """Every instrument on the ladder, with the number of the trajectory's lessons about it."""
+    count: dict[str, int] = {}
+    for les in lessons:
+        for ins in les.instruments:
+            count[ins] = count.get(ins, 0) + 1
+    out: dict[str, InstrumentIndexItem] = {}
+    for r in rows(store, q.INSTRUMENTS):
+        label = pick(r, lang)
+        out.setdefault(text(r["i"]), InstrumentIndexItem(
+            instrument=label, ladder_min=as_int(r.get("lo")), ladder_max=as_int(r.get("hi")),
+            lessons=count.get(label, 0)))
+    return list(out.values())
+
+
+def _sources(lessons: list[Lesson]) -> list[Source]:
+    seen: dict[str, Source] = {}
+    for les in lessons:
+        for s in les.sources:
+            seen.setdefault(s.url, s)
+    return sorted(seen.values(), key=lambda s: s.url)

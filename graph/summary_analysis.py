@@ -1,0 +1,137 @@
+"""The analysis' results (``graph.analysis``) as summary models: threads, groups, hosts, change.
+
+Nothing is recomputed here: the numbers are those of :func:`graph.analysis.analyse` with its defaults
+(the same as ``kernen analyse``), only selected (the attending gemeenten) and relabelled (English).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph import analysis as an
+from graph.analysis.changes import status, support_at
+from graph.summary_data import TrajectoryData
+from graph.summary_models import (
+    GemeenteRef, HostSuggestion, Meeting, Similar, Source, TableGroup, Thread, ThreadChange,
+)
+from graph.summary_queries import local
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """The projection of one trajectory and the full analysis report over it."""
+
+    projection: an.Projection
+    report: an.AnalysisReport
+    lang: str
+    en_labels: dict[str, str]  # element key (thema/x, instrument/y) -> English label
+
+
+def report(store, slug: str, *, lang: str = "nl", en_labels: dict[str, str] | None = None) -> Analysed:
+    """Analyse trajectory ``slug`` with the defaults of ``kernen analyse``."""
+    p = an.project(store, traject=slug)
+    return Analysed(p, an.analyse_projection(p), lang, en_labels or {})
+
+
+def _ref(g: an.GemeenteRef) -> GemeenteRef:
+    return GemeenteRef(code=g.code, naam=g.label)
+
+
+def _label(a: Analysed, key: str, label: str) -> str:
+    """The element's label in the reader's language (the analysis labels are Dutch)."""
+    if a.lang != "en":
+        return label
+    parts = key.split("+")
+    if len(parts) == 2 and all(p in a.en_labels for p in parts):
+        first, second = (a.en_labels[p] for p in parts)
+        return f"{second} with {first}" if parts[0].startswith("instrument/") else f"{first} and {second}"
+    return a.en_labels.get(key, label)
+
+
+def threads(a: Analysed, data: TrajectoryData) -> list[Thread]:
+    """Every thread of the report, ranked as the analysis ranks them."""
+    return [Thread(
+        label=_label(a, t.key, t.label), kind=t.kind, support=t.support, spread=", ".join(t.provincies),
+        lift=t.lift, gemeenten=[_ref(g) for g in t.gemeenten], lessons=[local(les.iri) for les in t.lessen],
+        sources=[Source(url=u) for u in t.bronnen], sentence=t.sentence if a.lang == "en" else t.zin)
+        for t in a.report.threads]
+
+
+def population(a: Analysed) -> int:
+    """The number of gemeenten the threads are counted over."""
+    return len(a.report.deelnemers)
+
+
+def _same(analysis_key: str, meeting: Meeting) -> bool:
+    return analysis_key.rsplit("/", 1)[-1] == meeting.key
+
+
+def changes(a: Analysed, prev: Meeting | None, meeting: Meeting) -> list[ThreadChange]:
+    """How the threads' support changed from ``prev`` to ``meeting`` (the analysis' own measure)."""
+    if prev is None:
+        return []
+    for mc in a.report.changes:
+        if _same(mc.before, prev) and _same(mc.after, meeting):
+            pairs = [(c.key, c.label, c.before, c.after, c.status) for c in mc.threads]
+            break
+    else:  # not adjacent in the analysis' order (a meeting without lessons between): same measure
+        keys = {m.key.rsplit("/", 1)[-1]: m.key for m in a.projection.records.bijeenkomsten}
+        s0 = support_at(a.projection, keys.get(prev.key, "bijeenkomst/" + prev.key))
+        s1 = support_at(a.projection, keys.get(meeting.key, "bijeenkomst/" + meeting.key))
+        pairs = [(e, a.projection.label(e), len(s0.get(e, ())), len(s1.get(e, ())), None)
+                 for e in sorted(set(s0) | set(s1))]
+        pairs = [(e, lab, b, n, status(b, n)) for e, lab, b, n, _ in pairs if status(b, n)]
+        pairs.sort(key=lambda x: (-abs(x[3] - x[2]), x[1], x[0]))
+    return [ThreadChange(label=_label(a, key, label), before=b, after=n, status=_status(a, st))
+            for key, label, b, n, st in pairs]
+
+
+def _status(a: Analysed, st: str) -> str:
+    from graph.analysis.changes import STATUS_EN
+
+    return STATUS_EN.get(st, st) if a.lang == "en" else st
+
+
+def groups_sentence(a: Analysed) -> str:
+    """How much more the proposed groups share than a random split (the analysis' sentence)."""
+    g = a.report.groups
+    return (g.sentence if a.lang == "en" else g.zin) if g.groups else ""
+
+
+def table_groups(a: Analysed, data: TrajectoryData, *, present: set[str]) -> list[TableGroup]:
+    """The proposed learning groups, limited to the gemeenten present."""
+    out = []
+    for g in a.report.groups.groups:
+        members = [_ref(x) for x in g.gemeenten if x.code in present]
+        if members:
+            out.append(TableGroup(number=g.number, gemeenten=members, shared=[s.label for s in g.shared]))
+    return out
+
+
+def hosts(a: Analysed, data: TrajectoryData, *, present: set[str], per_question: int = 2) -> list[HostSuggestion]:
+    """Werkbezoek hosts for the questions of the gemeenten present, best ``per_question`` each."""
+    out = []
+    for v in a.report.hosts:
+        for g in v.gemeenten:
+            if g.code not in present:
+                continue
+            out += [HostSuggestion(gemeente=_ref(g), question=v.title, host=_ref(m.host), score=m.score,
+                                   reason=m.explanation if a.lang == "en" else m.uitleg)
+                    for m in v.matches[:per_question]]
+    return out
+
+
+def similar(a: Analysed, data: TrajectoryData, ref: GemeenteRef, *, top: int = 5) -> list[Similar]:
+    """The gemeenten most like ``ref`` among the participants, with the analysis' reasons."""
+    try:
+        found = an.similar(a.projection, ref.code, top=top)
+    except LookupError:
+        return []
+    return [Similar(gemeente=_ref(s.b), score=s.score, reason=s.explanation if a.lang == "en" else s.uitleg)
+            for s in found]
+
+
+def once_only(a: Analysed, *, present: set[str]) -> list[tuple[str, list[GemeenteRef]]]:
+    """Themes and instruments raised once and never again, by the gemeenten present."""
+    return [(_label(a, o.key, o.label), [_ref(g) for g in o.gemeenten]) for o in a.report.bridges.once
+            if any(g.code in present for g in o.gemeenten)]

@@ -1,0 +1,265 @@
+"""Pydantic output models of the facilitator summaries (meeting pack, intake, lessons bundle).
+
+Plain, frozen data: what the renderers (``graph.export``) and the app show. Text is stored as the
+data says it (never pre-escaped); each renderer escapes for its own format.
+
+>>> GemeenteRef(code="GM1900", naam="Súdwest-Fryslân").display
+'Súdwest-Fryslân (GM1900)'
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Model):
+    """A source document: its URL and a short label (the host name)."""
+
+    url: str
+    label: str = ""
+
+
+class GemeenteRef(Model):
+    code: str
+    naam: str
+
+    @property
+    def display(self) -> str:
+        return f"{self.naam} ({self.code})" if self.code else self.naam
+
+
+class TrajectRef(Model):
+    slug: str
+    label: str
+    fictief: bool = False
+
+
+class Meeting(Model):
+    """A bijeenkomst; ``key`` is the IRI key (``<traject>-<id>``), what users type."""
+
+    key: str
+    soort: str  # the soort's slug (intake, regionaal, werkbezoek, ...)
+    soort_label: str
+    datum: date | None = None
+    volgnummer: int | None = None
+    plaats: str = ""
+    host: GemeenteRef | None = None
+
+    @property
+    def title(self) -> str:
+        when = self.datum.isoformat() if self.datum else "?"
+        return f"{self.soort_label} {when}"
+
+
+class Lesson(Model):
+    key: str
+    title: str
+    text: str = ""
+    meeting: Meeting | None = None
+    themes: list[str] = []
+    instruments: list[str] = []
+    gemeenten: list[GemeenteRef] = []
+    sources: list[Source] = []
+
+
+class Thread(Model):
+    """A rode draad as ``graph.analysis`` found it; the numbers are the analysis' own."""
+
+    label: str
+    kind: str  # thema | instrument | vraagstuk
+    support: int
+    spread: str = ""
+    lift: float | None = None
+    gemeenten: list[GemeenteRef] = []
+    lessons: list[str] = []  # lesson keys
+    sources: list[Source] = []
+    sentence: str = ""
+
+
+class ThreadChange(Model):
+    label: str
+    before: int
+    after: int
+    status: str  # nieuw | gegroeid | gekrompen | verdwenen (as the analysis reports it)
+
+
+class Action(Model):
+    gemeente: GemeenteRef
+    title: str
+    owner_role: str = ""
+    deadline: date | None = None
+    status: str = ""
+
+
+class WorkItem(Model):
+    """A project or vraagstuk of a participant."""
+
+    kind: Literal["project", "vraagstuk"]
+    gemeente: GemeenteRef
+    title: str
+    description: str = ""
+
+
+class Attendee(Model):
+    gemeente: GemeenteRef
+    rol: str = ""
+    naam: str | None = None  # only with with_names=True
+
+
+class TableGroup(Model):
+    number: int
+    gemeenten: list[GemeenteRef]
+    shared: list[str] = []
+
+
+class HostSuggestion(Model):
+    """A werkbezoek host for a participant's question, with the analysis' reason."""
+
+    gemeente: GemeenteRef
+    question: str
+    host: GemeenteRef
+    reason: str = ""
+    score: float | None = None
+
+
+class Similar(Model):
+    gemeente: GemeenteRef
+    score: float
+    reason: str = ""
+
+
+class NetworkEdge(Model):
+    source: str
+    target: str
+    weight: int = 1
+
+
+class Network(Model):
+    """The static picture's content: gemeenten, topics (themes and instruments) and their links."""
+
+    gemeenten: list[str] = []
+    topics: list[str] = []
+    edges: list[NetworkEdge] = []
+
+
+class Colophon(Model):
+    data_version: str
+    build_date: str
+    generated: date
+    licences: list[str]
+    fictief: bool = False
+
+
+class MeetingPack(Model):
+    kind: Literal["meeting"] = "meeting"
+    lang: str
+    traject: TrajectRef
+    meeting: Meeting
+    previous: Meeting | None = None
+    attendees: list[Attendee]
+    with_names: bool = False
+    new_lessons: list[Lesson] = []
+    thread_changes: list[ThreadChange] = []
+    actions_done: list[Action] = []
+    actions_overdue: list[Action] = []
+    threads: list[Thread] = []
+    table_groups: list[TableGroup] = []
+    groups_sentence: str = ""
+    hosts: list[HostSuggestion] = []
+    questions: list[str] = []
+    network: Network = Network()
+    colophon: Colophon
+
+
+class Kerntelling(Model):
+    aantal: int
+    wat: str
+    peiljaar: str = ""
+    source: Source | None = None
+
+
+class HerindelingItem(Model):
+    datum: date | None
+    kind: str = ""
+    opgeheven: list[str] = []
+
+
+class Budget(Model):
+    waarde: float
+    eenheid: str = "EUR"
+    peiljaar: str = ""
+    toelichting: str = ""
+
+
+class ToepassingItem(Model):
+    instrument: str
+    lokale_naam: str = ""
+    sinds: str = ""
+    tot: str = ""
+    ladder: str = ""  # "Adviseren – Meebeslissen"
+    ladder_min: int | None = None
+    ladder_max: int | None = None
+    budgets: list[Budget] = []
+    sources: list[Source] = []
+
+
+class IntakeSummary(Model):
+    kind: Literal["intake"] = "intake"
+    lang: str
+    gemeente: GemeenteRef
+    provincie: str = ""
+    inwoners: int | None = None
+    kernen_bag: int = 0
+    kern_definition: str
+    kerntellingen: list[Kerntelling] = []
+    herindelingen: list[HerindelingItem] = []
+    toepassingen: list[ToepassingItem] = []
+    traject: TrajectRef | None = None
+    work: list[WorkItem] = []
+    actions: list[Action] = []
+    similar: list[Similar] = []
+    hosts: list[HostSuggestion] = []
+    colophon: Colophon
+
+
+class LessonGroup(Model):
+    """Lessons under one heading (a thread or an instrument)."""
+
+    label: str
+    support: int | None = None
+    sentence: str = ""
+    lessons: list[str] = []  # lesson keys
+
+
+class InstrumentIndexItem(Model):
+    instrument: str
+    ladder_min: int | None = None
+    ladder_max: int | None = None
+    lessons: int = 0
+
+
+class LessonsBundle(Model):
+    kind: Literal["bundle"] = "bundle"
+    lang: str
+    traject: TrajectRef
+    meetings: list[Meeting] = []
+    participants: list[GemeenteRef] = []
+    lessons: list[Lesson] = []
+    by_thread: list[LessonGroup] = []
+    by_instrument: list[LessonGroup] = []
+    threads: list[Thread] = []
+    population: int = 0  # the number of gemeenten the threads are counted over
+    ladder: list[str] = []  # rung labels, index 0 = niveau 1
+    instruments: list[InstrumentIndexItem] = []
+    sources: list[Source] = []
+    colophon: Colophon
+
+
+Summary = MeetingPack | IntakeSummary | LessonsBundle
