@@ -227,50 +227,8 @@ def trajectory_quads() -> list[ox.Quad]:
     return list(q)
 
 
-
-class _Records(list):
-    def records(self) -> list[dict]:
-        return list(self)
-
-
-def _py(term):
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        dtype = term.datatype.value if term.datatype is not None else ""
-        if dtype.endswith("#integer"):
-            return int(term.value)
-        if dtype.endswith("#decimal"):
-            return float(term.value)
-        if dtype.endswith("#boolean"):
-            return term.value == "true"
-        if dtype.endswith("#date"):
-            return date.fromisoformat(term.value)
-    return term.value
-
-
-class ShimStore:
-    """Stand-in for ``graph.store.LocalStore.in_memory`` (public graphs as the default graph)."""
-
-    def __init__(self, quads):
-        self._ox = ox.Store()
-        self._ox.extend(list(quads))
-
-    def query(self, text, *, bindings=None, include_private=False):
-        graphs = [g for g in self._ox.named_graphs() if include_private or g != _n(G_PRIVATE)]
-        values = "".join(f"VALUES ?{k} {{ <{v}> }} " for k, v in (bindings or {}).items())
-        head, sep, tail = text.partition("WHERE {")
-        raw = self._ox.query(head + sep + values + tail, default_graph=graphs, named_graphs=graphs)
-        names = [v.value for v in raw.variables]
-        return _Records({n: _py(sol[n]) for n in names} for sol in raw)
-
-
 def memory_store(quads=None):
-    """An in-memory store of ``quads`` (default: the mini trajectory): the real one when it exists."""
-    quads = trajectory_quads() if quads is None else quads
-    try:
-        from graph.store import LocalStore
+    """An in-memory ``graph.store.LocalStore`` of ``quads`` (default: the mini trajectory)."""
+    from graph.store import LocalStore
 
-        return LocalStore.in_memory(quads)
-    except ImportError:
-        return ShimStore(quads)
+    return LocalStore.in_memory(trajectory_quads() if quads is None else quads)

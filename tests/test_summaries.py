@@ -1,0 +1,127 @@
+"""Summaries over the hand-built mini trajectory (tests/fixtures_trajectory.py): exact values."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from fixtures_trajectory import PERSON_NAME, memory_store
+
+from graph.analysis import analyse
+from graph.summaries import intake_summary, lessons_bundle, meeting_pack
+
+
+@pytest.fixture(scope="module")
+def store():
+    return memory_store()
+
+
+@pytest.fixture(scope="module")
+def pack(store):
+    return meeting_pack(store, "mini-regio2")
+
+
+def test_previous_meeting_is_the_first_regional_one(pack):
+    assert pack.previous.key == "mini-regio1"
+
+
+def test_new_lessons_since_the_previous_regional_meeting(pack):
+    assert [les.key for les in pack.new_lessons] == ["mini-l3", "mini-l4", "mini-l5"]
+
+
+def test_actions_done_and_overdue_at_the_meeting_date(pack):
+    assert [(a.title, a.deadline) for a in pack.actions_done] == [("Actie a1 van Aadorp-Oost", date(2025, 4, 15))]
+    assert [(a.gemeente.code, a.status) for a in pack.actions_overdue] == [("GM9002", "bezig")]
+
+
+def test_thread_changes_from_the_first_to_the_second_regional_meeting(pack):
+    assert [(c.label, c.before, c.after, c.status) for c in pack.thread_changes] == [
+        ("Draagvlak", 3, 1, "gekrompen"), ("Budgetverdeling", 0, 1, "nieuw"),
+        ("Dorpsbudget", 2, 1, "gekrompen"), ("Dorpsraad / dorpsbelang", 1, 0, "verdwenen")]
+
+
+def test_first_meeting_has_no_previous_of_its_kind_and_no_changes(store):
+    first = meeting_pack(store, "regio1")
+    assert first.previous.key == "mini-intake"  # no earlier regional meeting: the last earlier one
+    assert [les.key for les in first.new_lessons] == ["mini-l1", "mini-l2"]
+
+
+def test_attendees_are_roles_without_names(pack):
+    assert [(a.gemeente.code, a.rol, a.naam) for a in pack.attendees] == [
+        ("GM9001", "beleidsmedewerker", None), ("GM9002", "beleidsmedewerker", None),
+        ("GM9003", "beleidsmedewerker", None), ("GM9004", "wethouder", None)]
+    assert PERSON_NAME not in pack.model_dump_json()
+
+
+def test_names_only_when_asked(store):
+    named = meeting_pack(store, "mini-regio2", with_names=True)
+    assert [a.naam for a in named.attendees] == [PERSON_NAME, None, None, None]
+
+
+def test_threads_equal_the_analysis(store, pack):
+    report = analyse(store, traject="mini")
+    expected = [(t.label, t.support, t.zin) for t in report.threads]
+    assert [(t.label, t.support, t.sentence) for t in pack.threads] == expected[:5]
+    bundle = lessons_bundle(store, "mini")
+    assert [(t.label, t.support) for t in bundle.threads] == [(t.label, t.support) for t in report.threads]
+    assert bundle.population == len(report.deelnemers) == 4
+
+
+def test_table_groups_and_hosts_come_from_the_analysis(store, pack):
+    report = analyse(store, traject="mini")
+    assert [[g.code for g in grp.gemeenten] for grp in pack.table_groups] == [
+        [g.code for g in grp.gemeenten] for grp in report.groups.groups]
+    hosts = {(h.gemeente.code, h.host.code) for h in pack.hosts}
+    expected = {(g.code, m.host.code) for v in report.hosts for g in v.gemeenten for m in v.matches[:2]}
+    assert hosts == expected
+
+
+def test_network_links_attendees_to_their_topics(store):
+    net = meeting_pack(store, "mini-regio1").network
+    assert net.gemeenten == ["Aadorp-Oost", "Beekwoude", "Crunsdal"]
+    assert [(e.source, e.target, e.weight) for e in net.edges if e.source == "Crunsdal"] == [
+        ("Crunsdal", "Dorpsraad / dorpsbelang", 1), ("Crunsdal", "Draagvlak", 1)]
+
+
+def test_intake_reference_facts(store):
+    s = intake_summary(store, "aadorp oost")
+    assert (s.gemeente.code, s.inwoners, s.kernen_bag, s.kern_definition) == (
+        "GM9001", 21000, 3, "BAG-woonplaatsen (CBS 2024)")
+    assert [(k.aantal, k.wat) for k in s.kerntellingen] == [(5, "dorpen (gemeente)")]
+    assert [(h.datum, h.opgeheven) for h in s.herindelingen] == [(date(2019, 1, 1), ["Oudedorp"])]
+    (t,) = s.toepassingen
+    assert (t.instrument, t.lokale_naam, t.sinds, t.ladder, t.ladder_min, t.ladder_max) == (
+        "Dorpsbudget", "Kernenfonds", "2020", "Adviseren – Meebeslissen", 3, 5)
+    assert [(b.waarde, b.eenheid, b.peiljaar) for b in t.budgets] == [(250000.0, "EUR", "2022")]
+    assert [w.kind for w in s.work] == ["project", "vraagstuk"] and s.traject.slug == "mini"
+
+
+def test_intake_by_code_equals_by_name(store):
+    assert intake_summary(store, "GM9001") == intake_summary(store, "Aadorp-Oost")
+
+
+def test_intake_similar_from_the_analysis(store):
+    s = intake_summary(store, "GM9001")
+    assert s.similar and {x.gemeente.code for x in s.similar} <= {"GM9002", "GM9003", "GM9004"}
+
+
+def test_bundle_groups_lessons_by_instrument_in_english(store):
+    b = lessons_bundle(store, "Mini-traject", lang="en")
+    assert [(g.label, g.lessons) for g in b.by_instrument] == [
+        ("Village budget", ["mini-l1", "mini-l3", "mini-l5"]), ("Village council", ["mini-l2"])]
+    assert [(i.instrument, i.ladder_min, i.ladder_max, i.lessons) for i in b.instruments] == [
+        ("Village council", 3, 4, 1), ("Village budget", 3, 5, 3)]
+    assert b.traject.fictief and b.colophon.fictief
+    assert [s.url for s in b.sources] == ["https://example.org/verslag-regio1"]
+
+
+@pytest.mark.parametrize("call, expected", [
+    pytest.param(lambda s: meeting_pack(s, "regio9"), "mini-regio1 (Regionale uitwisseling 2025-03-01)",
+                 id="meeting"),
+    pytest.param(lambda s: intake_summary(s, "Beekwoud"), "Bedoelt u Beekwoude?", id="gemeente"),
+    pytest.param(lambda s: lessons_bundle(s, "maxi"), "Kies uit: mini", id="traject"),
+])
+def test_unknown_ids_name_the_valid_choices(store, call, expected):
+    with pytest.raises(LookupError) as info:
+        call(store)
+    assert expected in str(info.value)
