@@ -131,5 +131,44 @@ def export_bundle(traject: str, fmt: str, out: str | None, lang: str | None, sto
     _write_document(lambda: lessons_bundle(st, traject, lang=language), fmt, out)
 
 
+# --- analyse (issue 4): rode draden, groups, hosts, bridges, change ---
+
+
+def _group_size(ctx, param, value: str) -> tuple[int, int]:
+    """``4-6`` -> (4, 6); ``5`` -> (5, 5)."""
+    try:
+        lo, _, hi = value.partition("-")
+        return int(lo), int(hi or lo)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is geen groepsgrootte; schrijf bijvoorbeeld 4-6") from None
+
+
+@cli.command("analyse")
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True,
+              help="Markdown report or JSON with every field.")
+@click.option("--k", "k", type=click.IntRange(min=1), default=3, show_default=True,
+              help="A rode draad is shared by at least K gemeenten.")
+@click.option("--group-size", default="4-6", show_default=True, callback=_group_size, metavar="MIN-MAX",
+              help="Size of the learning groups.")
+@click.option("--seed", type=int, default=42, show_default=True, help="Seed for Louvain, groups and sampling.")
+@click.option("--traject", default=None, metavar="SLUG", help="One trajectory (default: all in the store).")
+@click.option("--regio", type=click.Choice(["provincie"]), default=None,
+              help="Form learning groups within each province.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="Language of the Markdown report.")
+@store_option
+@friendly_errors
+def analyse_command(fmt: str, k: int, group_size: tuple[int, int], seed: int, traject: str | None,
+                    regio: str | None, lang: str | None, store: str | None) -> None:
+    """Rode draden, clusters, learning groups, werkbezoek hosts, bridges and change between meetings."""
+    from graph.analysis import analyse
+    from graph.analysis.report import to_json, to_markdown
+    from graph.store import open_store
+
+    settings = load_settings(store=store, lang=lang)
+    report = analyse(open_store(settings.store), k=k, group_size=group_size, seed=seed, traject=traject,
+                     region=regio)
+    click.echo(to_json(report) if fmt == "json" else to_markdown(report, lang=settings.lang), nl=False)
+
+
 def main() -> None:
     cli(prog_name="kernen")
