@@ -34,6 +34,8 @@ def friendly_errors(fn):
             problems = getattr(exc, "problems", None)  # InputError: one line per located problem
             for line in [str(p) for p in problems] if problems else [f"fout: {exc}"]:
                 click.echo(line, err=True)
+            if callable(getattr(exc, "pointer", None)) and exc.pointer():  # SPARQL syntax: show where
+                click.echo(exc.pointer(), err=True)
             sys.exit(1)
 
     return wrapper
@@ -168,6 +170,211 @@ def analyse_command(fmt: str, k: int, group_size: tuple[int, int], seed: int, tr
     report = analyse(open_store(settings.store), k=k, group_size=group_size, seed=seed, traject=traject,
                      region=regio)
     click.echo(to_json(report) if fmt == "json" else to_markdown(report, lang=settings.lang), nl=False)
+
+
+# --- build, query, queries, stats (issue 2) ---
+
+
+@cli.command("build")
+@click.argument("inputs", nargs=-1, type=click.Path(exists=True))
+@click.option("--store", "store", default=None, metavar="DIR", help="Store directory (env KERNEN_STORE).")
+@click.option("--data", "data_dir", default=None, metavar="DIR", help="Data directory (default: data/).")
+@friendly_errors
+def build_command(inputs: tuple[str, ...], store: str | None, data_dir: str | None) -> None:
+    """Bouw de graaf: referentie + praktijk + trajecten (INPUT; standaard het voorbeeld).
+
+    Atomic: builds a new store next to the old one and swaps it in only when all went well.
+    """
+    from pathlib import Path
+
+    from graph.build import build
+    from graph.formatting import format_build_report
+
+    with _ProgressBar() as progress:
+        report = build([Path(p) for p in inputs], store_dir=store, data_dir=data_dir, progress=progress)
+    click.echo(format_build_report(report))
+
+
+class _ProgressBar:
+    """A click progress bar over the build steps (shown on a terminal only)."""
+
+    def __enter__(self):
+        self.bar = None
+        return self
+
+    def __call__(self, step: str, number: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="bouwen", file=sys.stderr,
+                                         item_show_func=lambda item: item)
+            self.bar.__enter__()
+        self.bar.update(number - self.bar.pos, step)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
+@cli.command("query")
+@click.argument("query", required=False, metavar="SPARQL|FILE.rq|-")
+@click.option("--name", "-n", "name", default=None, metavar="NAME", help="A canned query (see `kernen queries`).")
+@click.option("--param", "-p", "params", multiple=True, metavar="K=V", help="A parameter value (repeatable).")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True, help="Output format.")
+@click.option("--timeout", type=float, default=None, metavar="S", help="Time limit in seconds (default 10).")
+@click.option("--max-rows", type=int, default=None, metavar="N", help="Row cap (default 10000).")
+@store_option
+@friendly_errors
+def query_command(query: str | None, name: str | None, params: tuple[str, ...], fmt: str,
+                  timeout: float | None, max_rows: int | None, store: str | None) -> None:
+    """Vraag de graaf: inline SPARQL, een .rq-bestand (of - voor stdin), of --name NAME.
+
+    Read-only and safe: no updates, SERVICE or LOAD; FROM only names graphs in the store.
+    """
+    from graph.formatting import format_result
+    from graph.sparql import run_canned, run_text
+
+    values = _parse_params(params)
+    if (query is None) == (name is None):
+        raise click.UsageError("geef precies een van: SPARQL-tekst, een .rq-bestand, of --name NAME")
+    if name is not None:
+        result = run_canned(name, params=values, store=store, timeout=timeout, max_rows=max_rows)
+    else:
+        result = run_text(_query_text(query), params=values, store=store, timeout=timeout, max_rows=max_rows)
+    click.echo(format_result(result, fmt).rstrip("\n"))
+    if result.truncated and fmt != "table":
+        click.echo(f"let op: afgekapt na {len(result.rows)} rijen (truncated; use --max-rows)", err=True)
+
+
+def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
+    values = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"{item!r}: verwacht naam=waarde", param_hint="--param")
+        values[key.strip()] = value
+    return values
+
+
+def _query_text(query: str) -> str:
+    """The query itself, or the contents of the .rq file (or stdin for ``-``) it names."""
+    from pathlib import Path
+
+    if query == "-":
+        return sys.stdin.read()
+    path = Path(query)
+    if query.endswith((".rq", ".sparql")) or ("\n" not in query and path.is_file()):
+        return path.read_text(encoding="utf-8")
+    return query
+
+
+@cli.command("queries")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+              help="Language of the descriptions.")
+def queries_command(lang: str) -> None:
+    """Toon de vaste queries (canned queries) met beschrijving, parameters en kolommen."""
+    from graph.formatting import format_canned
+    from graph.sparql import canned_queries
+
+    click.echo(format_canned(canned_queries(), lang=lang))
+
+
+@cli.command("stats")
+@store_option
+@friendly_errors
+def stats_command(store: str | None) -> None:
+    """Toon wat de store bevat: triples per graaf en instanties per klasse."""
+    from graph.formatting import format_counts
+    from graph.store import open_store
+    from graph.store.stats import instances_per_class, triples_per_graph
+
+    with open_store(store) as opened:
+        click.echo(format_counts(triples_per_graph(opened), header=("graaf (named graph)", "triples")))
+        click.echo()
+        click.echo(format_counts(instances_per_class(opened), header=("klasse", "instanties")))
+
+
+# --- SPARQL endpoint, data dumps, publishing (issue 5): kernen serve | export data | publish ---
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+DATA_FORMATS = ["ttl", "nt", "trig", "jsonld", "graphml", "gexf", "csv"]  # graph.export.data.FORMATS
+
+
+@cli.command("serve")
+@store_option
+@click.option("--host", default=None, help="Interface to listen on (default 127.0.0.1: this machine only).")
+@click.option("--port", type=int, default=None, help="Port (default 7878).")
+@click.option("--timeout", type=float, default=None, help="Seconds a query may run (default 10).")
+@click.option("--max-rows", type=int, default=None, help="Rows per answer before it is truncated (default 10000).")
+@click.option("--cors", default=None, metavar="ORIGINS", help="Comma-separated origins allowed by CORS (default: off).")
+@click.option("--dumps", type=click.Path(file_okay=False), default=None,
+              help="Directory with the dumps to serve (default: data/build/dumps).")
+@friendly_errors
+def serve_command(store, host, port, timeout, max_rows, cors, dumps) -> None:
+    """SPARQL 1.1 endpoint at /sparql and a landing page at / (read-only, time limit, row cap)."""
+    from pathlib import Path
+
+    from graph.endpoint import EndpointConfig, serve
+
+    settings = load_settings(store=store, endpoint_host=host, endpoint_port=port, query_timeout=timeout,
+                             max_rows=max_rows, cors_origins=cors)
+    config = EndpointConfig.from_settings(settings, dumps=Path(dumps) if dumps else None)
+    if settings.endpoint_host not in LOOPBACK:
+        click.echo(f"let op: het endpoint is bereikbaar vanaf andere machines ({settings.endpoint_host})", err=True)
+    click.echo(f"SPARQL: http://{settings.endpoint_host}:{settings.endpoint_port}/sparql "
+               f"(store {settings.store}; Ctrl+C stopt)", err=True)
+    serve(config, host=settings.endpoint_host, port=settings.endpoint_port)
+
+
+@export.command("data")
+@store_option
+@click.option("--out", type=click.Path(file_okay=False), default=None,
+              help="Directory to write (default: data/build/dumps, which `kernen serve` offers).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(DATA_FORMATS),
+              help="Only these formats (repeatable; default: all).")
+@friendly_errors
+def export_data_command(store, out, formats) -> None:
+    """Data dumps of the public graphs (Turtle, N-Triples, TriG, JSON-LD, GraphML, GEXF, CSV) + manifest."""
+    import time
+    from pathlib import Path
+
+    from graph.export.data import FORMATS, export_data
+    from graph.store import open_store
+
+    settings = load_settings(store=store)
+    target = Path(out) if out else Path(settings.data) / "build" / "dumps"
+    start = time.perf_counter()
+    manifest = export_data(open_store(settings.store), target, formats=formats or FORMATS)
+    for f in manifest["files"]:
+        count = f.get("triples", f.get("rows", f.get("nodes", "")))
+        click.echo(f"{target / f['name']}  {f['bytes']:>12,} bytes  {count}")
+    click.echo(f"{len(manifest['files'])} bestanden + manifest.json in {time.perf_counter() - start:.1f} s", err=True)
+
+
+@cli.command("publish")
+@store_option
+@click.option("--endpoint", required=True, metavar="URL", help="SPARQL endpoint of the target store.")
+@click.option("--graph-store", default=None, metavar="URL",
+              help="Graph Store Protocol URL (default: derived: Virtuoso /sparql-graph-crud-auth, Fuseki /data).")
+@click.option("--user", envvar="KERNEN_PUBLISH_USER", default=None, help="User (env KERNEN_PUBLISH_USER).")
+@click.option("--password", envvar="KERNEN_PUBLISH_PASSWORD", default=None,
+              help="Password (env KERNEN_PUBLISH_PASSWORD; asked for when a user is given without one).")
+@click.option("--include-private", is_flag=True, help="Also publish the private graph (personal data!).")
+@friendly_errors
+def publish_command(store, endpoint, graph_store, user, password, include_private) -> None:
+    """Load the graph (every named graph) into a SPARQL 1.1 store with the Graph Store Protocol."""
+    import time
+
+    from graph.remote import publish
+    from graph.store import open_store
+
+    if user and password is None:
+        password = click.prompt(f"wachtwoord voor {user}", hide_input=True)
+    start = time.perf_counter()
+    counts = publish(open_store(load_settings(store=store).store), endpoint, graph_store=graph_store,
+                     user=user, password=password, include_private=include_private)
+    for graph, n in counts.items():
+        click.echo(f"{graph}  {n:,} triples")
+    click.echo(f"{sum(counts.values()):,} triples naar {endpoint} in {time.perf_counter() - start:.1f} s", err=True)
 
 
 def main() -> None:

@@ -18,13 +18,13 @@ from collections.abc import Mapping
 
 from graph.settings import load_settings
 from graph.sparql.canned import (CannedQuery, Param, ParamError, bind_params, canned_queries,
-                                 get_canned)
+                                 get_canned, guess_value, parse_canned)
 from graph.sparql.check import QueryInfo, QueryRefused, QuerySyntaxError, check_query
 from graph.sparql.pool import Job, QueryFailed, QueryTimeout, default_pool
 from graph.store import LocalStore, Store, bind_values, open_store
 from graph.store.results import QueryResult, Term
 
-__all__ = ["run_safe", "run_canned", "check_query", "canned_queries", "get_canned", "QueryInfo",
+__all__ = ["run_safe", "run_canned", "run_text", "check_query", "canned_queries", "get_canned", "QueryInfo",
            "QueryRefused", "QuerySyntaxError", "QueryTimeout", "QueryFailed", "ParamError",
            "CannedQuery", "Param", "QueryResult", "Term"]
 
@@ -70,3 +70,19 @@ def run_canned(name: str, *, params: Mapping[str, object] | None = None,
     store = _store(store)
     bindings = bind_params(query, dict(params or {}), store=store)
     return run_safe(query.text, store=store, params=bindings, timeout=timeout, max_rows=max_rows)
+
+
+def run_text(text: str, *, params: Mapping[str, str] | None = None, store: Store | str | None = None,
+             timeout: float | None = None, max_rows: int | None = None) -> QueryResult:
+    """Run query text given by a user (``kernen query``) with string ``params`` from the command line.
+
+    When the text has a canned-query header with ``# param:`` lines, the values are checked and
+    typed by it; otherwise each value is typed by its look (``50`` an integer, ``<http://..>`` an IRI).
+    """
+    store = _store(store)
+    header = parse_canned(text)
+    if header.params:
+        bindings = bind_params(header, dict(params or {}), store=store)
+    else:
+        bindings = {name: guess_value(value) for name, value in (params or {}).items()}
+    return run_safe(text, store=store, params=bindings, timeout=timeout, max_rows=max_rows)

@@ -130,6 +130,24 @@ def convert_param(param: Param, value: object, *, store=None) -> object:
     return resolve(param.type, value, store=store)
 
 
+def guess_value(text: str) -> object:
+    """A command-line value typed by its look: integer, decimal, boolean, ``<IRI>`` or string.
+
+    >>> guess_value("50"), guess_value("2.5"), guess_value("<https://example.org/x>"), guess_value("Sneek")
+    (50, Decimal('2.5'), rdflib.term.URIRef('https://example.org/x'), 'Sneek')
+    """
+    value = text.strip()
+    if re.fullmatch(r"[+-]?\d+", value):
+        return int(value)
+    if re.fullmatch(r"[+-]?\d+\.\d+", value):
+        return Decimal(value)
+    if value in ("true", "false"):
+        return value == "true"
+    if value.startswith("<") and value.endswith(">"):
+        return URIRef(value[1:-1])
+    return text
+
+
 def _boolean(value: str) -> bool:
     text = value.strip().lower()
     if text not in {"true", "false", "ja", "nee", "1", "0"}:

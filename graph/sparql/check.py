@@ -14,9 +14,11 @@ graph.sparql.check.QueryRefused: SERVICE is niet toegestaan (SERVICE calls to ot
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import pyoxigraph as ox
 from pyparsing import ParseException
 from rdflib import URIRef
 from rdflib.plugins.sparql.algebra import translateQuery
@@ -38,10 +40,17 @@ class QuerySyntaxError(ValueError):
     """The query does not parse; ``line`` and ``column`` are 1-based, ``hint`` says what was expected."""
 
     def __init__(self, message: str, line: int | None = None, column: int | None = None,
-                 hint: str = ""):
+                 hint: str = "", source_line: str = ""):
         self.message, self.line, self.column, self.hint = message, line, column, hint
+        self.source_line = source_line  # the query line, for a caret under the column
         where = f"regel {line}, kolom {column}: " if line is not None else ""
         super().__init__(f"SPARQL-syntaxfout, {where}{message}" + (f" ({hint})" if hint else ""))
+
+    def pointer(self) -> str:
+        """The offending line with a caret under the column ('' when unknown)."""
+        if not self.source_line or self.column is None:
+            return ""
+        return f"  {self.source_line}\n  {' ' * (self.column - 1)}^"
 
 
 @dataclass(frozen=True)
@@ -76,11 +85,12 @@ def check_query(text: str, *, graphs: Iterable[str] | None = None) -> QueryInfo:
         raise QueryRefused(f"query is te lang (meer dan {MAX_QUERY_BYTES} bytes)")
     parsed = _parse(text)
     _refuse_nodes(parsed)  # before translation too: the translator may fail on valid queries
-    form, dataset = _FORMS.get(parsed[1].name, "select"), parsed[1].get("datasetClause") or []
+    form, dataset = _FORMS.get(parsed[1].name, "select"), _clauses(parsed[1])
     try:
-        dataset = translateQuery(parsed).algebra.get("datasetClause") or []  # resolves prefixes
-    except Exception:  # rdflib's translator has gaps; the raw parse tree then has to do
-        pass
+        dataset = _clauses(translateQuery(parsed).algebra)  # resolves prefixed names in place
+    except Exception as exc:  # rdflib's translator has gaps; the raw parse tree then has to do
+        if "prefix" in str(exc).lower():
+            raise QuerySyntaxError(str(exc), hint="declareer het voorvoegsel met PREFIX") from None
     _refuse_nodes(parsed)  # translation resolved prefixed names and relative IRIs in place
     info = _dataset(dataset, form)
     _check_graphs(info, graphs)
@@ -94,7 +104,7 @@ def _parse(text: str) -> CompValue:
         if _is_update(text):
             raise QueryRefused("wijzigen is niet toegestaan: alleen SELECT, ASK, CONSTRUCT en "
                                "DESCRIBE (updates and LOAD are refused)") from None
-        raise _syntax_error(exc) from None
+        raise _syntax_error(exc, text) from None
     except Exception as exc:  # e.g. an undeclared prefix
         raise QuerySyntaxError(str(exc), hint="controleer de PREFIX-regels") from None
 
@@ -107,12 +117,43 @@ def _is_update(text: str) -> bool:
     return True
 
 
-def _syntax_error(exc: ParseException) -> QuerySyntaxError:
-    line = exc.lineno - _PROLOGUE_LINES
-    found = exc.line.strip()[exc.col - 1: exc.col + 19] if exc.line else ""
-    hint = f"verwacht: {exc.msg.removeprefix('Expected ')}" if exc.msg else ""
-    message = f"onverwacht {found!r}" if found else "onverwacht einde van de query"
-    return QuerySyntaxError(message, max(line, 1), exc.col, hint)
+def _syntax_error(exc: ParseException, text: str) -> QuerySyntaxError:
+    """Oxigraph's parser pinpoints errors better than pyparsing; fall back to rdflib's position."""
+    line, column, hint = _oxigraph_position(text) or (exc.lineno - _PROLOGUE_LINES, exc.col, _GENERIC_HINT)
+    lines = text.splitlines() or [""]
+    line = min(max(line, 1), len(lines))
+    source = lines[line - 1]
+    found = source[column - 1: column + 19].strip()
+    message = f"onverwacht {found!r}" if found else "onverwacht einde van de regel of query"
+    return QuerySyntaxError(message, line, column, f"verwacht: {hint}" if hint else "", source_line=source)
+
+
+_GENERIC_HINT = "controleer haakjes, accolades, punten en de PREFIX-regels"
+_OX_ERROR = re.compile(r"error at (\d+):(\d+): expected (?:one of )?(.*)", re.S)
+_NEVER_VALID = "\n\x01"  # a control character is invalid outside strings and comments
+
+
+def _oxigraph_position(text: str) -> tuple[int, int, str] | None:
+    """(line, column, expected) from Oxigraph's parser, which never runs the text: a character
+    that no query can contain is appended, so parsing always fails (at the first real error)."""
+    try:
+        ox.Store().query(text + _NEVER_VALID)
+    except SyntaxError as exc:
+        match = _OX_ERROR.match(str(exc))
+    else:  # pragma: no cover - cannot happen: the text always ends invalid
+        return None
+    if not match:
+        return None
+    line, column = int(match.group(1)), int(match.group(2))
+    if line > text.count("\n") + 1:  # the error is the appended character: Oxigraph accepts the query
+        return None
+    return line, max(column - 1, 1), _short_hint(match.group(3))
+
+
+def _short_hint(expected: str) -> str:
+    """Keep the keywords of Oxigraph's "expected one of ..." list, at most eight."""
+    words = [w for w in (part.strip() for part in expected.split(",")) if re.fullmatch(r"[A-Za-z_]+|'.'", w)]
+    return ", ".join(words[:8]) + (", ..." if len(words) > 8 else "")
 
 
 def _walk(node: object):
@@ -134,9 +175,14 @@ def _refuse_nodes(parsed: CompValue) -> None:
             raise QueryRefused("de privégraaf is niet beschikbaar (the private graph is not public)")
 
 
+def _clauses(node: CompValue) -> list:
+    """The FROM/FROM NAMED clauses of a query node (CompValue.get returns the key when absent)."""
+    return list(node["datasetClause"]) if "datasetClause" in node and node["datasetClause"] else []
+
+
 def _dataset(clauses: list, form: str) -> QueryInfo:
-    defaults = [str(c["default"]) for c in clauses if c.get("default") is not None]
-    named = [str(c["named"]) for c in clauses if c.get("named") is not None]
+    defaults = [str(c["default"]) for c in clauses if "default" in c]
+    named = [str(c["named"]) for c in clauses if "named" in c]
     for iri in defaults + named:
         if not iri.startswith(("http://", "https://", "urn:")):
             raise QueryRefused(f"FROM <{iri}>: alleen graven in de store (FROM selects graphs, never files)")

@@ -140,12 +140,15 @@ class LocalStore(Store):
     def named_graphs(self, *, include_private: bool = False) -> list[ox.NamedNode]:
         """The named graphs as pyoxigraph nodes, private graph only when asked for."""
         store = self.oxigraph
-        if self._public is None:
-            self._public = sorted((g for g in store.named_graphs()
-                                   if isinstance(g, ox.NamedNode) and g != _PRIVATE), key=str)
+        public = self._public
+        if public is None:
+            public = sorted((g for g in store.named_graphs()
+                             if isinstance(g, ox.NamedNode) and g != _PRIVATE), key=str)
+            if self.read_only:  # a read-only version never changes: remember its graphs
+                self._public = public
         if include_private and store.contains_named_graph(_PRIVATE):
-            return [*self._public, _PRIVATE]
-        return list(self._public)
+            return [*public, _PRIVATE]
+        return list(public)
 
     def query(self, text: str, *, bindings: Mapping[str, object] | None = None,
               include_private: bool = False, max_rows: int | None = None,

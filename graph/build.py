@@ -1,0 +1,295 @@
+"""The atomic build: every source into a new store directory, checked, then swapped in.
+
+The store path (``data/build/store`` by default) is a symlink to the current versioned directory
+(``store.v<time>-<pid>``). A build reads and converts every source first (bad input stops it
+before anything is written), bulk-loads the quads into a fresh sibling directory, adds provenance
+per named graph to ``G_META``, runs the SHACL check, and only then replaces the symlink with
+``os.replace`` (atomic). A failure, an interrupt or even SIGKILL at any point leaves the previous
+store intact and usable; the next build removes what a killed build left behind.
+
+Sources are :class:`Source` steps (name, graph, a function returning quads), so a test can build
+from a few hand-made quads:
+
+>>> import tempfile, pyoxigraph as ox
+>>> from graph.namespace import G_REFERENCE, KD, iri
+>>> q = ox.Quad(ox.NamedNode(iri("provincie", "PV21")), ox.NamedNode(KD.code), ox.Literal("PV21"),
+...             ox.NamedNode(G_REFERENCE))
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     report = build(store_dir=f"{tmp}/store", sources=[Source("referentie", G_REFERENCE, lambda: [q])],
+...                    validate=False)
+...     report.graphs[str(G_REFERENCE)]
+1
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from rdflib import URIRef
+
+from graph.namespace import G_ONTOLOGY, G_PRAKTIJK, G_REFERENCE
+from graph.settings import load_settings
+
+Progress = Callable[[str, int, int], None]  # (step label, step number, number of steps)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One build step: ``load()`` returns quads (each in its own named graph)."""
+
+    name: str
+    graph: object  # the main named graph (URIRef); trajectories also write G_PRIVATE
+    load: Callable[[], Iterable[ox.Quad]]
+    source: str = ""  # where the data came from (for provenance), e.g. a path
+
+
+@dataclass
+class BuildReport:
+    """What a build made: triples per named graph, instances per class, seconds per step."""
+
+    store: str
+    version: str = ""
+    graphs: dict[str, int] = field(default_factory=dict)
+    classes: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def total_seconds(self) -> float:
+        return sum(self.seconds.values())
+
+    @property
+    def triples(self) -> int:
+        return sum(self.graphs.values())
+
+
+def standard_sources(data_dir: Path, inputs: Iterable[Path] = (), *,
+                     warnings: list[str] | None = None) -> list[Source]:
+    """Ontology, reference, praktijk and one source per trajectory input."""
+    from graph.ontology import build_ontology
+    from graph.praktijk import build_praktijk
+    from graph.reference import build_reference
+
+    sources = [
+        Source("ontologie", G_ONTOLOGY, build_ontology, "ontology/"),
+        Source("referentie", G_REFERENCE, lambda: build_reference(data_dir), str(data_dir / "reference")),
+        Source("praktijk", G_PRAKTIJK, lambda: build_praktijk(data_dir), str(data_dir / "praktijk")),
+    ]
+    return sources + trajectory_sources(inputs, data_dir=data_dir, warnings=warnings)
+
+
+def default_inputs(data_dir: Path) -> list[Path]:
+    """The bundled example trajectory, where it exists."""
+    example = Path(data_dir) / "trajecten" / "voorbeeld"
+    return [example] if example.exists() else []
+
+
+def trajectory_sources(inputs: Iterable[Path], *, data_dir: Path,
+                       warnings: list[str] | None = None) -> list[Source]:
+    """A source per trajectory input (skipped, with a warning, until ``graph.trajectory`` exists)."""
+    inputs = [Path(p) for p in inputs]
+    if not inputs:
+        return []
+    try:
+        from graph.trajectory import build_trajectory_quads
+    except ImportError as exc:
+        if warnings is not None:
+            warnings.append(f"trajecten overgeslagen: graph.trajectory ontbreekt ({exc})")
+        return []
+    return [Source(f"traject {p.name}", None, _trajectory_loader(build_trajectory_quads, p, data_dir), str(p))
+            for p in inputs]
+
+
+def _trajectory_loader(builder: Callable, path: Path, data_dir: Path) -> Callable[[], list[ox.Quad]]:
+    def load() -> list[ox.Quad]:
+        public, private, _slug = builder(path, data_dir=data_dir)
+        return [*public, *private]
+
+    return load
+
+
+def build(inputs: Iterable[Path] = (), *, store_dir: str | Path | None = None,
+          data_dir: str | Path | None = None, progress: Progress | None = None,
+          sources: list[Source] | None = None, validate: bool = True) -> BuildReport:
+    """Build the store from every source, atomically; returns what was built.
+
+    ``inputs``: trajectory inputs (default: ``data/trajecten/voorbeeld`` when it exists).
+    Bad input raises :class:`graph.errors.InputError` and leaves the previous store as it was.
+    """
+    settings = load_settings()
+    store_path = Path(store_dir or settings.store).absolute()
+    data = Path(data_dir or settings.data)
+    report = BuildReport(store=str(store_path))
+    if sources is None:
+        inputs = list(inputs) or default_inputs(data)
+        sources = standard_sources(data, inputs, warnings=report.warnings)
+    steps = [s.name for s in sources] + ["laden", "controle (SHACL)", "wisselen"]
+    tick = _ticker(steps, progress, report)
+    quads = {s.name: list(tick(s.name, s.load)) for s in sources}
+    with _build_lock(store_path):
+        _remove_leftovers(store_path)
+        version = _write_version(store_path, sources, quads, tick, report, validate=validate)
+        tick("wisselen", lambda: _swap(store_path, version))
+    report.version = str(version)
+    return report
+
+
+def _ticker(steps: list[str], progress: Progress | None, report: BuildReport):
+    def tick(name: str, fn: Callable[[], object]) -> object:
+        if progress:
+            progress(name, steps.index(name), len(steps))
+        start = time.perf_counter()
+        result = fn()
+        report.seconds[name] = round(time.perf_counter() - start, 3)
+        if progress and name == steps[-1]:
+            progress("klaar", len(steps), len(steps))
+        return result
+
+    return tick
+
+
+def _write_version(store_path: Path, sources: list[Source], quads: dict[str, list[ox.Quad]], tick,
+                   report: BuildReport, *, validate: bool) -> Path:
+    """Load, describe and check a new version in a staging directory; return its final path."""
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
+    staging = store_path.parent / f"{store_path.name}.partial-{os.getpid()}-{stamp}"
+    final = store_path.parent / f"{store_path.name}.v{stamp}-{os.getpid()}"
+    store_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        tick("laden", lambda: _load(staging, sources, quads, report))
+        tick("controle (SHACL)", lambda: _validate(staging, report) if validate else None)
+        staging.rename(final)
+    except BaseException:  # also KeyboardInterrupt: never leave a half-built version around
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return final
+
+
+def _load(staging: Path, sources: list[Source], quads: dict[str, list[ox.Quad]],
+          report: BuildReport) -> None:
+    from graph.store import LocalStore
+    from graph.store.stats import instances_per_class, triples_per_graph
+
+    store = ox.Store(str(staging))
+    store.bulk_extend(q for source in sources for q in quads[source.name])
+    local = LocalStore(None, read_only=False, _store=store)
+    counts = triples_per_graph(local)
+    built_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    store.bulk_extend(provenance_quads(counts, _graph_sources(sources, quads), built_at))
+    report.graphs = triples_per_graph(local)
+    report.classes = instances_per_class(local)
+    store.flush()
+    del local, store
+
+
+def _graph_sources(sources: list[Source], quads: dict[str, list[ox.Quad]]) -> dict[str, str]:
+    """Named graph IRI -> where its data came from."""
+    found: dict[str, str] = {}
+    for source in sources:
+        for graph in {q.graph_name for q in quads[source.name]}:
+            if isinstance(graph, ox.NamedNode):
+                found.setdefault(graph.value, source.source)
+    return found
+
+
+def provenance_quads(counts: dict[str, int], sources: dict[str, str],
+                     built_at: dt.datetime) -> list[ox.Quad]:
+    """For each named graph, in ``G_META``: title, source, licence, build time, triple count."""
+    from graph.provenance import GRAPHS, GraphInfo, provenance
+
+    known = {str(g): info for g, info in GRAPHS.items()}
+    out: list[ox.Quad] = []
+    for graph, n in counts.items():
+        info = known.get(graph) or GraphInfo(
+            f"Gegevens uit {_relative(sources.get(graph, '?'))}", f"Data from {_relative(sources.get(graph, '?'))}",
+            description_nl="Invoer van een leertraject; persoonsgegevens alleen in de privégraaf.")
+        out += provenance(URIRef(graph), info, generated=built_at, triples=n)
+    return out
+
+
+def _relative(path: str) -> str:
+    """A source path relative to the project, so the graph does not name the builder's home."""
+    from graph.settings import ROOT
+
+    with contextlib.suppress(ValueError):
+        return str(Path(path).resolve().relative_to(ROOT))
+    return Path(path).name
+
+
+def _validate(staging: Path, report: BuildReport) -> None:
+    """The SHACL check of ``graph.shacl`` (skipped, with a warning, while it does not exist).
+
+    Raises :class:`graph.errors.InputError` naming each record that breaks a shape.
+    """
+    try:
+        from graph.shacl import assert_valid
+    except ImportError:
+        report.warnings.append("SHACL-controle overgeslagen: graph.shacl ontbreekt nog")
+        return
+    store = ox.Store(str(staging))
+    try:
+        assert_valid(store)
+    finally:
+        del store
+
+
+@contextlib.contextmanager
+def _build_lock(store_path: Path) -> Iterator[None]:
+    """One build at a time per store (an flock, released by the kernel even on SIGKILL)."""
+    store_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(store_path.parent / f".{store_path.name}.lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise RuntimeError(f"er loopt al een build voor {store_path} (another build is running)") from None
+        yield
+
+
+def _versions(store_path: Path) -> list[Path]:
+    """Every versioned or staging directory next to the store path."""
+    return [p for p in store_path.parent.glob(f"{store_path.name}.*")
+            if p.name.startswith((f"{store_path.name}.v", f"{store_path.name}.partial-"))]
+
+
+def _remove_leftovers(store_path: Path, *, keep: Path | None = None) -> None:
+    """Remove versions other than the current one (and ``keep``): old builds and killed ones."""
+    current = store_path.resolve() if store_path.is_symlink() else None
+    for path in _versions(store_path):
+        if path != current and path != keep:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _swap(store_path: Path, version: Path) -> None:
+    """Point ``store_path`` at ``version`` atomically, then remove the previous version."""
+    previous = store_path.resolve() if store_path.is_symlink() else None
+    if store_path.exists() and not store_path.is_symlink():  # a store from before versioning
+        previous = store_path.with_name(f"{store_path.name}.v0-unversioned")
+        store_path.rename(previous)
+    link = store_path.with_name(f".{store_path.name}.swap-{os.getpid()}")
+    link.unlink(missing_ok=True)
+    link.symlink_to(version.name)
+    os.replace(link, store_path)
+    _fsync_dir(store_path.parent)
+    if previous is not None and previous != version:
+        shutil.rmtree(previous, ignore_errors=True)
+
+
+def _fsync_dir(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+__all__ = ["build", "BuildReport", "Source", "standard_sources", "default_inputs", "provenance_quads"]

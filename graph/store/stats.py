@@ -1,0 +1,44 @@
+"""What a store holds: triples per named graph and instances per class (``kernen stats``).
+
+>>> import pyoxigraph as ox
+>>> from graph.namespace import G_REFERENCE, KD, iri
+>>> from graph.store import LocalStore
+>>> RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+>>> store = LocalStore.in_memory([ox.Quad(ox.NamedNode(iri("gemeente", "GM1900")), RDF_TYPE,
+...     ox.NamedNode(KD.Gemeente), ox.NamedNode(G_REFERENCE))])
+>>> instances_per_class(store)
+{'kd:Gemeente': 1}
+>>> triples_per_graph(store)
+{'https://w3id.org/kernendemocratie/graph/reference': 1}
+"""
+
+from __future__ import annotations
+
+from graph.namespace import PREFIXES
+from graph.store import Store
+
+_TRIPLES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+_CLASSES = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY DESC(?n) ?c"
+
+
+def compact(iri: str) -> str:
+    """``kd:Gemeente`` for our IRIs and those of the known prefixes; other IRIs unchanged.
+
+    >>> compact("http://www.w3.org/2004/02/skos/core#Concept")
+    'skos:Concept'
+    """
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and iri != namespace:
+            return f"{prefix}:{iri[len(namespace):]}"
+    return iri
+
+
+def triples_per_graph(store: Store, *, include_private: bool = True) -> dict[str, int]:
+    """Named graph IRI -> number of triples (the private graph's count reveals no personal data)."""
+    result = store.query(_TRIPLES, include_private=include_private)
+    return {r["g"]: r["n"] for r in result.records()}
+
+
+def instances_per_class(store: Store) -> dict[str, int]:
+    """Compact class name -> number of distinct instances, over the public graphs, most first."""
+    return {compact(r["c"]): r["n"] for r in store.query(_CLASSES).records()}
