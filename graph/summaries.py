@@ -170,10 +170,13 @@ def _trajectory_of(store, ref: GemeenteRef, traject: str | None, *, lang: str) -
 
 
 def _kerntellingen(store: q.Queryable, g_iri: str) -> list[Kerntelling]:
-    return [Kerntelling(aantal=as_int(r["aantal"]) or 0, wat=text(r.get("wat")),
-                        peiljaar=text(r.get("peiljaar")),
-                        source=Source(url=text(r["url"])) if r.get("url") else None)
-            for r in rows(store, q.KERNTELLINGEN, g=g_iri)]
+    out: dict[str, Kerntelling] = {}
+    for r in rows(store, q.KERNTELLINGEN, g=g_iri):
+        item = out.setdefault(text(r["kt"]), Kerntelling(
+            aantal=as_int(r["aantal"]) or 0, wat=text(r.get("wat")), peiljaar=text(r.get("peiljaar"))))
+        if r.get("url") and Source(url=text(r["url"])) not in item.sources:
+            item.sources.append(Source(url=text(r["url"])))
+    return sorted(out.values(), key=lambda k: (k.peiljaar or "9999", k.aantal, k.wat))
 
 
 def _herindelingen(store: q.Queryable, g_iri: str) -> list[HerindelingItem]:

@@ -200,7 +200,7 @@ def colophon(store: q.Queryable, *, fictief: bool) -> Colophon:
         p, o = text(r["p"]), text(r["o"])
         if p.endswith("generatedAtTime"):
             built.append(o)
-        elif p.endswith("license") and o not in licences:
+        elif p.endswith(("license", "bibliographicCitation")) and o not in licences:
             licences.append(o)
     try:
         version = metadata.version("kernendemocratie")

@@ -182,7 +182,7 @@ class Kerntelling(Model):
     aantal: int
     wat: str
     peiljaar: str = ""
-    source: Source | None = None
+    sources: list[Source] = []
 
 
 class HerindelingItem(Model):

@@ -200,9 +200,10 @@ SELECT ?naam ?code ?inwoners ?provincie (COUNT(DISTINCT ?k) AS ?kernen) WHERE {
 } GROUP BY ?naam ?code ?inwoners ?provincie
 """
 
-# Purpose: stated counts of kernen of ?g. Parameters: g. Columns: aantal, wat, peiljaar, url.
+# Purpose: stated counts of kernen of ?g (a row per source). Parameters: g.
+# Columns: kt, aantal, wat, peiljaar, url.
 KERNTELLINGEN = """
-SELECT ?aantal ?wat ?peiljaar ?url WHERE {
+SELECT ?kt ?aantal ?wat ?peiljaar ?url WHERE {
   ?kt a kd:Kerntelling ; kd:gemeente ?g ; kd:aantal ?aantal .
   OPTIONAL { ?kt kd:watGeteld ?wat } OPTIONAL { ?kt kd:peiljaar ?peiljaar }
   OPTIONAL { ?kt dcterms:source/kd:url ?url }
@@ -273,7 +274,7 @@ SELECT ?niveau ?nl ?en WHERE {
 META = f"""
 SELECT ?graph ?p ?o WHERE {{
   GRAPH <{G_META}> {{ ?graph ?p ?o
-    FILTER(?p IN (prov:generatedAtTime, dcterms:license, dcterms:source, owl:versionInfo,
-                  dcterms:modified, dcterms:hasVersion)) }}
+    FILTER(?p IN (prov:generatedAtTime, dcterms:license, dcterms:bibliographicCitation,
+                  owl:versionInfo, dcterms:hasVersion)) }}
 }} ORDER BY ?graph ?p
 """

@@ -48,6 +48,7 @@ class Link:
 
     text: str
     url: str
+    note: str = ""  # plain text before the link, such as a footnote number "[1]"
 
 
 @dataclass

@@ -9,7 +9,7 @@ from graph.export import charts
 from graph.export.document import BulletList, Document, Heading, Image, Paragraph, Table
 from graph.export.labels import words
 from graph.export.layout import (
-    colophon, day, fictief_notice, lesson_rows, meeting_title, money, names, number, source_links,
+    SourceNotes, colophon, day, fictief_notice, lesson_rows, meeting_title, money, names, number, source_links,
     table_or_none,
 )
 from graph.summary_models import IntakeSummary, LessonsBundle, MeetingPack, Summary, Thread
@@ -52,15 +52,25 @@ def meeting_document(p: MeetingPack) -> Document:
         [w("group"), w("gemeente"), w("shared")],
         [[str(g.number), names(g.gemeenten), ", ".join(g.shared)] for g in p.table_groups], lang),
         Paragraph(p.groups_sentence, style="small") if p.groups_sentence and p.table_groups else None)
-    doc.add(Heading(1, w("hosts")), table_or_none(
-        [w("for"), w("question"), w("visit"), w("reason")],
-        [[h.gemeente.naam, h.question, h.host.display, h.reason] for h in p.hosts], lang))
+    _hosts(doc, p)
     doc.add(Heading(1, w("questions")), BulletList(p.questions) if p.questions else Paragraph(w("none")))
     alt = w("network_alt").format(g=len(p.network.gemeenten), t=len(p.network.topics))
     doc.add(Heading(1, w("network")), Image(charts.network_png(p.network, empty_text=w("none")), alt=alt,
                                             caption=w("network_caption")))
     colophon(doc, p.colophon, lang)
     return doc
+
+
+def _hosts(doc: Document, p: MeetingPack) -> None:
+    """Werkbezoek suggestions, a subsection per participant's question."""
+    w = words(p.lang)
+    doc.add(Heading(1, w("hosts")), None if p.hosts else Paragraph(w("none")))
+    questions: dict[tuple[str, str], list] = {}
+    for h in p.hosts:
+        questions.setdefault((h.gemeente.naam, h.question), []).append(h)
+    for (naam, question), found in questions.items():
+        doc.add(Heading(2, f"{naam}: {question}"),
+                Table([w("visit"), w("reason")], [[h.host.display, h.reason] for h in found]))
 
 
 def _changes(doc: Document, p: MeetingPack) -> None:
@@ -90,20 +100,21 @@ def intake_document(s: IntakeSummary) -> Document:
     doc.add(fictief_notice(s.traject, lang))
     inhabitants = number(s.inwoners, lang) if s.inwoners is not None else w("unknown")
     facts = [[w("province"), s.provincie or w("unknown")], [w("inhabitants"), inhabitants],
-             [w("kernen"), f"{s.kernen_bag} ({s.kern_definition})"]]
+             [f"{w('kernen')}: {s.kern_definition}", str(s.kernen_bag)]]
+    counts, used = SourceNotes(), SourceNotes()
     doc.add(Heading(1, w("facts")), Table([w("item"), w("value")], facts),
             Heading(2, w("kerntellingen")), table_or_none(
                 [w("count"), w("counted"), w("year"), w("source")],
-                [[str(k.aantal), k.wat, k.peiljaar, k.source.url if k.source else ""] for k in s.kerntellingen],
-                lang, numeric=(0,)),
+                [[str(k.aantal), k.wat, k.peiljaar, counts.ref(k.sources)] for k in s.kerntellingen],
+                lang, numeric=(0,)), counts.block(),
             Heading(2, w("herindelingen")), table_or_none(
                 [w("date"), w("kind"), w("abolished")],
                 [[day(h.datum, lang), h.kind, ", ".join(h.opgeheven)] for h in s.herindelingen], lang))
     doc.add(Heading(1, w("instruments_in_use")), table_or_none(
         [w("instrument"), w("local_name"), w("since_year"), w("ladder"), w("budget"), w("source")],
         [[t.instrument, t.lokale_naam, t.sinds + (f"–{t.tot}" if t.tot else ""), t.ladder,
-          "; ".join(money(b, lang) for b in t.budgets), " ".join(x.url for x in t.sources)]
-         for t in s.toepassingen], lang))
+          "; ".join(money(b, lang) for b in t.budgets), used.ref(t.sources)]
+         for t in s.toepassingen], lang), used.block())
     doc.add(Heading(1, w("work")), table_or_none(
         [w("kind"), w("question")], [[w(i.kind), i.title] for i in s.work], lang),
         table_or_none([w("action"), w("owner"), w("deadline"), w("status")],

@@ -67,6 +67,31 @@ def source_links(sources: list[Source]) -> BulletList:
     return BulletList([Link(s.url, s.url) for s in sources])
 
 
+class SourceNotes:
+    """Numbered sources for a table: cells say ``[1, 2]``, the list under the table gives the URLs.
+
+    >>> notes = SourceNotes()
+    >>> notes.ref([Source(url="https://a.nl"), Source(url="https://b.nl")]), notes.ref([Source(url="https://a.nl")])
+    ('[1, 2]', '[1]')
+    >>> [(item.note, item.url) for item in notes.block().items]
+    [('[1]', 'https://a.nl'), ('[2]', 'https://b.nl')]
+    """
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def ref(self, sources: list[Source]) -> str:
+        numbers = []
+        for s in sources:
+            if s.url not in self.urls:
+                self.urls.append(s.url)
+            numbers.append(self.urls.index(s.url) + 1)
+        return f"[{', '.join(map(str, numbers))}]" if numbers else ""
+
+    def block(self) -> BulletList | None:
+        return BulletList([Link(u, u, note=f"[{n}]") for n, u in enumerate(self.urls, 1)]) if self.urls else None
+
+
 def fictief_notice(traject: TrajectRef | None, lang: str) -> Paragraph | None:
     """The 'voorbeelddata (fictief)' notice for a fictional trajectory."""
     return Paragraph(words(lang)("fictief"), style="notice") if traject and traject.fictief else None

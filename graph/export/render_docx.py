@@ -25,6 +25,9 @@ from graph.export.document import (
 AUTHOR = "Kennisgraaf kernendemocratie"
 NOTICE_COLOUR = RGBColor(0x8A, 0x45, 0x00)
 LINK_COLOUR = "14407A"
+TABLE_PT = 9
+TEXT_WIDTH_CM = 17.0  # A4 minus 2 cm margins
+MIN_CHARS, MAX_CHARS = 10, 60  # column weights: short columns get room for a word, long ones are capped
 _XML_INVALID = {c for c in range(32) if c not in (9, 10, 13)}
 
 
@@ -65,20 +68,34 @@ def _header_row(row) -> None:
             run.bold = True
 
 
+def column_widths(t: Table, *, total_cm: float = TEXT_WIDTH_CM) -> list[float]:
+    """Column widths in cm by the length of their text (long columns capped), filling ``total_cm``.
+
+    >>> column_widths(Table(["a", "b"], [["x" * 10, "y" * 30]]), total_cm=17)
+    [4.25, 12.75]
+    """
+    lengths = [max([len(h)] + [len(r[i]) for r in t.rows if i < len(r)]) for i, h in enumerate(t.header)]
+    weights = [min(max(n, MIN_CHARS), MAX_CHARS) for n in lengths]
+    return [round(total_cm * w / sum(weights), 2) for w in weights]
+
+
 def _table(doc, t: Table) -> None:
     if t.caption:
         doc.add_paragraph(clean(t.caption), style="Caption")
     table = doc.add_table(rows=1, cols=len(t.header))
-    table.style, table.alignment = "Table Grid", WD_TABLE_ALIGNMENT.LEFT
+    table.style, table.alignment, table.autofit = "Table Grid", WD_TABLE_ALIGNMENT.LEFT, False
     for cell, text in zip(table.rows[0].cells, t.header):
-        cell.paragraphs[0].add_run(clean(text))
+        cell.paragraphs[0].add_run(clean(text)).font.size = Pt(TABLE_PT)
     _header_row(table.rows[0])
     for row in t.rows:
         cells = table.add_row().cells
         for i, (cell, text) in enumerate(zip(cells, row)):
-            cell.paragraphs[0].add_run(clean(text))
+            cell.paragraphs[0].add_run(clean(text)).font.size = Pt(TABLE_PT)
             if i in t.numeric:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for column, width in zip(table.columns, column_widths(t)):
+        for cell in column.cells:
+            cell.width = Cm(width)
     doc.add_paragraph()
 
 
@@ -104,6 +121,8 @@ def _hyperlink(paragraph, url: str, text: str) -> None:
 def _bullets(doc, block: BulletList) -> None:
     for item in block.items:
         p = doc.add_paragraph(style="List Bullet")
+        if isinstance(item, Link) and item.note:
+            p.add_run(clean(item.note) + " ")
         if isinstance(item, Link) and is_web_url(item.url):
             _hyperlink(p, item.url, item.text)
         else:

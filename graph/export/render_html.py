@@ -53,9 +53,10 @@ a { color: #14407a; overflow-wrap: anywhere; }
 
 
 def _link(item: Link) -> str:
+    note = escape(item.note) + " " if item.note else ""
     if is_web_url(item.url):
-        return f'<a href="{escape(item.url)}" rel="noopener noreferrer">{escape(item.text)}</a>'
-    return escape(item.text)
+        return f'{note}<a href="{escape(item.url)}" rel="noopener noreferrer">{escape(item.text)}</a>'
+    return note + escape(item.text)
 
 
 def _table(t: Table) -> str:

@@ -21,8 +21,9 @@ from graph.export.document import (
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|])")
-_LEADING = re.compile(r"^([#>+\-=~])")
-_ORDERED = re.compile(r"^(\d+)([.)])")
+# Only what would start a block: a heading, quote, fence, list item or ordered list item.
+_LEADING = re.compile(r"^([#>=~]|[+\-*](?=\s|$|[+\-*]))")
+_ORDERED = re.compile(r"^(\d+)([.)])(?=\s|$)")
 FIGURE = {"nl": "Figuur", "en": "Figure"}
 
 
@@ -35,10 +36,11 @@ def md_text(text: str) -> str:
 
 
 def _link(item: Link) -> str:
+    note = md_text(item.note) + " " if item.note else ""
     if is_web_url(item.url):
         url = item.url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
-        return f"[{md_text(item.text)}](<{url}>)" if item.text != item.url else f"<{url}>"
-    return md_text(item.text)
+        return note + (f"[{md_text(item.text)}](<{url}>)" if item.text != item.url else f"<{url}>")
+    return note + md_text(item.text)
 
 
 def _table(t: Table) -> list[str]:
