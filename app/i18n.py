@@ -1,0 +1,228 @@
+"""The app's words: Dutch first, English with one switch.
+
+UI strings live in :data:`UI`; labels of instruments, themes and other concepts come from the
+ontology's language tags (``skos:prefLabel@nl``/``@en``) through ``graph.views`` with ``lang=``.
+
+>>> t("nav.netwerk", "en")
+'Network'
+>>> t("overzicht.count.gemeenten", "nl")
+'Gemeenten'
+>>> t("netwerk.summary", "en", nodes=3, edges=2)
+'3 nodes and 2 connections in this selection.'
+"""
+
+from __future__ import annotations
+
+LANGS: tuple[str, ...] = ("nl", "en")
+DEFAULT_LANG = "nl"
+
+UI: dict[str, dict[str, str]] = {
+    # navigation and shell
+    "app.title": {"nl": "Kennisgraaf kernendemocratie", "en": "Knowledge graph kernendemocratie"},
+    "app.lang": {"nl": "Taal / language", "en": "Language / taal"},
+    "app.nostore": {
+        "nl": "Er is nog geen kennisgraaf gebouwd. Voer eerst `kernen build` uit.",
+        "en": "No knowledge graph has been built yet. Run `kernen build` first.",
+    },
+    "app.link": {
+        "nl": "De adresregel bevat deze weergave: kopieer de link om haar te delen.",
+        "en": "The address bar holds this view: copy the link to share it.",
+    },
+    "nav.overzicht": {"nl": "Overzicht", "en": "Overview"},
+    "nav.netwerk": {"nl": "Netwerk", "en": "Network"},
+    "nav.gemeente": {"nl": "Gemeente", "en": "Municipality"},
+    "nav.instrumenten": {"nl": "Instrumenten", "en": "Instruments"},
+    "nav.rode_draden": {"nl": "Rode draden", "en": "Common threads"},
+    "nav.sparql": {"nl": "SPARQL", "en": "SPARQL"},
+    "nav.invoer": {"nl": "Invoer", "en": "Input"},
+    "banner.fictief": {
+        "nl": "Voorbeelddata (fictief): het getoonde leertraject is verzonnen om de werking te laten zien.",
+        "en": "Example data (fictitious): the learning trajectory shown is made up to demonstrate the app.",
+    },
+    "common.traject": {"nl": "Leertraject", "en": "Learning trajectory"},
+    "common.none": {"nl": "(geen)", "en": "(none)"},
+    "common.all": {"nl": "(alle)", "en": "(all)"},
+    "common.download_csv": {"nl": "Download CSV", "en": "Download CSV"},
+    "common.download_json": {"nl": "Download JSON", "en": "Download JSON"},
+    "common.sources": {"nl": "Bronnen", "en": "Sources"},
+    "common.empty": {"nl": "Niets gevonden.", "en": "Nothing found."},
+    "common.unavailable": {
+        "nl": "Dit onderdeel is (nog) niet beschikbaar: {what}",
+        "en": "This part is not available (yet): {what}",
+    },
+    # overzicht
+    "overzicht.title": {"nl": "Overzicht", "en": "Overview"},
+    "overzicht.intro": {
+        "nl": "Wat staat er in de kennisgraaf: gemeenten, kernen, instrumenten in gebruik, lessen en bijeenkomsten.",
+        "en": "What the knowledge graph holds: municipalities, kernen, instruments in use, lessons and meetings.",
+    },
+    "overzicht.count.gemeenten": {"nl": "Gemeenten", "en": "Municipalities"},
+    "overzicht.count.kernen": {"nl": "Kernen (BAG-woonplaatsen)", "en": "Kernen (BAG places)"},
+    "overzicht.count.toepassingen": {"nl": "Instrumenten in gebruik", "en": "Instruments in use"},
+    "overzicht.count.instrumenten": {"nl": "Soorten instrumenten", "en": "Kinds of instrument"},
+    "overzicht.count.lessen": {"nl": "Lessen", "en": "Lessons"},
+    "overzicht.count.bijeenkomsten": {"nl": "Bijeenkomsten", "en": "Meetings"},
+    "overzicht.count.deelnemers": {"nl": "Deelnemende gemeenten", "en": "Participating municipalities"},
+    "overzicht.map": {"nl": "Kaart", "en": "Map"},
+    "overzicht.map.caption": {
+        "nl": "Middelpunten van gemeenten (CBS 2024); geen online kaartondergrond nodig.",
+        "en": "Municipality centroids (CBS 2024); no online map tiles needed.",
+    },
+    "overzicht.colour": {"nl": "Kleur naar", "en": "Colour by"},
+    "overzicht.colour.rol": {"nl": "rol", "en": "role"},
+    "overzicht.colour.instrument": {"nl": "instrument", "en": "instrument"},
+    "overzicht.colour.provincie": {"nl": "provincie", "en": "province"},
+    "overzicht.rol.deelnemer": {"nl": "deelnemer", "en": "participant"},
+    "overzicht.rol.praktijk": {"nl": "praktijkvoorbeeld", "en": "practice example"},
+    "overzicht.rol.beide": {"nl": "deelnemer en praktijkvoorbeeld", "en": "participant and practice example"},
+    "overzicht.timeline": {"nl": "Tijdlijn van het leertraject", "en": "Timeline of the learning trajectory"},
+    "overzicht.points": {"nl": "Gemeenten op de kaart", "en": "Municipalities on the map"},
+    # netwerk
+    "netwerk.title": {"nl": "Netwerk", "en": "Network"},
+    "netwerk.intro": {
+        "nl": "Gemeenten, instrumenten, thema's, vraagstukken en lessen en hoe ze samenhangen.",
+        "en": "Municipalities, instruments, themes, questions and lessons and how they connect.",
+    },
+    "netwerk.preset": {"nl": "Voorinstelling", "en": "Preset"},
+    "netwerk.preset.instrumenten": {"nl": "Wie gebruikt welk instrument", "en": "Who uses which instrument"},
+    "netwerk.preset.rode_draden": {"nl": "Rode draden", "en": "Common threads"},
+    "netwerk.preset.leergroepen": {"nl": "Leergroepen", "en": "Learning groups"},
+    "netwerk.preset.alles": {"nl": "Alles", "en": "Everything"},
+    "netwerk.types": {"nl": "Soorten knopen", "en": "Node types"},
+    "netwerk.provincies": {"nl": "Provincies", "en": "Provinces"},
+    "netwerk.groepen": {"nl": "Instrumentgroepen", "en": "Instrument groups"},
+    "netwerk.ladder": {"nl": "Niveaus op de participatieladder", "en": "Participation ladder levels"},
+    "netwerk.bijeenkomst": {"nl": "Bijeenkomst", "en": "Meeting"},
+    "netwerk.search": {"nl": "Zoek een knoop (naam)", "en": "Search a node (name)"},
+    "netwerk.focus": {"nl": "Focus op", "en": "Focus on"},
+    "netwerk.hops": {"nl": "Stappen rond de focus", "en": "Steps around the focus"},
+    "netwerk.colour": {"nl": "Kleur naar", "en": "Colour by"},
+    "netwerk.colour.kind": {"nl": "soort", "en": "type"},
+    "netwerk.colour.community": {"nl": "gemeenschap (clusters)", "en": "community (clusters)"},
+    "netwerk.colour.provincie": {"nl": "provincie", "en": "province"},
+    "netwerk.colour.leergroep": {"nl": "leergroep", "en": "learning group"},
+    "netwerk.size": {"nl": "Grootte naar", "en": "Size by"},
+    "netwerk.size.degree": {"nl": "aantal verbindingen", "en": "number of connections"},
+    "netwerk.size.inwoners": {"nl": "inwoners", "en": "inhabitants"},
+    "netwerk.size.gelijk": {"nl": "gelijk", "en": "equal"},
+    "netwerk.group": {"nl": "leergroep {n}", "en": "learning group {n}"},
+    "netwerk.legend": {"nl": "Legenda", "en": "Legend"},
+    "netwerk.table": {"nl": "Dezelfde selectie als tabel", "en": "The same selection as a table"},
+    "netwerk.summary": {
+        "nl": "{nodes} knopen en {edges} verbindingen in deze selectie.",
+        "en": "{nodes} nodes and {edges} connections in this selection.",
+    },
+    "netwerk.summary.top": {"nl": "Meest verbonden: {items}.", "en": "Most connected: {items}."},
+    "netwerk.large": {
+        "nl": "Grote selectie: de ligging is vooraf berekend en staat stil.",
+        "en": "Large selection: the layout is precomputed and static.",
+    },
+    "kind.gemeente": {"nl": "gemeente", "en": "municipality"},
+    "kind.instrument": {"nl": "instrument", "en": "instrument"},
+    "kind.thema": {"nl": "thema", "en": "theme"},
+    "kind.vraagstuk": {"nl": "vraagstuk", "en": "question"},
+    "kind.les": {"nl": "les", "en": "lesson"},
+    "col.label": {"nl": "Naam", "en": "Name"},
+    "col.kind": {"nl": "Soort", "en": "Type"},
+    "col.group": {"nl": "Groep", "en": "Group"},
+    "col.degree": {"nl": "Verbindingen", "en": "Connections"},
+    "col.neighbours": {"nl": "Verbonden met", "en": "Connected to"},
+    # gemeente
+    "gemeente.title": {"nl": "Gemeente", "en": "Municipality"},
+    "gemeente.pick": {"nl": "Kies een gemeente", "en": "Choose a municipality"},
+    "gemeente.inwoners": {"nl": "Inwoners (CBS, 1 jan 2024)", "en": "Inhabitants (CBS, 1 Jan 2024)"},
+    "gemeente.kernen": {"nl": "Kernen", "en": "Kernen"},
+    "gemeente.kernen.def": {
+        "nl": "Kernen = BAG-woonplaatsen (Basisregistratie Adressen en Gebouwen, 2024). "
+              "Gemeenten tellen soms anders; eigen tellingen staan hieronder met wat er geteld is.",
+        "en": "Kernen = BAG places (Dutch base register of addresses and buildings, 2024). "
+              "Municipalities sometimes count differently; their own counts are below with what was counted.",
+    },
+    "gemeente.wijken": {"nl": "Wijken (CBS 2024)", "en": "Districts (CBS 2024)"},
+    "gemeente.provincie": {"nl": "Provincie", "en": "Province"},
+    "gemeente.tellingen": {"nl": "Eigen tellingen van kernen", "en": "Own counts of kernen"},
+    "gemeente.herindeling": {"nl": "Herindelingen", "en": "Municipal mergers"},
+    "gemeente.herindeling.none": {"nl": "Geen herindeling sinds 2000 bekend.", "en": "No merger since 2000 known."},
+    "gemeente.links": {"nl": "Identificatie", "en": "Identifiers"},
+    "gemeente.toepassingen": {"nl": "Instrumenten in gebruik", "en": "Instruments in use"},
+    "gemeente.traject": {"nl": "In het leertraject", "en": "In the learning trajectory"},
+    "gemeente.lessen": {"nl": "Lessen met deze gemeente als bewijs", "en": "Lessons with this municipality as evidence"},
+    "gemeente.similar": {"nl": "Vergelijkbare gemeenten", "en": "Similar municipalities"},
+    "gemeente.hosts": {"nl": "Voorgestelde werkbezoeken", "en": "Suggested work visits"},
+    # instrumenten
+    "instrumenten.title": {"nl": "Instrumenten", "en": "Instruments"},
+    "instrumenten.chart": {
+        "nl": "Instrumenten op de participatieladder (van laagste tot hoogste niveau), naar invloed of zeggenschap",
+        "en": "Instruments on the participation ladder (lowest to highest level), by influence or say",
+    },
+    "instrumenten.groep": {"nl": "Groep", "en": "Group"},
+    "instrumenten.pick": {"nl": "Kies een instrument", "en": "Choose an instrument"},
+    "instrumenten.where": {"nl": "Waar in gebruik", "en": "Where in use"},
+    "instrumenten.lessen": {"nl": "Lessen", "en": "Lessons"},
+    # rode draden
+    "rode_draden.title": {"nl": "Rode draden", "en": "Common threads"},
+    "rode_draden.k": {"nl": "Aantal rode draden (K)", "en": "Number of threads (K)"},
+    "rode_draden.groupsize": {"nl": "Grootte van een leergroep", "en": "Learning group size"},
+    "rode_draden.threads": {"nl": "Rode draden met bewijs", "en": "Threads with evidence"},
+    "rode_draden.groups": {"nl": "Voorstel leergroepen", "en": "Proposed learning groups"},
+    "rode_draden.bridges": {"nl": "Bruggen", "en": "Bridges"},
+    "rode_draden.changes": {"nl": "Verandering tussen bijeenkomsten", "en": "Change between meetings"},
+    # sparql
+    "sparql.title": {"nl": "SPARQL", "en": "SPARQL"},
+    "sparql.intro": {
+        "nl": "Alleen-lezen vragen aan de kennisgraaf, met dezelfde grenzen als het eindpunt.",
+        "en": "Read-only questions to the knowledge graph, with the same limits as the endpoint.",
+    },
+    "sparql.canned": {"nl": "Kant-en-klare vraag", "en": "Ready-made query"},
+    "sparql.own": {"nl": "(eigen vraag)", "en": "(own query)"},
+    "sparql.editor": {"nl": "SPARQL-vraag", "en": "SPARQL query"},
+    "sparql.run": {"nl": "Uitvoeren", "en": "Run"},
+    "sparql.truncated": {
+        "nl": "Het resultaat is ingekort tot {n} rijen.",
+        "en": "The result was truncated to {n} rows.",
+    },
+    "sparql.rows": {"nl": "{n} rijen in {ms} ms.", "en": "{n} rows in {ms} ms."},
+    "sparql.view": {"nl": "Weergave", "en": "View"},
+    "sparql.view.table": {"nl": "tabel", "en": "table"},
+    "sparql.view.chart": {"nl": "grafiek", "en": "chart"},
+    "sparql.view.map": {"nl": "kaart", "en": "map"},
+    "sparql.error": {"nl": "De vraag is geweigerd of mislukt: {msg}", "en": "The query was refused or failed: {msg}"},
+    # invoer
+    "invoer.title": {"nl": "Invoer", "en": "Input"},
+    "invoer.off": {
+        "nl": "Uploaden en bouwen staat uit. De beheerder kan het aanzetten met KERNEN_ALLOW_UPLOAD=1 "
+              "en een beheerderswachtwoord (KERNEN_ADMIN_SECRET of Streamlit-secrets).",
+        "en": "Uploading and building is off. The operator can turn it on with KERNEN_ALLOW_UPLOAD=1 "
+              "and an operator secret (KERNEN_ADMIN_SECRET or Streamlit secrets).",
+    },
+    "invoer.upload": {"nl": "Leertraject (werkmap .xlsx, of .csv/.yaml-bestanden)",
+                      "en": "Learning trajectory (workbook .xlsx, or .csv/.yaml files)"},
+    "invoer.valid": {"nl": "Geen problemen gevonden.", "en": "No problems found."},
+    "invoer.problems": {"nl": "{n} problemen gevonden", "en": "{n} problems found"},
+    "invoer.secret": {"nl": "Beheerderswachtwoord", "en": "Operator secret"},
+    "invoer.build": {"nl": "Bouw de kennisgraaf opnieuw met deze invoer", "en": "Rebuild the knowledge graph with this input"},
+    "invoer.wrong_secret": {"nl": "Onjuist beheerderswachtwoord.", "en": "Wrong operator secret."},
+    "invoer.built": {"nl": "Gebouwd: {summary}", "en": "Built: {summary}"},
+    "invoer.too_big": {"nl": "Bestand te groot (max {mb} MB).", "en": "File too large (max {mb} MB)."},
+}
+
+
+def t(key: str, lang: str = DEFAULT_LANG, /, **fmt: object) -> str:
+    """The UI string ``key`` in ``lang`` (Dutch when missing), formatted with ``fmt``.
+
+    >>> t("common.unavailable", "nl", what="x")
+    'Dit onderdeel is (nog) niet beschikbaar: x'
+    """
+    entry = UI[key]
+    text = entry.get(lang) or entry[DEFAULT_LANG]
+    return text.format(**fmt) if fmt else text
+
+
+def normalise_lang(value: object) -> str:
+    """A supported language code; anything else is Dutch.
+
+    >>> normalise_lang("EN"), normalise_lang("fr"), normalise_lang(None)
+    ('en', 'nl', 'nl')
+    """
+    text = str(value or "").strip().lower()
+    return text if text in LANGS else DEFAULT_LANG

@@ -1,0 +1,122 @@
+"""Netwerk: gemeenten, instruments, themes, questions and lessons as an interactive network,
+with filters, search and focus, presets, a legend, and the same selection as a table and in words."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app import cache, state, ui
+from app.i18n import t
+from graph import netselect, netviz
+
+lang = state.lang()
+st.title(t("netwerk.title", lang))
+st.caption(t("netwerk.intro", lang))
+cache.store()
+
+PRESETS = {  # preset -> (node kinds, colour by)
+    "instrumenten": (["gemeente", "instrument"], "kind"),
+    "rode_draden": (["gemeente", "thema", "instrument", "les"], "community"),
+    "leergroepen": (["gemeente"], "leergroep"),
+    "alles": (list(netselect.NODE_KINDS), "kind"),
+}
+trajecten = cache.call("graph.views:trajecten")
+slugs = [tr.slug for tr in trajecten]
+kinds_all = list(netselect.NODE_KINDS)
+kind_names = {k: t(f"kind.{k}", lang) for k in kinds_all}
+
+
+def _apply_preset() -> None:
+    kinds, colour = PRESETS[st.session_state["preset"]]
+    st.session_state["types"], st.session_state["kleur"] = list(kinds), colour
+
+
+preset = state.init("preset", "instrumenten", choices=list(PRESETS))
+state.init("types", PRESETS[preset][0], multi=True, choices=kinds_all)
+state.init("kleur", PRESETS[preset][1], choices=list(netselect.COLOUR_BY))
+left, right = st.columns([1, 3])
+with left:
+    st.radio(t("netwerk.preset", lang), list(PRESETS), key="preset", on_change=_apply_preset,
+             format_func=lambda p: t(f"netwerk.preset.{p}", lang))
+    traject = state.init("traject", slugs[0] if len(slugs) == 1 else "", choices=["", *slugs])
+    if slugs:
+        st.selectbox(t("common.traject", lang), ["", *slugs], key="traject",
+                     format_func=lambda s: next((tr.label for tr in trajecten if tr.slug == s), t("common.all", lang)))
+    ui.fictief_banner(trajecten, lang=lang, shown=traject or None)
+    p = cache.projection(traject or None)
+    graph = p.graph
+    instruments = cache.call("graph.views:instruments", lang=lang)
+    info = {i.key: netselect.InstrumentInfo(i.groep, i.ladder_min, i.ladder_max) for i in instruments}
+    groups = {i.groep: i.groep_label for i in instruments if i.groep}
+    ladder = dict(cache.call("graph.views:ladder", lang=lang))
+    provincies = sorted({str(d.get("provincie")) for _, d in graph.nodes(data=True)
+                         if d.get("type") == "gemeente" and d.get("provincie")})
+    meetings = {m.key: m.label for m in (cache.call("graph.views:meetings", traject=traject, lang=lang)
+                                         if traject else [])}
+
+    st.multiselect(t("netwerk.types", lang), kinds_all, key="types", format_func=kind_names.get)
+    state.init("prov", [], multi=True, choices=provincies)
+    st.multiselect(t("netwerk.provincies", lang), provincies, key="prov")
+    state.init("groep", [], multi=True, choices=list(groups))
+    st.multiselect(t("netwerk.groepen", lang), list(groups), key="groep", format_func=groups.get)
+    state.init("ladder", [], multi=True, cast=int, choices=list(ladder))
+    st.multiselect(t("netwerk.ladder", lang), list(ladder), key="ladder",
+                   format_func=lambda n: f"{n}. {ladder[n]}")
+    state.init("bijeenkomst", "", choices=["", *meetings])
+    if meetings:
+        st.selectbox(t("netwerk.bijeenkomst", lang), ["", *meetings], key="bijeenkomst",
+                     format_func=lambda k: meetings.get(k, t("common.all", lang)))
+
+labels = {**cache.call("graph.views:concepts", kind="Thema", lang=lang),
+          **cache.call("graph.views:concepts", kind="Instrument", lang=lang)}
+with left:
+    state.init("zoek", "")
+    st.text_input(t("netwerk.search", lang), key="zoek", max_chars=80)
+    focus_choices = ["", *sorted(graph.nodes, key=lambda n: str(labels.get(n) or graph.nodes[n].get("label", n)))]
+    state.init("focus", "", choices=focus_choices)
+    st.selectbox(t("netwerk.focus", lang), focus_choices, key="focus",
+                 format_func=lambda n: str(labels.get(n) or graph.nodes[n].get("label", n)) if n else t("common.none", lang))
+    state.init("hops", 1, cast=int, bounds=(1, 4))
+    st.slider(t("netwerk.hops", lang), 1, 4, key="hops")
+    st.radio(t("netwerk.colour", lang), list(netselect.COLOUR_BY), key="kleur", horizontal=True,
+             format_func=lambda c: t(f"netwerk.colour.{c}", lang))
+    state.init("grootte", "degree", choices=list(netselect.SIZE_BY))
+    st.radio(t("netwerk.size", lang), list(netselect.SIZE_BY), key="grootte", horizontal=True,
+             format_func=lambda s: t(f"netwerk.size.{s}", lang))
+
+ss = st.session_state
+leergroep: dict[str, str] = {}
+if ss["preset"] == "leergroepen" or ss["kleur"] == "leergroep":
+    proposal = cache.on_projection("graph.analysis:learning_groups", traject=traject or None)
+    leergroep = {f"gemeente/{g.code}": t("netwerk.group", lang, n=grp.number)
+                 for grp in proposal.groups for g in grp.gemeenten}
+base = graph
+if ss["preset"] == "leergroepen":
+    similar = cache.on_projection("graph.analysis.similarity:similarity_graph", traject=traject or None)
+    base = netselect.gemeente_graph(similar, graph)
+selection = netselect.select(base, kinds=ss["types"], provincies=ss["prov"], groepen=ss["groep"], ladder=ss["ladder"],
+                             bijeenkomst=ss.get("bijeenkomst") or None, instruments=info, search=ss["zoek"],
+                             focus=ss["focus"] or None, hops=ss["hops"])
+styled = netselect.to_network(selection, colour_by=ss["kleur"], size_by=ss["grootte"], lang=lang,
+                              kind_names=kind_names, labels=labels, leergroep=leergroep)
+facts = netselect.summary(selection, lang=lang, kind_names=kind_names)
+
+with right:
+    html = netviz.network_html(styled.nodes, styled.edges, lang=lang, focus=ss["focus"] or None)
+    st.iframe(html, height=netviz.DEFAULT_HEIGHT_PX + 20)
+    if len(styled.nodes) > netviz.PHYSICS_MAX_NODES:
+        st.caption(t("netwerk.large", lang))
+    st.markdown(f"**{t('netwerk.legend', lang)}**: " + " · ".join(
+        f":material/circle: {ui.md(group)}" for group in styled.legend))
+    st.markdown(ui.md(t("netwerk.summary", lang, nodes=facts["nodes"], edges=facts["edges"])) + " " + ui.md(
+        ", ".join(f"{n} × {kind}" for kind, n in facts["per_kind"].items())))
+    if facts["top"]:
+        st.markdown(ui.md(t("netwerk.summary.top", lang, items=", ".join(f"{label} ({deg})" for label, deg in facts["top"]))))
+    st.subheader(t("netwerk.table", lang))
+    rows = netviz.node_table(styled.nodes, styled.edges)
+    ui.table(rows, lang=lang, name="netwerk", key="net-table",
+             columns={"label": t("col.label", lang), "kind": t("col.kind", lang), "group": t("col.group", lang),
+                      "degree": t("col.degree", lang), "neighbours": t("col.neighbours", lang)})
+
+state.to_url(["preset", "types", "traject", "prov", "groep", "ladder", "bijeenkomst", "zoek", "focus", "hops",
+              "kleur", "grootte"])

@@ -1,0 +1,104 @@
+"""The view lives in the URL: query parameters <-> widget state.
+
+A page declares each of its controls once with :func:`init` (reads the URL on first run, validates it)
+and gives the widget ``key=<name>``; after its widgets, the page calls :func:`to_url` so the address
+bar always holds the current page, filters and selection, and a copied link restores the view.
+Lists are comma-separated keys (codes and slugs, which hold no commas).
+
+>>> decode("gemeente,thema", [], multi=True, choices=["gemeente", "les", "thema"])
+['gemeente', 'thema']
+>>> decode("7", 3, cast=int), decode("x", 3, cast=int), decode("99", 3, cast=int, bounds=(1, 10))
+(7, 3, 3)
+>>> encode(["a", "b"]), encode(True), encode(5)
+('a,b', '1', '5')
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable, Sequence
+
+import streamlit as st
+
+from app.i18n import DEFAULT_LANG, normalise_lang
+
+_MISSING = object()
+
+
+def _bool(text: str) -> bool:
+    return text.strip().lower() in {"1", "true", "ja", "yes", "on"}
+
+
+def decode(raw: str | None, default: object, *, cast: Callable = str, multi: bool = False,
+           choices: Sequence[object] | None = None, bounds: tuple[float, float] | None = None) -> object:
+    """A URL value as a widget value; invalid or unknown values give ``default`` (never an error).
+
+    >>> decode(None, "nl"), decode("de", "nl", choices=["nl", "en"]), decode("0", True, cast=bool)
+    ('nl', 'nl', False)
+    """
+    if raw is None or raw == "":
+        return default
+    cast = _bool if cast is bool else cast
+    try:
+        values = [cast(part) for part in raw.split(",") if part != ""] if multi else [cast(raw)]
+    except (TypeError, ValueError):
+        return default
+    if choices is not None:
+        values = [v for v in values if v in choices]
+    if bounds is not None:
+        values = [v for v in values if bounds[0] <= v <= bounds[1]]
+    if multi:
+        return values
+    return values[0] if values else default
+
+
+def encode(value: object) -> str:
+    """A widget value as URL text (see module examples)."""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (list, tuple, set)):
+        return ",".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+_DEFAULTS_KEY = "_url_defaults"
+
+
+def init(key: str, default: object, **options: object) -> object:
+    """Put the URL's value for ``key`` (or ``default``) into session state once; return the value.
+
+    ``options`` are those of :func:`decode`. The widget that follows must use ``key=key`` and
+    no ``value``/``index`` argument.
+    """
+    st.session_state.setdefault(_DEFAULTS_KEY, {})[key] = encode(default)
+    if key not in st.session_state:
+        st.session_state[key] = decode(st.query_params.get(key), default, **options)
+    return st.session_state[key]
+
+
+def to_url(keys: Iterable[str]) -> None:
+    """Write the current values of ``keys`` into the query parameters (defaults are left out)."""
+    defaults = st.session_state.get(_DEFAULTS_KEY, {})
+    for key in keys:
+        text = encode(st.session_state.get(key))
+        if text == defaults.get(key, _MISSING) or text == "":
+            if key in st.query_params:
+                del st.query_params[key]
+        elif st.query_params.get(key) != text:
+            st.query_params[key] = text
+
+
+def lang() -> str:
+    """The current language: session state, else the URL's ``lang``, else Dutch."""
+    if "lang" not in st.session_state:
+        st.session_state["lang"] = normalise_lang(st.query_params.get("lang"))
+    return normalise_lang(st.session_state["lang"])
+
+
+def keep_lang() -> None:
+    """Keep ``lang`` in the URL (pages lose their parameters when navigating)."""
+    value = lang()
+    if value == DEFAULT_LANG:
+        if "lang" in st.query_params:
+            del st.query_params["lang"]
+    elif st.query_params.get("lang") != value:
+        st.query_params["lang"] = value

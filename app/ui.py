@@ -1,0 +1,108 @@
+"""Small building blocks the pages share: safe text, tables with downloads, the example-data banner.
+
+Text from data is never HTML: tables render cell text as text, and text put into markdown is
+escaped with :func:`md` first (so ``<img src=x onerror=...>`` and ``![](http://...)`` stay text).
+
+>>> md("<img src=x onerror=alert(1)> *x* [a](http://b)")
+'\\\\<img src=x onerror=alert\\\\(1\\\\)\\\\> \\\\*x\\\\* \\\\[a\\\\]\\\\(http://b\\\\)'
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import asdict, is_dataclass
+from typing import Any, Iterable, Mapping, Sequence
+
+import streamlit as st
+
+from app.i18n import t
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~=$:])")
+
+
+def md(text: object) -> str:
+    """``text`` escaped for Streamlit markdown: every markdown/HTML special character is literal."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text if text is not None else ""))
+
+
+def records(items: Iterable[Any]) -> list[dict]:
+    """Dataclasses or pydantic models as plain dicts (tuples joined with '; ').
+
+    >>> from app.ui import records
+    >>> records([{"a": (1, 2)}])
+    [{'a': '1; 2'}]
+    """
+    out = []
+    for item in items:
+        row = asdict(item) if is_dataclass(item) else (item.model_dump() if hasattr(item, "model_dump") else dict(item))
+        out.append({k: "; ".join(map(str, v)) if isinstance(v, (tuple, list)) else v for k, v in row.items()})
+    return out
+
+
+def to_csv(rows: Sequence[Mapping[str, Any]]) -> bytes:
+    """CSV bytes (UTF-8 with BOM so spreadsheet programs read the accents); cells starting with a formula
+    character are prefixed with a quote so a spreadsheet never runs them.
+
+    >>> to_csv([{"a": "=1+1", "b": 2}]).decode("utf-8-sig").splitlines()
+    ['a,b', "'=1+1,2"]
+    """
+    out = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(v) for k, v in row.items()})
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _cell(value: Any) -> Any:
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def table(rows: Sequence[Mapping[str, Any]], *, lang: str, name: str, columns: Mapping[str, str] | None = None,
+          downloads: bool = True, key: str | None = None) -> None:
+    """A sortable table (text only) with CSV/JSON downloads; ``columns`` renames and orders columns."""
+    if not rows:
+        st.caption(t("common.empty", lang))
+        return
+    shown = [{columns[k]: r.get(k) for k in columns} for r in rows] if columns else list(rows)
+    st.dataframe(shown, hide_index=True, width="stretch", key=key)
+    if downloads:
+        left, right = st.columns(2)
+        left.download_button(t("common.download_csv", lang), to_csv(shown), file_name=f"{name}.csv",
+                             mime="text/csv", key=f"{key or name}-csv")
+        right.download_button(t("common.download_json", lang),
+                              json.dumps(shown, ensure_ascii=False, indent=1, default=str).encode("utf-8"),
+                              file_name=f"{name}.json", mime="application/json", key=f"{key or name}-json")
+
+
+def fictief_banner(trajecten: Iterable[Any], *, lang: str, shown: str | None = None) -> bool:
+    """Show the "voorbeelddata (fictief)" banner when a shown trajectory is fictitious; return whether shown."""
+    fictief = [tr for tr in trajecten if tr.fictief and (shown is None or tr.slug == shown)]
+    if fictief:
+        st.warning(t("banner.fictief", lang) + " (" + ", ".join(md(tr.label) for tr in fictief) + ")",
+                   icon=":material/science:")
+    return bool(fictief)
+
+
+def unavailable(what: str, *, lang: str) -> None:
+    """Say that a library part is missing (it lands in another change) instead of failing the page."""
+    st.info(t("common.unavailable", lang, what=md(what)))
+
+
+def links(urls: Iterable[str]) -> str:
+    """Markdown links for source URLs (http/https only), the visible text escaped.
+
+    >>> links(["https://a.nl/x_y", "javascript:alert(1)"])
+    '[a.nl/x\\\\_y](https://a.nl/x_y)'
+    """
+    out = []
+    for url in urls:
+        text = str(url)
+        if re.match(r"^https?://[^\s()<>\[\]]+$", text):
+            out.append(f"[{md(text.split('://', 1)[1])}]({text})")
+    return " · ".join(out)
