@@ -203,6 +203,8 @@ class _ProgressBar:
         return self
 
     def __call__(self, step: str, number: int, total: int) -> None:
+        if not sys.stderr.isatty():
+            return
         if self.bar is None:
             self.bar = click.progressbar(length=total, label="bouwen", file=sys.stderr,
                                          item_show_func=lambda item: item)
@@ -345,8 +347,8 @@ def export_data_command(store, out, formats) -> None:
     start = time.perf_counter()
     manifest = export_data(open_store(settings.store), target, formats=formats or FORMATS)
     for f in manifest["files"]:
-        count = f.get("triples", f.get("rows", f.get("nodes", "")))
-        click.echo(f"{target / f['name']}  {f['bytes']:>12,} bytes  {count}")
+        counts = ", ".join(f"{f[k]:,} {k}" for k in ("triples", "rows", "nodes", "edges") if k in f)
+        click.echo(f"{target / f['name']}  {f['bytes']:,} bytes  {counts}")
     click.echo(f"{len(manifest['files'])} bestanden + manifest.json in {time.perf_counter() - start:.1f} s", err=True)
 
 
@@ -375,6 +377,27 @@ def publish_command(store, endpoint, graph_store, user, password, include_privat
     for graph, n in counts.items():
         click.echo(f"{graph}  {n:,} triples")
     click.echo(f"{sum(counts.values()):,} triples naar {endpoint} in {time.perf_counter() - start:.1f} s", err=True)
+
+
+@cli.command("app")
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8501, show_default=True, type=int, help="Port to listen on.")
+def app_command(store, host, port) -> None:
+    """Open the Streamlit app for participants on the current store (read-only unless the operator allows upload)."""
+    import os
+    import subprocess
+    from pathlib import Path
+
+    from graph.settings import ROOT
+
+    env = {**os.environ, "KERNEN_STORE": str(Path(load_settings(store=store).store).absolute())
+           if not load_settings(store=store).is_remote else load_settings(store=store).store}
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app" / "main.py"),
+               "--server.address", host, "--server.port", str(port), "--server.headless", "true",
+               "--browser.gatherUsageStats", "false", "--client.toolbarMode", "viewer"]
+    click.echo(f"app op http://{host}:{port}  (store: {env['KERNEN_STORE']})", err=True)
+    sys.exit(subprocess.call(command, env=env, cwd=ROOT))
 
 
 def main() -> None:

@@ -39,6 +39,7 @@ RESOLVED_TYPES = {  # type -> (IRI kind, code pattern, class, label property)
     "gemeente": ("gemeente", r"GM\d{4}", "kd:Gemeente", "rdfs:label"),
     "provincie": ("provincie", r"PV\d{2}", "kd:Provincie", "rdfs:label"),
     "instrument": ("instrument", r"[a-z0-9-]+", "kd:Instrument", "skos:prefLabel|skos:altLabel"),
+    "traject": ("traject", r"[a-z0-9-]+", "kd:Traject", "rdfs:label"),
 }
 PARAM_TYPES = sorted([*SIMPLE_TYPES, "boolean", "iri", *RESOLVED_TYPES])
 _HEADER = re.compile(r"^#\s*(name|nl|en|param|columns)\s*:\s*(.*)$")
