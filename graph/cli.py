@@ -391,8 +391,9 @@ def app_command(store, host, port) -> None:
 
     from graph.settings import ROOT
 
-    env = {**os.environ, "KERNEN_STORE": str(Path(load_settings(store=store).store).absolute())
-           if not load_settings(store=store).is_remote else load_settings(store=store).store}
+    settings = load_settings(store=store)
+    location = settings.store if settings.is_remote else str(Path(settings.store).absolute())
+    env = {**os.environ, "KERNEN_STORE": location}
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app" / "main.py"),
                "--server.address", host, "--server.port", str(port), "--server.headless", "true",
                "--browser.gatherUsageStats", "false", "--client.toolbarMode", "viewer"]
