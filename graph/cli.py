@@ -379,6 +379,9 @@ def publish_command(store, endpoint, graph_store, user, password, include_privat
     click.echo(f"{sum(counts.values()):,} triples naar {endpoint} in {time.perf_counter() - start:.1f} s", err=True)
 
 
+# --- end of issue 5 block ---
+
+
 @cli.command("app")
 @store_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
