@@ -60,7 +60,7 @@ def _praktijk() -> list[ox.Quad]:
         _q(t, RDF_TYPE, KD.Toepassing, p), _q(t, KD.gemeente, iri("gemeente", "GM9901"), p),
         _q(t, KD.instrument, ins, p), _q(t, KD.lokaleNaam, ox.Literal("Dorpenfonds"), p),
         _q(t, KD.bedrag, bedrag, p), _q(bedrag, RDF_TYPE, KD.Bedrag, p),
-        _q(bedrag, KD.waarde, ox.Literal("12500.50", datatype=_n(XSD + "decimal")), p),
+        _q(bedrag, KD.waarde, ox.Literal("12500.5", datatype=_n(XSD + "decimal")), p),
         _q(bedrag, KD.eenheid, ox.Literal("EUR"), p),
         _q(les, RDF_TYPE, KD.Les, p), _q(les, DCT + "title", ox.Literal("Een vast gezicht per kern werkt"), p),
         _q(les, KD.instrument, ins, p), _q(les, KD.bewijs, iri("gemeente", "GM9901"), p),
