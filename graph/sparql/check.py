@@ -15,6 +15,7 @@ graph.sparql.check.QueryRefused: SERVICE is niet toegestaan (SERVICE calls to ot
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -125,29 +126,36 @@ def _syntax_error(exc: ParseException, text: str) -> QuerySyntaxError:
     source = lines[line - 1]
     found = source[column - 1: column + 19].strip()
     message = f"onverwacht {found!r}" if found else "onverwacht einde van de regel of query"
-    return QuerySyntaxError(message, line, column, f"verwacht: {hint}" if hint else "", source_line=source)
+    hint = f"verwacht: {hint}" if hint and hint != _GENERIC_HINT else _GENERIC_HINT
+    return QuerySyntaxError(message, line, column, hint, source_line=source)
 
 
 _GENERIC_HINT = "controleer haakjes, accolades, punten en de PREFIX-regels"
 _OX_ERROR = re.compile(r"error at (\d+):(\d+): expected (?:one of )?(.*)", re.S)
-_NEVER_VALID = "\n\x01"  # a control character is invalid outside strings and comments
 
 
 def _oxigraph_position(text: str) -> tuple[int, int, str] | None:
-    """(line, column, expected) from Oxigraph's parser, which never runs the text: a character
-    that no query can contain is appended, so parsing always fails (at the first real error)."""
+    """(line, column, expected) from Oxigraph's parser, without ever running ``text``.
+
+    A substitution for a random variable that no query projects makes Oxigraph stop after
+    parsing: a syntax error raises ``SyntaxError`` (with its position), a valid query a
+    ``RuntimeError`` before evaluation.
+    """
+    guard = {ox.Variable("never" + uuid.uuid4().hex): ox.Literal("")}
     try:
-        ox.Store().query(text + _NEVER_VALID)
+        ox.Store().query(text, substitutions=guard)
     except SyntaxError as exc:
         match = _OX_ERROR.match(str(exc))
-    else:  # pragma: no cover - cannot happen: the text always ends invalid
+    except Exception:  # Oxigraph accepts the query (only rdflib's parser refused it)
+        return None
+    else:  # pragma: no cover - the guard always raises
         return None
     if not match:
         return None
     line, column = int(match.group(1)), int(match.group(2))
-    if line > text.count("\n") + 1:  # the error is the appended character: Oxigraph accepts the query
-        return None
-    return line, max(column - 1, 1), _short_hint(match.group(3))
+    lines = text.splitlines() or [""]
+    width = len(lines[min(line, len(lines)) - 1])
+    return line, max(min(column - 1, width + 1), 1), _short_hint(match.group(3))
 
 
 def _short_hint(expected: str) -> str:
