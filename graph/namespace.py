@@ -153,6 +153,7 @@ class KD(DefinedNamespace):
     leergroep: URIRef
     project: URIRef
     vraagstuk: URIRef
+    ambitie: URIRef  # Vraagstuk -> kd:LadderNiveau the gemeente aims for
     thema: URIRef
     eigenaarRol: URIRef
     deadline: URIRef

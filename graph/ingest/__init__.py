@@ -1,0 +1,88 @@
+"""Trajectory input: read a workbook, CSV folder or YAML file, validate it, resolve its references.
+
+>>> from graph.settings import DEFAULT_DATA
+>>> trajectory, warnings = load_trajectory(DEFAULT_DATA / "trajecten" / "voorbeeld" / "voorbeeld.xlsx",
+...                                        data_dir=DEFAULT_DATA)
+>>> trajectory.slug, trajectory.traject.fictief, len(trajectory.deelname)
+('voorbeeld', True, 12)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from graph.errors import InputError, Problem
+from graph.ingest.readers import Sheet, read_any
+from graph.ingest.references import check_references
+from graph.ingest.resolve import load_resolver
+from graph.ingest.rows import Located, validate_sheet
+from graph.models import KINDS, Trajectory
+
+__all__ = ["load_trajectory", "read_trajectory", "validate_paths", "errors_in"]
+
+
+def errors_in(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that are errors (not warnings or information)."""
+    return [p for p in problems if p.severity == "error"]
+
+
+def read_trajectory(path: Path, *, data_dir: Path) -> tuple[Trajectory | None, list[Problem]]:
+    """The trajectory in ``path`` (None if it has errors) and every problem found, in file order."""
+    sheets, problems = read_any(Path(path))
+    resolver = load_resolver(Path(data_dir).resolve())
+    records: dict[str, list[Located]] = {}
+    failed: dict[str, set[str]] = {}
+    files: dict[str, str] = {kind: str(path) for kind in KINDS}
+    for sheet in sheets:
+        if sheet.kind in records:
+            problems.append(Problem(sheet.file, sheet.kind, None, "", f"record kind '{sheet.kind}' is given twice"))
+            continue
+        files[sheet.kind] = sheet.file
+        records[sheet.kind], found = validate_sheet(sheet, resolver=resolver)
+        failed[sheet.kind] = _failed_keys(sheet, errors_in(found))
+        problems += found
+    if not sheets:
+        return None, problems or [Problem(str(path), "", None, "", "no records found")]
+    problems += check_references(records, files=files, failed=failed)
+    if errors_in(problems):
+        return None, problems
+    return _assemble(records), problems
+
+
+def _failed_keys(sheet: Sheet, errors: list[Problem]) -> set[str]:
+    """The raw ids of rows that failed, so references to them are not reported a second time."""
+    rows = {p.row for p in errors}
+    column = "gemeente" if sheet.kind == "deelname" else "id"
+    if column not in sheet.header:
+        return {"?"} if rows else set()
+    at = sheet.header.index(column)
+    return {str(cells[at]).strip() if at < len(cells) else "?" for n, cells in sheet.rows if n in rows}
+
+
+def _assemble(records: dict[str, list[Located]]) -> Trajectory:
+    values = {kind: tuple(record for _, record in located) for kind, located in records.items()}
+    return Trajectory(traject=values.pop("traject")[0], **values)
+
+
+def load_trajectory(path: Path, *, data_dir: Path) -> tuple[Trajectory, list[Problem]]:
+    """The validated trajectory and its warnings; :class:`InputError` with *all* errors otherwise."""
+    trajectory, problems = read_trajectory(path, data_dir=data_dir)
+    if trajectory is None:
+        raise InputError(errors_in(problems) or problems)
+    return trajectory, [p for p in problems if p.severity != "error"]
+
+
+def validate_paths(paths: Iterable[Path], *, data_dir: Path) -> list[Problem]:
+    """Every problem (errors, warnings, information) in the given inputs; two inputs may not share a slug."""
+    problems: list[Problem] = []
+    slugs: dict[str, Path] = {}
+    for path in paths:
+        trajectory, found = read_trajectory(Path(path), data_dir=data_dir)
+        problems += found
+        if trajectory is not None and trajectory.slug in slugs:
+            problems.append(Problem(str(path), "traject", None, "id",
+                                    f"traject id '{trajectory.slug}' is also used by {slugs[trajectory.slug]}"))
+        elif trajectory is not None:
+            slugs[trajectory.slug] = Path(path)
+    return problems

@@ -1,0 +1,240 @@
+"""Readers: an ``.xlsx`` workbook, a folder of CSV files, or a YAML file -> :class:`Sheet` tables.
+
+Every reader returns the same neutral shape (sheets of raw cells with their row numbers) plus
+problems; nothing here knows the models. Unreadable input becomes a located :class:`Problem`,
+never an exception.
+
+>>> sheets, problems = read_csv_text("gemeente;rol\\nSúdwest-Fryslân;wethouder\\n", file="x.csv", kind="aanwezigheid")
+>>> sheets.header, sheets.rows
+(['gemeente', 'rol'], [(2, ['Súdwest-Fryslân', 'wethouder'])])
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.errors import Problem
+from graph.models import KINDS
+
+HELPER_SHEETS = {"instructies", "lijsten", "instructions"}  # template sheets that hold no records
+YAML_SUFFIXES = {".yaml", ".yml"}
+XLSX_SUFFIXES = {".xlsx", ".xlsm"}
+SCALARS = (str, int, float, bool, dt.date, dt.time, type(None))
+
+
+@dataclass
+class Sheet:
+    """The raw rows of one record kind: ``rows`` are (row number as the user sees it, cells)."""
+
+    file: str
+    kind: str
+    header: list[str]
+    rows: list[tuple[int, list[Any]]] = field(default_factory=list)
+    column_rows: dict[str, int] = field(default_factory=dict)  # where each column is first named
+
+
+def header_name(cell: Any) -> str:
+    """A header cell as a column name: stripped, lowercase, spaces as ``_``.
+
+    >>> header_name(" Contact naam ")
+    'contact_naam'
+    """
+    return re.sub(r"\s+", "_", str(cell).strip().lower()) if cell is not None else ""
+
+
+def kind_of(name: str, *, file: str, row: int | None = None) -> tuple[str | None, list[Problem]]:
+    """The record kind a sheet or CSV file name stands for, or a problem with a suggestion."""
+    kind = header_name(name)
+    if kind in KINDS:
+        return kind, []
+    if kind in HELPER_SHEETS:
+        return None, []
+    near = difflib.get_close_matches(kind, list(KINDS), n=1, cutoff=0.6)
+    hint = f"did you mean {near[0]}?" if near else "known: " + ", ".join(KINDS)
+    return None, [Problem(file, name, row, "", f"'{name}' is not a record kind", hint)]
+
+
+def _table(file: str, kind: str, raw_rows: list[tuple[int, list[Any]]]) -> Sheet:
+    """A sheet from raw rows (the first is the header); empty rows are dropped."""
+    if not raw_rows:
+        return Sheet(file, kind, [])
+    header_row, header_cells = raw_rows[0]
+    header = [header_name(c) for c in header_cells]
+    rows = [(n, list(cells)) for n, cells in raw_rows[1:] if any(_filled(c) for c in cells)]
+    return Sheet(file, kind, header, rows, {h: header_row for h in header if h})
+
+
+def _filled(cell: Any) -> bool:
+    return cell is not None and not (isinstance(cell, str) and not cell.strip())
+
+
+# --- xlsx ---------------------------------------------------------------------------------------
+
+def read_xlsx(path: Path) -> tuple[list[Sheet], list[Problem]]:
+    """The sheets of a workbook (openpyxl, read-only, cached values of formulas)."""
+    import openpyxl
+
+    file = str(path)
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # any corrupt file: zip, xml, missing parts
+        return [], [Problem(file, "", None, "", f"not a readable .xlsx workbook ({type(exc).__name__})")]
+    try:
+        return _sheets(workbook, file)
+    except Exception as exc:  # corrupt sheet XML shows up only while iterating
+        return [], [Problem(file, "", None, "", f"not a readable .xlsx workbook ({type(exc).__name__})")]
+    finally:
+        workbook.close()
+
+
+def _sheets(workbook: Any, file: str) -> tuple[list[Sheet], list[Problem]]:
+    sheets, problems = [], []
+    for ws in workbook.worksheets:
+        kind, found = kind_of(ws.title, file=file)
+        problems += found
+        if kind is not None:
+            raw = [(n, list(cells)) for n, cells in enumerate(ws.iter_rows(values_only=True), start=1)]
+            sheets.append(_table(file, kind, raw))
+    return sheets, problems
+
+
+# --- csv ----------------------------------------------------------------------------------------
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and the name of its encoding: UTF-8 with BOM, UTF-8, or Windows-1252.
+
+    >>> decode("café".encode("cp1252"))
+    ('café', 'Windows-1252')
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "UTF-8 met BOM"
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252"), "Windows-1252"
+
+
+def delimiter(text: str) -> str:
+    """``;`` when the header line has more semicolons than commas, else ``,``."""
+    first = text.split("\n", 1)[0]
+    return ";" if first.count(";") > first.count(",") else ","
+
+
+def read_csv_text(text: str, *, file: str, kind: str) -> tuple[Sheet, list[Problem]]:
+    """One CSV text as a sheet of ``kind``; a malformed line is a located problem."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text))
+    raw: list[tuple[int, list[Any]]] = []
+    try:
+        line = 1
+        for cells in reader:
+            raw.append((line, cells))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        return Sheet(file, kind, []), [Problem(file, kind, reader.line_num, "", f"not valid CSV ({exc})")]
+    return _table(file, kind, raw), []
+
+
+def read_csv_folder(path: Path) -> tuple[list[Sheet], list[Problem]]:
+    """The CSV files of a folder, one per record kind (``deelname.csv``, ...)."""
+    sheets, problems = [], []
+    for csv_path in sorted(path.glob("*.csv")):
+        file = str(csv_path)
+        kind, found = kind_of(csv_path.stem, file=file)
+        problems += found
+        if kind is None:
+            continue
+        try:
+            text, encoding = decode(csv_path.read_bytes())
+        except UnicodeDecodeError:
+            problems.append(Problem(file, kind, None, "", "not UTF-8 or Windows-1252 text"))
+            continue
+        sheet, found = read_csv_text(text, file=file, kind=kind)
+        problems += found + [_encoding_note(file, kind, encoding, delimiter(text))]
+        sheets.append(sheet)
+    if not sheets and not problems:
+        problems.append(Problem(str(path), "", None, "", "no CSV files in this folder",
+                                "name them after the record kinds: " + ", ".join(f"{k}.csv" for k in KINDS)))
+    return sheets, problems
+
+
+def _encoding_note(file: str, kind: str, encoding: str, sep: str) -> Problem:
+    """Say how a CSV file was read: a warning for Windows-1252, otherwise information."""
+    severity = "warning" if encoding == "Windows-1252" else "info"
+    return Problem(file, kind, None, "", f"read as {encoding}, delimiter '{sep}'", severity=severity)
+
+
+# --- yaml ---------------------------------------------------------------------------------------
+
+def read_yaml(path: Path) -> tuple[list[Sheet], list[Problem]]:
+    """A YAML mapping of record kind -> list of records (``yaml.safe_load`` only)."""
+    import yaml
+
+    file = str(path)
+    try:
+        data = yaml.safe_load(path.read_bytes())
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return [], [Problem(file, "", mark.line + 1 if mark else None, "", f"not valid YAML ({type(exc).__name__})")]
+    if not isinstance(data, dict):
+        return [], [Problem(file, "", None, "", "the file must be a mapping of record kind -> list of records")]
+    sheets, problems = [], []
+    for name, records in data.items():
+        kind, found = kind_of(str(name), file=file)
+        problems += found
+        if kind is not None:
+            sheet, found = _yaml_sheet(file, kind, records)
+            sheets.append(sheet)
+            problems += found
+    return sheets, problems
+
+
+def _yaml_sheet(file: str, kind: str, records: Any) -> tuple[Sheet, list[Problem]]:
+    if records is None:
+        return Sheet(file, kind, []), []
+    if not isinstance(records, list):
+        return Sheet(file, kind, []), [Problem(file, kind, None, "", "must be a list of records")]
+    sheet, problems = Sheet(file, kind, []), []
+    for number, record in enumerate(records, start=1):
+        if not isinstance(record, dict):
+            problems.append(Problem(file, kind, number, "", "a record must be a mapping of column -> value"))
+            continue
+        for key in record:
+            name = header_name(key)
+            if name not in sheet.column_rows:
+                sheet.column_rows[name] = number
+                sheet.header.append(name)
+        sheet.rows.append((number, {header_name(k): v for k, v in record.items()}))
+    sheet.rows = [(n, [cells.get(h) for h in sheet.header]) for n, cells in sheet.rows]
+    return sheet, problems
+
+
+def _single_file(folder: Path) -> Path | None:
+    """The one workbook or YAML file of a folder without CSV files (``data/trajecten/voorbeeld/``)."""
+    if any(folder.glob("*.csv")):
+        return None
+    files = [p for p in folder.iterdir() if p.suffix.lower() in XLSX_SUFFIXES | YAML_SUFFIXES
+             and not p.name.startswith(("~$", "."))]
+    return files[0] if len(files) == 1 else None
+
+
+def read_any(path: Path) -> tuple[list[Sheet], list[Problem]]:
+    """Read a workbook, a CSV folder or a YAML file, chosen by what ``path`` is."""
+    if path.is_dir():
+        single = _single_file(path)
+        return read_any(single) if single else read_csv_folder(path)
+    if not path.is_file():
+        return [], [Problem(str(path), "", None, "", "no such file or folder")]
+    suffix = path.suffix.lower()
+    if suffix in XLSX_SUFFIXES:
+        return read_xlsx(path)
+    if suffix in YAML_SUFFIXES:
+        return read_yaml(path)
+    hint = "give the folder that holds the CSV files" if suffix == ".csv" else "use .xlsx, .yaml or a CSV folder"
+    return [], [Problem(str(path), "", None, "", f"cannot read '{suffix or path.name}' input", hint)]
