@@ -404,5 +404,59 @@ def app_command(store, host, port) -> None:
     sys.exit(subprocess.call(command, env=env, cwd=ROOT))
 
 
+# --- trajectory input (issue 3): kernen validate | template ---
+
+SEVERITY_PREFIX = {"error": "", "warning": "waarschuwing: ", "info": "info: "}
+
+
+@cli.command("validate")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(), metavar="INPUT...")
+@click.option("--data", "data_dir", default=None, metavar="DIR", help="Data directory (default: data/).")
+@click.option("--quiet", "-q", is_flag=True, help="Leave out the information lines (encoding, delimiter).")
+def validate_command(inputs: tuple[str, ...], data_dir: str | None, quiet: bool) -> None:
+    """Controleer trajectinvoer (werkboek .xlsx, CSV-map of .yaml) zonder iets te schrijven.
+
+    Prints every problem as file:sheet:row:column: message (plus a suggestion); exit 1 on any error.
+    """
+    from pathlib import Path
+
+    from graph.ingest import errors_in, validate_paths
+
+    settings = load_settings(data=data_dir)
+    problems = validate_paths([Path(p) for p in inputs], data_dir=settings.data_dir)
+    for problem in problems:
+        if not (quiet and problem.severity == "info"):
+            click.echo(SEVERITY_PREFIX.get(problem.severity, "") + str(problem))
+    errors, warnings = len(errors_in(problems)), sum(p.severity == "warning" for p in problems)
+    if errors:
+        click.echo(f"ongeldig: {errors} fout(en), {warnings} waarschuwing(en) in {len(inputs)} invoer", err=True)
+        sys.exit(1)
+    click.echo(f"geldig: {len(inputs)} invoer, 0 fouten, {warnings} waarschuwing(en)")
+
+
+@cli.command("template")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), metavar="FILE.xlsx",
+              help="Where to write the empty workbook.")
+@click.option("--data", "data_dir", default=None, metavar="DIR", help="Data directory (default: data/).")
+@click.option("--force", is_flag=True, help="Overwrite FILE.xlsx if it exists.")
+@friendly_errors
+def template_command(out: str, data_dir: str | None, force: bool) -> None:
+    """Schrijf het lege invulwerkboek: uitleg per kolom, keuzelijsten, instructieblad."""
+    from pathlib import Path
+
+    from graph.template import workbook_bytes
+
+    path = Path(out)
+    if path.suffix.lower() != ".xlsx":
+        raise click.BadParameter("the file name must end in .xlsx", param_hint="--out")
+    if path.exists() and not force:
+        raise click.UsageError(f"{path} bestaat al; gebruik --force om te overschrijven")
+    path.write_bytes(workbook_bytes(data_dir=load_settings(data=data_dir).data_dir))
+    click.echo(f"werkboek geschreven: {path}")
+
+
+# --- end of issue 3 block ---
+
+
 def main() -> None:
     cli(prog_name="kernen")
