@@ -183,9 +183,15 @@ def _read_rows(text: str, columns: Sequence[str], table: Table) -> None:
             table.problems.append(Problem(table.file, "", 1, column, "kolom ontbreekt in de kopregel"))
         if missing:
             return
+        cells: list[str] = header
         for cells in reader:
             number += 1
             _add_row(cells, header, number, table)
+        if not text.endswith(("\n", "\r")) and number > 1:
+            # our data files end with a line break; without it the last row may have been cut off
+            column = header[min(len(cells), len(header)) - 1]
+            message = "rij is mogelijk afgekapt: het bestand eindigt zonder regeleinde"
+            table.problems.append(Problem(table.file, "", number, column, message))
     except csv.Error as err:
         table.problems.append(Problem(table.file, "", number + 1, "", f"onleesbare CSV: {err}"))
 
