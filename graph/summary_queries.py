@@ -103,11 +103,11 @@ SELECT ?t ?label ?fictief WHERE {
 } ORDER BY ?t
 """
 
-# Purpose: every meeting of every trajectory, in order.
+# Purpose: every meeting of every trajectory (by kd:traject, or by the trajectory's graph), in order.
 # Columns: m, t, soort, soortnl, soorten, datum, nr, plaats, gast, gastnaam.
 MEETINGS = """
-SELECT ?m ?t ?soort ?soortnl ?soorten ?datum ?nr ?plaats ?gast ?gastnaam WHERE {
-  ?m a kd:Bijeenkomst ; kd:traject ?t .
+SELECT DISTINCT ?m ?t ?soort ?soortnl ?soorten ?datum ?nr ?plaats ?gast ?gastnaam WHERE {
+  { ?m a kd:Bijeenkomst ; kd:traject ?t } UNION { GRAPH ?gt { ?m a kd:Bijeenkomst . ?t a kd:Traject } }
   OPTIONAL { ?m kd:soort ?soort
     OPTIONAL { ?soort skos:prefLabel ?soortnl FILTER(langMatches(lang(?soortnl), "nl")) }
     OPTIONAL { ?soort skos:prefLabel ?soorten FILTER(langMatches(lang(?soorten), "en")) } }

