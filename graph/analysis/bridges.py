@@ -22,7 +22,8 @@ from graph.analysis.projection import Projection
 
 DEFAULT_TOP = 5
 MAX_EXACT_NODES = 2_000
-SAMPLES = 500
+EXACT_WORK = 3_000_000  # nodes x edges: above this, sample (exact betweenness costs one BFS per node)
+MIN_SAMPLES = 100
 DEFAULT_SEED = 42
 
 
@@ -66,12 +67,24 @@ class BridgeReport:
     exact: bool
 
 
-def centrality(g: nx.Graph, *, seed: int = DEFAULT_SEED, max_exact: int = MAX_EXACT_NODES,
-               samples: int = SAMPLES) -> dict:
-    """Normalised betweenness: exact up to ``max_exact`` nodes, else sampled (seeded)."""
-    if len(g) <= max_exact:
+def samples_needed(g: nx.Graph, *, max_exact: int = MAX_EXACT_NODES) -> int | None:
+    """None for exact betweenness; else the number of sampled pivots (about ``EXACT_WORK`` edge visits).
+
+    >>> samples_needed(nx.path_graph(10)), samples_needed(nx.path_graph(10), max_exact=5)
+    (None, 10)
+    """
+    n, m = len(g), g.number_of_edges()
+    if n <= max_exact and n * m <= EXACT_WORK:
+        return None
+    return min(n, max(MIN_SAMPLES, EXACT_WORK // max(m, 1)))
+
+
+def centrality(g: nx.Graph, *, seed: int = DEFAULT_SEED, max_exact: int = MAX_EXACT_NODES) -> dict:
+    """Normalised betweenness: exact on small graphs, else sampled with a seed."""
+    k = samples_needed(g, max_exact=max_exact)
+    if k is None:
         return nx.betweenness_centrality(g, normalized=True)
-    return nx.betweenness_centrality(g, k=min(samples, len(g)), normalized=True, seed=seed)
+    return nx.betweenness_centrality(g, k=k, normalized=True, seed=seed)
 
 
 def population_graph(p: Projection) -> nx.Graph:
@@ -95,7 +108,7 @@ def bridges(p: Projection, *, top: int = DEFAULT_TOP, seed: int = DEFAULT_SEED,
     return BridgeReport(
         gemeenten=tuple(b for b in found if b.type == "gemeente")[:top],
         elements=tuple(b for b in found if b.type != "gemeente")[:top],
-        isolated=tuple(isolated(p)), once=tuple(once_only(p)), exact=len(g) <= max_exact)
+        isolated=tuple(isolated(p)), once=tuple(once_only(p)), exact=samples_needed(g, max_exact=max_exact) is None)
 
 
 def _code(p: Projection, key: str) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from graph.analysis.projection import Projection
@@ -38,14 +39,27 @@ class LesRef:
 
 
 def gemeente_refs(p: Projection, codes: Iterable[str]) -> tuple[GemeenteRef, ...]:
-    """Refs sorted by label, then code."""
-    refs = {GemeenteRef(code, p.gemeente(code).label) for code in codes}
+    """Refs sorted by label, then code (made once per gemeente and projection)."""
+    cache = p.__dict__.setdefault("_gemeente_refs", {})
+    refs = []
+    for code in set(codes):
+        ref = cache.get(code)
+        if ref is None:
+            ref = cache[code] = GemeenteRef(code, p.gemeente(code).label)
+        refs.append(ref)
     return tuple(sorted(refs, key=lambda r: (r.label, r.code)))
 
 
 def les_refs(p: Projection, keys: Iterable[str]) -> tuple[LesRef, ...]:
-    """Refs sorted by IRI."""
-    return tuple(sorted({LesRef(ID + key, p.label(key)) for key in keys}, key=lambda r: r.iri))
+    """Refs sorted by IRI (made once per lesson and projection)."""
+    cache = p.__dict__.setdefault("_les_refs", {})
+    refs = []
+    for key in sorted(set(keys)):
+        ref = cache.get(key)
+        if ref is None:
+            ref = cache[key] = LesRef(ID + key, p.label(key))
+        refs.append(ref)
+    return tuple(refs)
 
 
 def sources(p: Projection, evidence: Iterable[tuple[str, str]]) -> tuple[str, ...]:
@@ -60,6 +74,7 @@ def sources(p: Projection, evidence: Iterable[tuple[str, str]]) -> tuple[str, ..
     return tuple(sorted(urls))
 
 
+@lru_cache(maxsize=65536)
 def _host(url: str) -> str:
     host = urlsplit(url).hostname or url
     return host.removeprefix("www.")
@@ -67,8 +82,12 @@ def _host(url: str) -> str:
 
 def source_names(urls: Iterable[str], *, limit: int = MAX_NAMED_SOURCES) -> str:
     """Distinct host names of the first sources, for a sentence."""
-    hosts = list(dict.fromkeys(_host(u) for u in urls))
-    return ", ".join(hosts[:limit])
+    hosts: dict[str, None] = {}
+    for url in urls:
+        hosts.setdefault(_host(url))
+        if len(hosts) == limit:
+            break
+    return ", ".join(hosts)
 
 
 def dutch_number(value: float, digits: int = 1) -> str:

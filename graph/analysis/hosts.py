@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from graph.analysis.evidence import GemeenteRef, LesRef, gemeente_refs, les_refs, sources
 from graph.analysis.projection import Projection
 from graph.analysis.records import Vraagstuk
-from graph.analysis.similarity import DISTANCE_SCALE_KM, context_similarity, distance_km
+from graph.analysis.similarity import DISTANCE_SCALE_KM, context_arrays
 
 DEFAULT_TOP = 3
 WEIGHTS = {"relevance": 0.40, "years": 0.15, "lessons": 0.20, "context": 0.15, "proximity": 0.10}
@@ -71,46 +73,82 @@ def reference_year(p: Projection) -> int | None:
 def hosts(p: Projection, *, top: int = DEFAULT_TOP, year: int | None = None) -> list[VraagstukHosts]:
     """The best ``top`` hosts per vraagstuk of the trajectory, vraagstukken in key order."""
     now = year if year is not None else reference_year(p)
-    return [VraagstukHosts(v.key, v.title, gemeente_refs(p, v.gemeenten), tuple(rank_hosts(p, v, year=now)[:top]))
+    return [VraagstukHosts(v.key, v.title, gemeente_refs(p, v.gemeenten), tuple(rank_hosts(p, v, year=now, top=top)))
             for v in sorted(p.records.vraagstukken, key=lambda v: v.key)]
 
 
-def _experience(p: Projection, code: str, elements: tuple[str, ...]) -> dict[str, list[tuple[str, str]]]:
-    """Per matched element, the experience evidence (lessons, toepassingen) of ``code``."""
-    found = {e: [ev for ev in p.evidence(code, e) if ev[0] in EXPERIENCE] for e in elements}
-    return {e: evs for e, evs in found.items() if evs}
+@dataclass(frozen=True)
+class _Experience:
+    lessons: frozenset[str]
+    evidence: tuple[tuple[str, str], ...]
+    sinds: int | None
 
 
-def rank_hosts(p: Projection, v: Vraagstuk, *, year: int | None) -> list[HostMatch]:
-    """Every gemeente with experience in ``v``'s instruments or themes, best first."""
-    elements = (*v.instrumenten, *v.themas)
-    candidates = {c for e in elements for c in p.members(e, scope="alle")} - set(v.gemeenten)
-    found = []
-    for code in sorted(candidates):
-        experience = _experience(p, code, elements)
-        if experience:
-            found.append(_match(p, v, code, experience, year))
-    return sorted(found, key=lambda m: (-m.score, m.host.label, m.host.code))
+def experience_index(p: Projection) -> dict[str, dict[str, _Experience]]:
+    """Per element, per gemeente: the lessons and toepassingen (with the earliest year) behind it. Made once."""
+    cached = p.__dict__.get("_experience")
+    if cached is not None:
+        return cached
+    index: dict[str, dict[str, _Experience]] = {}
+    for (code, e), evidence in p.links["alle"].items():
+        evs = tuple(ev for ev in evidence if ev[0] in EXPERIENCE)
+        if evs:
+            years = [p.toepassingen[k].sinds for kind, k in evs if kind == "toepassing" and p.toepassingen[k].sinds]
+            lessons = frozenset(k for kind, k in evs if kind == "les")
+            index.setdefault(e, {})[code] = _Experience(lessons, evs, min(years) if years else None)
+    p.__dict__["_experience"] = index
+    return index
 
 
-def _match(p: Projection, v: Vraagstuk, code: str, experience: dict, year: int | None) -> HostMatch:
-    evidence = [ev for evs in experience.values() for ev in evs]
-    toepassingen = p.toepassingen
-    since = [toepassingen[k].sinds for kind, k in evidence if kind == "toepassing" and toepassingen[k].sinds]
-    sinds = min(since) if since else None
-    years = max(0, year - sinds) if sinds is not None and year is not None else None
-    lessons = sorted({k for kind, k in evidence if kind == "les"})
-    host, own = p.gemeente(code), [p.gemeente(c) for c in v.gemeenten]
-    ctx = max((context_similarity(g, host) for g in own), default=0.0)
-    km = min((d for g in own if (d := distance_km(g, host)) is not None), default=None)
-    rel = relevance(v.instrumenten, v.themas, matched=set(experience))
-    parts = {"relevance": rel, "years": min((years or 0) / YEARS_CAP, 1.0),
-             "lessons": min(len(lessons) / LESSONS_CAP, 1.0), "context": ctx,
-             "proximity": 0.0 if km is None else max(0.0, 1 - km / DISTANCE_SCALE_KM)}
-    matched = tuple(p.label(e) for e in (*v.instrumenten, *v.themas) if e in experience)
-    facts = dict(host=host.label, matched=matched, sinds=sinds, years=years, n=len(lessons), ctx=ctx, km=km)
-    return HostMatch(gemeente_refs(p, [code])[0], sum(WEIGHTS[k] * x for k, x in parts.items()), rel, matched,
-                     sinds, years, les_refs(p, lessons), sources(p, evidence), ctx, km, code in p.deelnemers,
+def rank_hosts(p: Projection, v: Vraagstuk, *, year: int | None, top: int | None = None) -> list[HostMatch]:
+    """Gemeenten with experience in ``v``'s instruments or themes, best first (all, or the ``top``)."""
+    index = experience_index(p)
+    elements = tuple(e for e in (*v.instrumenten, *v.themas) if e in index)
+    askers = [c for c in v.gemeenten if c in p.gemeenten]
+    candidates = sorted({c for e in elements for c in index[e]} - set(v.gemeenten),
+                        key=lambda c: (p.gemeente(c).label, c))
+    if not candidates:
+        return []
+    found = [[index[e][c] for e in elements if c in index[e]] for c in candidates]
+    matched = [{e for e in elements if c in index[e]} for c in candidates]
+    rel = np.array([relevance(v.instrumenten, v.themas, matched=m) for m in matched])
+    sinds = [min((x.sinds for x in xs if x.sinds is not None), default=None) for xs in found]
+    years = np.array([0 if s is None or year is None else max(0, year - s) for s in sinds], dtype=float)
+    n_lessons = np.array([len(xs[0].lessons) if len(xs) == 1 else len(frozenset().union(*(x.lessons for x in xs)))
+                          for xs in found], dtype=float)
+    ctx, km = _context(p, askers, candidates)
+    parts = {"relevance": rel, "years": np.minimum(years / YEARS_CAP, 1.0),
+             "lessons": np.minimum(n_lessons / LESSONS_CAP, 1.0), "context": ctx,
+             "proximity": np.where(np.isnan(km), 0.0, np.maximum(0.0, 1 - km / DISTANCE_SCALE_KM))}
+    score = sum(WEIGHTS[k] * x for k, x in parts.items())
+    order = np.argsort(-np.round(score, 12), kind="stable")[:top]
+    return [_match(p, v, candidates[i], found[i], matched[i], dict(score=float(score[i]), relevance=float(rel[i]),
+                   sinds=sinds[i], year=year, ctx=float(ctx[i]), km=None if np.isnan(km[i]) else float(km[i])))
+            for i in order]
+
+
+def _context(p: Projection, askers: list[str], candidates: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Best context similarity and smallest distance to any of the askers (NaN km when unknown)."""
+    arrays = context_arrays(p)
+    known = np.array([c in arrays.index for c in candidates])
+    idx = np.array([arrays.index.get(c, 0) for c in candidates])
+    ctx, km = np.zeros(len(candidates)), np.full(len(candidates), np.nan)
+    for code in askers:
+        c, d = arrays.compare(code, idx)
+        ctx = np.maximum(ctx, np.where(known, c, 0.0))
+        km = np.fmin(km, np.where(known, d, np.nan))
+    return ctx, km
+
+
+def _match(p: Projection, v: Vraagstuk, code: str, found: list[_Experience], matched: set[str], f: dict) -> HostMatch:
+    evidence = [ev for x in found for ev in x.evidence]
+    lessons = sorted(frozenset().union(*(x.lessons for x in found)))
+    labels = tuple(p.label(e) for e in (*v.instrumenten, *v.themas) if e in matched)
+    years = None if f["sinds"] is None or f["year"] is None else max(0, f["year"] - f["sinds"])
+    facts = dict(host=p.gemeente(code).label, matched=labels, sinds=f["sinds"], years=years, n=len(lessons),
+                 ctx=f["ctx"], km=f["km"])
+    return HostMatch(gemeente_refs(p, [code])[0], f["score"], f["relevance"], labels, f["sinds"], years,
+                     les_refs(p, lessons), sources(p, evidence), f["ctx"], f["km"], code in p.deelnemers,
                      _uitleg(**facts), _explanation(**facts))
 
 

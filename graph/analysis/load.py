@@ -16,11 +16,15 @@ import re
 from collections import defaultdict
 from typing import Any, Protocol
 
+import pyoxigraph as ox
+
 from graph.analysis.projection import Projection, projection_from_records
 from graph.analysis.records import Bijeenkomst, Element, Gemeente, Les, Records, Toepassing, Vraagstuk
-from graph.namespace import GRAPH, ID, sparql_prefixes
+from graph.namespace import G_PRIVATE, GRAPH, ID, sparql_prefixes
 
 TRAJECT_GRAPH = GRAPH + "traject/"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_TEXT_TYPES = {_XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
 _POINT = re.compile(r"POINT\s*\(\s*([-0-9.eE]+)\s+([-0-9.eE]+)\s*\)")
 _YEAR = re.compile(r"(\d{4})")
 ELEMENT_PREFIXES = ("thema/", "instrument/", "bijeenkomstsoort/")
@@ -31,17 +35,20 @@ SELECT ?g ?label ?provincie ?inwoners ?wkt WHERE {
     OPTIONAL { ?g kd:inwoners ?inwoners }
     OPTIONAL { ?g geo:hasGeometry ?geom . ?geom geo:asWKT ?wkt } }
   OPTIONAL { GRAPH ?pg { ?g kd:provincie ?p . ?p rdfs:label ?provincie } }
+  FILTER(?rg != %PRIVATE%)
 }"""
 Q_KERNEN = """
-SELECT ?g (COUNT(DISTINCT ?k) AS ?n) WHERE { GRAPH ?kg { ?k a kd:Kern ; kd:gemeente ?g } } GROUP BY ?g"""
+SELECT ?g (COUNT(DISTINCT ?k) AS ?n) WHERE { GRAPH ?kg { ?k a kd:Kern ; kd:gemeente ?g } FILTER(?kg != %PRIVATE%) }
+GROUP BY ?g"""
 Q_MERGED = """
-SELECT DISTINCT ?g WHERE { GRAPH ?hg { ?h a kd:Herindeling . { ?h kd:ingesteld ?g } UNION { ?h kd:uitgebreid ?g } } }"""
+SELECT DISTINCT ?g WHERE { GRAPH ?hg { ?h a kd:Herindeling . { ?h kd:ingesteld ?g } UNION { ?h kd:uitgebreid ?g } }
+  FILTER(?hg != %PRIVATE%) }"""
 Q_LABELS = """
 SELECT ?s ?label WHERE { GRAPH ?lg { ?s skos:prefLabel|rdfs:label ?label }
-  FILTER(isIRI(?s) && (LANG(?label) = "" || LANGMATCHES(LANG(?label), "nl"))) }"""
-Q_BRONNEN = "SELECT ?s ?url WHERE { GRAPH ?bg { ?s a kd:Bron ; kd:url ?url } }"
+  FILTER(?lg != %PRIVATE% && isIRI(?s) && (LANG(?label) = "" || LANGMATCHES(LANG(?label), "nl"))) }"""
+Q_BRONNEN = "SELECT ?s ?url WHERE { GRAPH ?bg { ?s a kd:Bron ; kd:url ?url } FILTER(?bg != %PRIVATE%) }"
 Q_PROPERTIES = """
-SELECT ?graph ?s ?p ?o WHERE { GRAPH ?graph { ?s a %s ; ?p ?o . VALUES ?p { %s } } }"""
+SELECT ?graph ?s ?p ?o WHERE { GRAPH ?graph { ?s a %s ; ?p ?o . VALUES ?p { %s } } FILTER(?graph != %%PRIVATE%%) }"""
 
 PROPS = {
     "kd:Les": "dcterms:title kd:thema kd:instrument kd:bewijs kd:bijeenkomst dcterms:source",
@@ -58,13 +65,20 @@ class QueryStore(Protocol):
 
 def _plain(value: Any) -> Any:
     """A Python value from a records() value or a pyoxigraph term."""
-    if hasattr(value, "datatype") and hasattr(value, "value"):  # pyoxigraph Literal
+    kind = type(value)
+    if kind is ox.NamedNode:
+        return value.value
+    if kind is ox.Literal:
         return _literal(value)
-    return value.value if hasattr(value, "value") else value
+    if kind is ox.BlankNode:
+        return "_:" + value.value
+    return value
 
 
 def _literal(lit: Any) -> Any:
-    dtype = lit.datatype.value if lit.datatype is not None else ""
+    dtype = lit.datatype.value
+    if dtype in _TEXT_TYPES:
+        return lit.value
     if dtype.endswith(("#integer", "#int", "#long", "#nonNegativeInteger", "#positiveInteger")):
         return int(lit.value)
     if dtype.endswith(("#decimal", "#double", "#float")):
@@ -75,15 +89,21 @@ def _literal(lit: Any) -> Any:
 
 
 def rows(store: Any, query: str) -> list[dict[str, Any]]:
-    """Run a trusted query on a ``graph.store`` Store or a bare ``pyoxigraph.Store``; plain values."""
-    text = sparql_prefixes() + query
-    result = store.query(text)
-    if hasattr(result, "records"):
-        records = result.records()
-    else:  # pyoxigraph QuerySolutions
-        names = [v.value for v in result.variables]
-        records = [{n: sol[n] for n in names} for sol in result]
-    return [{k: _plain(v) for k, v in r.items() if v is not None} for r in records]
+    """Run a trusted query on a ``graph.store`` Store or a bare ``pyoxigraph.Store``; plain values.
+
+    A local store is asked through its pyoxigraph store directly: converting half a million terms
+    through ``QueryResult`` costs seconds on a large trajectory. The queries skip the private graph.
+    """
+    text = sparql_prefixes() + query.replace("%PRIVATE%", f"<{G_PRIVATE}>")
+    result = getattr(store, "oxigraph", store).query(text)
+    if hasattr(result, "records"):  # a remote store's QueryResult
+        return [{k: _plain(v) for k, v in r.items() if v is not None} for r in result.records()]
+    names = [v.value for v in result.variables]
+    out = []
+    for solution in result:
+        values = [_plain(v) if v is not None else None for v in solution]
+        out.append({n: v for n, v in zip(names, values) if v is not None})
+    return out
 
 
 def key_of(iri: Any) -> str:

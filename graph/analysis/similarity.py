@@ -22,12 +22,13 @@ import numpy as np
 
 from graph.analysis.evidence import GemeenteRef, dutch_number, gemeente_refs
 from graph.analysis.projection import Projection
-from graph.analysis.records import Gemeente, haversine_km
+from graph.analysis.records import EARTH_RADIUS_KM, Gemeente, haversine_km
 
 SHARED_WEIGHT = 0.7  # the rest is context
 DISTANCE_SCALE_KM = 350.0  # about the largest distance within the Netherlands
 DEFAULT_TOP = 5
 MAX_NAMED_ELEMENTS = 4
+NEIGHBOURS = 15  # ties kept per gemeente in the similarity graph for Louvain
 
 
 def idf(n: int, n_e: int) -> float:
@@ -170,12 +171,69 @@ def shared_matrix(p: Projection, codes: tuple[str, ...]) -> np.ndarray:
     return m
 
 
-def similarity_graph(p: Projection, *, population: tuple[str, ...] | None = None) -> nx.Graph:
-    """Gemeenten joined by their shared weight (edges only where they share something)."""
+def similarity_graph(p: Projection, *, population: tuple[str, ...] | None = None,
+                     neighbours: int = NEIGHBOURS) -> nx.Graph:
+    """Gemeenten joined by their shared weight, each to its ``neighbours`` strongest ties (kNN graph).
+
+    Keeping only the strongest ties keeps Louvain fast on a large trajectory, where popular themes
+    would tie everyone to everyone; with fewer participants than ``neighbours`` nothing is dropped.
+    """
     codes = tuple(population or p.population)
     m = shared_matrix(p, codes)
+    if len(codes) > neighbours + 1:
+        strongest = np.argsort(-m, axis=1, kind="stable")[:, :neighbours]
+        keep = np.zeros_like(m, dtype=bool)
+        keep[np.arange(len(codes))[:, None], strongest] = True
+        m = np.where(keep | keep.T, m, 0.0)
     g = nx.Graph()
     g.add_nodes_from(codes)
     rows, cols = np.nonzero(np.triu(m, 1))
     g.add_weighted_edges_from((codes[i], codes[j], float(m[i, j])) for i, j in zip(rows, cols))
     return g
+
+
+class ContextArrays:
+    """The context of every gemeente as arrays, for comparing one gemeente with many at once."""
+
+    def __init__(self, p: Projection):
+        self.codes = tuple(sorted(p.gemeenten))
+        self.index = {c: i for i, c in enumerate(self.codes)}
+        gs = [p.gemeenten[c] for c in self.codes]
+
+        def array(values) -> np.ndarray:
+            return np.array([np.nan if v is None else float(v) for v in values])
+
+        self.kernen, self.inwoners = array(g.n_kernen for g in gs), array(g.inwoners for g in gs)
+        self.merged = array(g.merged for g in gs)
+        self.lat, self.lon = np.radians(array(g.lat for g in gs)), np.radians(array(g.lon for g in gs))
+
+    def compare(self, code: str, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Context similarity and distance (km, NaN when unknown) of ``code`` with gemeenten ``idx``.
+
+        Same values as :func:`context_similarity` and :func:`distance_km`, vectorised.
+        """
+        i = self.index[code]
+        lat, lon = self.lat[idx], self.lon[idx]
+        h = np.sin((lat - self.lat[i]) / 2) ** 2 + np.cos(self.lat[i]) * np.cos(lat) * np.sin((lon - self.lon[i]) / 2) ** 2
+        km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(h))
+        parts = np.vstack([_ratio(self.kernen[i], self.kernen[idx]), _ratio(self.inwoners[i], self.inwoners[idx]),
+                           np.where(np.isnan(self.merged[idx]) | np.isnan(self.merged[i]), np.nan,
+                                    (self.merged[idx] == self.merged[i]).astype(float)),
+                           np.maximum(0.0, 1.0 - km / DISTANCE_SCALE_KM)])
+        known = (~np.isnan(parts)).sum(axis=0)
+        ctx = np.where(known > 0, np.nansum(parts, axis=0) / np.maximum(known, 1), 0.0)
+        return ctx, km
+
+
+def _ratio(a: float, b: np.ndarray) -> np.ndarray:
+    with np.errstate(invalid="ignore", divide="ignore"):
+        big, small = np.maximum(a, b), np.minimum(a, b)
+        return np.where(big == 0, 1.0, small / big)
+
+
+def context_arrays(p: Projection) -> ContextArrays:
+    """The context arrays of a projection (made once)."""
+    cached = p.__dict__.get("_context_arrays")
+    if cached is None:
+        cached = p.__dict__["_context_arrays"] = ContextArrays(p)
+    return cached
