@@ -160,7 +160,7 @@ def resolve(kind: str, value: str, *, store=None) -> URIRef:
     """A gemeente/provincie/instrument by code, slug or name (case-insensitive) -> its IRI."""
     iri_kind, code_pattern, cls, label = RESOLVED_TYPES[kind]
     text = value.strip()
-    if re.fullmatch(code_pattern, text):
+    if re.fullmatch(code_pattern, text) and (store is None or _exists(store, iri(iri_kind, text), cls)):
         return iri(iri_kind, text)
     if store is None:
         raise ParamError(f"parameter {kind}: geef een code ({code_pattern}), geen naam")
@@ -171,6 +171,10 @@ def resolve(kind: str, value: str, *, store=None) -> URIRef:
         hint = "; bedoelde u " + " of ".join(repr(c) for c in close) + "?" if close else ""
         raise ParamError(f"{text!r} is geen {kind} in de graaf{hint}")
     return found
+
+
+def _exists(store, node: URIRef, cls: str) -> bool:
+    return bool(store.query(f"ASK {{ ?x a {cls} }}", bindings={"x": node}).boolean)
 
 
 def _labels(store, cls: str, label: str) -> dict[str, URIRef]:
