@@ -35,3 +35,17 @@ def require_tool(name: str) -> str:
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory):
+    """A fresh Virtuoso on 127.0.0.1 (free ports, temp database, dba password changed); stopped at the end.
+
+    Yields a :class:`virtuoso.Virtuoso` with ``sparql_url``, ``graph_store_url``, ``user``, ``password``.
+    """
+    binary = require_tool("virtuoso")
+    from virtuoso import start_virtuoso
+
+    server = start_virtuoso(tmp_path_factory.mktemp("virtuoso"), binary=binary)
+    yield server
+    server.stop()

@@ -129,7 +129,7 @@ def start_virtuoso(directory: Path, *, binary: str = "virtuoso-t", max_rows: int
     base = f"http://127.0.0.1:{http_port}"
     try:
         _wait_ready(base + "/sparql", process, log)
-        password = secrets.token_urlsafe(12)
+        password = "kd" + secrets.token_hex(12)  # an SQL identifier: starts with a letter
         isql = shutil.which("isql-vt", path=str(Path(binary).parent)) or shutil.which("isql-vt") or "isql-vt"
         _set_dba_password(isql, sql_port, password)
     except BaseException:

@@ -38,6 +38,8 @@ CONTEXT_FILE = f"{BASENAME}.context.jsonld"
 RDF_TYPE = PREFIXES["rdf"] + "type"
 LABELS = (PREFIXES["rdfs"] + "label", PREFIXES["skos"] + "prefLabel", PREFIXES["dcterms"] + "title")
 CSV_TABLES = ("gemeenten", "kernen", "instrumenten", "toepassingen", "lessen", "herindelingen")
+# Space-separated list columns (GROUP_CONCAT): sorted here, as engines concatenate in any order.
+LIST_COLUMNS = {"bronnen", "themas", "instrumenten", "gemeenten", "opgeheven", "ingesteld", "uitgebreid"}
 RDF_DUMPS = {  # format -> (file suffix, pyoxigraph format or None for our JSON-LD, media type)
     "ttl": (".ttl", ox.RdfFormat.TURTLE, "text/turtle"),
     "nt": (".nt", ox.RdfFormat.N_TRIPLES, "application/n-triples"),
@@ -184,8 +186,11 @@ def csv_dumps(store) -> list[Dump]:
     dumps = []
     for table in CSV_TABLES:
         result = store.query(load_query(table))
-        dumps.append(Dump(f"{table}.csv", "csv", "text/csv", csv_table(result.columns, result.rows),
-                          {"rows": len(result.rows)}))
+        lists = [c in LIST_COLUMNS for c in result.columns]
+        rows = [[" ".join(sorted(term_text(t).split())) if is_list else t for t, is_list in zip(row, lists)]
+                for row in result.rows]
+        dumps.append(Dump(f"{table}.csv", "csv", "text/csv", csv_table(result.columns, rows),
+                          {"rows": len(rows)}))
     return dumps
 
 
