@@ -96,9 +96,13 @@ def _lessons_between(lessons: list[Lesson], prev: Meeting | None, meeting: Meeti
 
 
 def _actions(actions: list[Action], prev: Meeting | None, meeting: Meeting) -> tuple[list, list]:
-    """Actions done (status gereed, due since ``prev``) and overdue at the meeting's date."""
+    """Actions done (gereed, due after ``prev`` and by the meeting) and overdue at the meeting's date.
+
+    The data hold each action's status now, not its history: an action due after the meeting is not
+    reported as done at that meeting, even when it is done by now.
+    """
     day, since = meeting.datum or date.max, (prev.datum if prev and prev.datum else date.min)
-    done = [a for a in actions if a.status in DONE and (a.deadline is None or since < a.deadline)]
+    done = [a for a in actions if a.status in DONE and a.deadline and since < a.deadline <= day]
     late = [a for a in actions if a.status not in CLOSED and a.deadline and a.deadline < day]
     key = lambda a: (a.deadline or date.max, a.gemeente.naam)  # noqa: E731
     return sorted(done, key=key), sorted(late, key=key)
@@ -116,7 +120,8 @@ def _questions(data: TrajectoryData, present: set[str], overdue: list[Action],
                once: list[tuple[str, list[GemeenteRef]]], *, lang: str) -> list[str]:
     """Open questions: the attending gemeenten's vraagstukken, overdue actions, topics raised once."""
     words = QUESTION_TEXT.get(lang, QUESTION_TEXT["nl"])
-    out = [words["vraagstuk"].format(g=w.gemeente.naam, t=w.title) for w in data.work
+    out = [words["vraagstuk"].format(g=w.gemeente.naam, t=w.title)
+           for w in sorted(data.work, key=lambda w: (w.gemeente.naam, w.title))
            if w.kind == "vraagstuk" and w.gemeente.code in present]
     out += [words["late"].format(t=a.title, g=a.gemeente.naam) for a in overdue]
     out += [words["once"].format(t=label, g=", ".join(g.naam for g in gs)) for label, gs in once]

@@ -11,6 +11,7 @@ import difflib
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from importlib import metadata
 
 from graph import summary_queries as q
@@ -193,23 +194,38 @@ def contact_names(store: q.Queryable, t_iri: str) -> dict[str, str]:
     return {local(r["g"]): text(r["naam"]) for r in rows(store, q.CONTACT_NAMES, private=True, t=t_iri)}
 
 
+LICENCE_NAMES = {"creativecommons.org/licenses/by/4.0": "CC BY 4.0",
+                 "creativecommons.org/publicdomain/zero/1.0": "CC0 1.0"}
+
+
+def licence(url: str) -> Source:
+    """A licence URL with its short name.
+
+    >>> licence("https://creativecommons.org/licenses/by/4.0/").label
+    'CC BY 4.0'
+    """
+    name = next((n for k, n in LICENCE_NAMES.items() if k in url), url)
+    return Source(url=url, label=name)
+
+
 def colophon(store: q.Queryable, *, fictief: bool) -> Colophon:
-    """Data version, build date and licences from the provenance graph."""
-    built, licences = [], [CBS_ATTRIBUTION]
+    """Data version, build date, licences and data sources from the provenance graph."""
+    built, licences, sources = [], [Source(url="", label=CBS_ATTRIBUTION)], []
     for r in rows(store, q.META):
         p, o = text(r["p"]), text(r["o"])
         if p.endswith("generatedAtTime"):
             built.append(o)
-        elif p.endswith(("license", "bibliographicCitation")) and o not in licences:
-            licences.append(o)
+        elif p.endswith("license") and licence(o) not in licences:
+            licences.append(licence(o))
+        elif p.endswith("source") and o.startswith(("http://", "https://")) and Source(url=o) not in sources:
+            sources.append(Source(url=o))
     try:
         version = metadata.version("kernendemocratie")
     except metadata.PackageNotFoundError:  # pragma: no cover - the package is installed editable
         version = "?"
-    from datetime import date
-
     return Colophon(data_version=f"kernendemocratie {version}", build_date=max(built, default="?")[:19],
-                    generated=date.today(), licences=licences, fictief=fictief)
+                    generated=date.today(), licences=licences, sources=sorted(sources, key=lambda s: s.url),
+                    fictief=fictief)
 
 
 def gemeente_iri(code: str) -> str:

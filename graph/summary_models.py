@@ -153,7 +153,8 @@ class Colophon(Model):
     data_version: str
     build_date: str
     generated: date
-    licences: list[str]
+    licences: list[Source]  # attribution text in ``label``, licence URL (if any) in ``url``
+    sources: list[Source] = []  # where the reference and practice data come from
     fictief: bool = False
 
 

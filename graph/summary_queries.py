@@ -274,7 +274,6 @@ SELECT ?niveau ?nl ?en WHERE {
 META = f"""
 SELECT ?graph ?p ?o WHERE {{
   GRAPH <{G_META}> {{ ?graph ?p ?o
-    FILTER(?p IN (prov:generatedAtTime, dcterms:license, dcterms:bibliographicCitation,
-                  owl:versionInfo, dcterms:hasVersion)) }}
+    FILTER(?p IN (prov:generatedAtTime, dcterms:license, dcterms:source)) }}
 }} ORDER BY ?graph ?p
 """

@@ -14,6 +14,18 @@ from graph.export.layout import (
 )
 from graph.summary_models import IntakeSummary, LessonsBundle, MeetingPack, Summary, Thread
 
+MAX_SHARED = 8  # shared elements named per table group (the strongest first)
+
+
+def shared(labels: list[str]) -> str:
+    """The first :data:`MAX_SHARED` labels, then how many more.
+
+    >>> shared(["a", "b"]), shared([str(i) for i in range(10)])
+    ('a, b', '0, 1, 2, 3, 4, 5, 6, 7 (+2)')
+    """
+    more = len(labels) - MAX_SHARED
+    return ", ".join(labels[:MAX_SHARED]) + (f" (+{more})" if more > 0 else "")
+
 
 def document(summary: Summary) -> Document:
     """The document for a meeting pack, intake summary or lessons bundle."""
@@ -50,7 +62,7 @@ def meeting_document(p: MeetingPack) -> Document:
     _thread_blocks(doc, p.threads, lang, level=2)
     doc.add(Heading(1, w("table_groups")), table_or_none(
         [w("group"), w("gemeente"), w("shared")],
-        [[str(g.number), names(g.gemeenten), ", ".join(g.shared)] for g in p.table_groups], lang),
+        [[str(g.number), names(g.gemeenten), shared(g.shared)] for g in p.table_groups], lang),
         Paragraph(p.groups_sentence, style="small") if p.groups_sentence and p.table_groups else None)
     _hosts(doc, p)
     doc.add(Heading(1, w("questions")), BulletList(p.questions) if p.questions else Paragraph(w("none")))

@@ -50,7 +50,7 @@ LABELS: dict[str, dict[str, str]] = {
         "support_alt": "Staafdiagram: het aantal gemeenten per rode draad, {n} draden.",
         "lessons_short": "lessen", "gemeenten_axis": "aantal gemeenten", "unknown": "onbekend",
         "lesson_count": "Lessen in dit traject", "none_found": "Geen gevonden.",
-        "item": "Gegeven", "value": "Waarde",
+        "item": "Gegeven", "value": "Waarde", "data_sources": "Bronnen van de data",
     },
     "en": {
         "meeting_title": "Meeting pack", "intake_title": "Intake summary", "bundle_title": "Lessons bundle",
@@ -94,7 +94,7 @@ LABELS: dict[str, dict[str, str]] = {
         "support_alt": "Bar chart: the number of municipalities per thread, {n} threads.",
         "lessons_short": "lessons", "gemeenten_axis": "number of municipalities", "unknown": "unknown",
         "lesson_count": "Lessons in this trajectory", "none_found": "None found.",
-        "item": "Item", "value": "Value",
+        "item": "Item", "value": "Value", "data_sources": "Sources of the data",
     },
 }
 

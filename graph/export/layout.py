@@ -102,8 +102,11 @@ def colophon(doc: Document, c: Colophon, lang: str) -> None:
     w = words(lang)
     rows = [[w("data_version"), c.data_version], [w("build_date"), c.build_date],
             [w("generated"), day(c.generated, lang)]]
+    licences = [Link(x.label, x.url) if x.url else x.label for x in c.licences]
     doc.add(Heading(1, w("colophon")), Table([w("item"), w("value")], rows),
-            Heading(2, w("licence")), BulletList(list(c.licences)),
+            Heading(2, w("licence")), BulletList(licences),
+            Heading(2, w("data_sources")) if c.sources else None,
+            source_links(c.sources) if c.sources else None,
             Paragraph(w("fictief"), style="small") if c.fictief else None)
 
 
