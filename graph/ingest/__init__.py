@@ -40,7 +40,7 @@ def read_trajectory(path: Path, *, data_dir: Path) -> tuple[Trajectory | None, l
             continue
         files[sheet.kind] = sheet.file
         records[sheet.kind], found = validate_sheet(sheet, resolver=resolver)
-        failed[sheet.kind] = _failed_keys(sheet, errors_in(found))
+        failed[sheet.kind] = _failed_keys(sheet, records[sheet.kind])
         problems += found
     if not sheets:
         return None, problems or [Problem(str(path), "", None, "", "no records found")]
@@ -50,9 +50,10 @@ def read_trajectory(path: Path, *, data_dir: Path) -> tuple[Trajectory | None, l
     return _assemble(records), problems
 
 
-def _failed_keys(sheet: Sheet, errors: list[Problem]) -> set[str]:
+def _failed_keys(sheet: Sheet, valid: list[Located]) -> set[str]:
     """The raw ids of rows that failed, so references to them are not reported a second time."""
-    rows = {p.row for p in errors}
+    passed = {row for row, _ in valid}
+    rows = {row for row, _ in sheet.rows} - passed
     column = "gemeente" if sheet.kind == "deelname" else "id"
     if column not in sheet.header:
         return {"?"} if rows else set()

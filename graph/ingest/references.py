@@ -85,6 +85,6 @@ def _broken(file: str, kind: str, row: int, column: str, value: str, target: str
     if target == "deelname":
         return Problem(file, kind, row, column, f"gemeente {value} does not take part (no deelname row)",
                        "add a deelname row for it")
-    near = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    near = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.5)
     hint = f"did you mean {near[0]}?" if near else ""
     return Problem(file, kind, row, column, f"{target} '{value}' does not exist", hint)

@@ -1,0 +1,171 @@
+"""Write the invalid test cases: one input per case plus ``<case>.expected`` with the error lines.
+
+    python tests/data/make_invalid.py
+
+Each case is a small valid trajectory with one kind of mistake (the demo workbook has four). The
+expected lines are written by hand below, not computed by the code under test; paths are relative
+to ``tests/data/invalid``.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+from pathlib import Path
+from typing import Any, Callable
+
+import openpyxl
+import yaml
+
+INVALID = Path(__file__).resolve().parent / "invalid"
+
+BASE: dict[str, list[dict[str, Any]]] = {
+    "traject": [{"id": "t", "naam": "Testtraject (fictief)", "fictief": "ja"}],
+    "deelname": [{"gemeente": "GM1900", "contact_rol": "beleidsmedewerker"}, {"gemeente": "Het Hogeland"}],
+    "project": [{"id": "p1", "gemeente": "GM1900", "titel": "Project"}],
+    "vraagstuk": [{"id": "v1", "gemeente": "GM1900", "titel": "Vraag", "project": "p1"}],
+    "actie": [{"id": "a1", "vraagstuk": "v1", "titel": "Actie", "status": "bezig"}],
+    "bijeenkomst": [{"id": "regio-1", "soort": "regionale-uitwisseling", "datum": "01-03-2024"}],
+    "les": [{"id": "l1", "titel": "Les", "bijeenkomst": "regio-1", "themas": "draagvlak", "gemeenten": "GM1900; GM1966"}],
+}
+
+
+def _set(kind: str, index: int, **values: Any) -> Callable[[dict], None]:
+    def change(data: dict) -> None:
+        data[kind][index].update(values)
+    return change
+
+
+def _add(kind: str, row: dict[str, Any]) -> Callable[[dict], None]:
+    return lambda data: data.setdefault(kind, []).append(row)
+
+
+def _drop(kind: str) -> Callable[[dict], None]:
+    return lambda data: data.pop(kind)
+
+
+KNOWN_LES = "known: id, titel, tekst, themas, instrumenten, gemeenten, bijeenkomst, bron_url"
+# name, format (xlsx | yaml | csv | csv-cp1252), changes, expected error lines ({f} is the file for the sheet)
+CASES: list[tuple[str, str, list[Callable[[dict], None]], list[str]]] = [
+    ("demo-vier-fouten", "xlsx", [
+        _set("deelname", 0, gemeente="Sudwest Frislan"), _set("bijeenkomst", 0, datum="31-02-2019"),
+        _add("les", {"id": "l2", "titel": "Les 2", "bijeenkomst": "regio-9"}), _set("les", 0, kleur="rood")], [
+        "{f}:deelname:2:gemeente: 'Sudwest Frislan' is not a gemeente; did you mean Súdwest-Fryslân (GM1900)?",
+        "{f}:bijeenkomst:2:datum: '31-02-2019' is not a valid date: February 2019 has 28 days",
+        "{f}:les:3:bijeenkomst: bijeenkomst 'regio-9' does not exist; did you mean regio-1?",
+        f"{{f}}:les:1:kleur: unknown column 'kleur'; {KNOWN_LES}"]),
+    ("gemeente-bijna", "yaml", [_set("deelname", 1, gemeente="Het Hoogeland")], [
+        "{f}:deelname:2:gemeente: 'Het Hoogeland' is not a gemeente; did you mean Het Hogeland (GM1966)?"]),
+    ("gemeente-gesplitst", "yaml", [_set("les", 0, gemeenten="GM1900; Winsum")], [
+        "{f}:les:1:gemeenten: 'Winsum' is a former gemeente (Winsum) split over several gemeenten; "
+        "name the current gemeente: Het Hogeland (GM1966) or Westerkwartier (GM1969)"]),
+    ("gemeente-dubbelzinnig", "yaml", [_add("deelname", {"gemeente": "Bergen"})], [
+        "{f}:deelname:3:gemeente: 'Bergen' is ambiguous; did you mean Bergen (NH.) (GM0373) or Bergen (L.) (GM0893)?"]),
+    ("instrument-onbekend", "yaml", [_set("project", 0, instrumenten="dorpsbudgetten")], [
+        "{f}:project:1:instrumenten: 'dorpsbudgetten' is not an instrument; did you mean dorpsbudget (Dorpsbudget / wijkbudget)?"]),
+    ("thema-onbekend", "yaml", [_set("les", 0, themas="draagvlak; dorpsplan")], [
+        "{f}:les:1:themas: 'dorpsplan' is not a thema; did you mean dorpsplannen?"]),
+    ("soort-onbekend", "yaml", [_set("bijeenkomst", 0, soort="werkbezoekk", gastgemeente="GM1681")], [
+        "{f}:bijeenkomst:1:soort: 'werkbezoekk' is not one of: intake, startbijeenkomst, regionale-uitwisseling, "
+        "werkbezoek or slotbijeenkomst; did you mean werkbezoek?"]),
+    ("status-onbekend", "csv", [_set("actie", 0, status="klaar")], [
+        "{f}:actie:2:status: 'klaar' is not one of: gepland, bezig, gereed or vervallen"]),
+    ("werkbezoek-zonder-gast", "yaml", [_set("bijeenkomst", 0, soort="werkbezoek")], [
+        "{f}:bijeenkomst:1:gastgemeente: a werkbezoek needs a gastgemeente"]),
+    ("actie-zonder-vraagstuk", "yaml", [_set("actie", 0, vraagstuk="v2")], [
+        "{f}:actie:1:vraagstuk: vraagstuk 'v2' does not exist; did you mean v1?"]),
+    ("project-niet-deelnemer", "yaml", [_set("project", 0, gemeente="Altena")], [
+        "{f}:project:1:gemeente: gemeente GM1959 does not take part (no deelname row); add a deelname row for it"]),
+    ("les-dubbel-id", "yaml", [_add("les", {"id": "l1", "titel": "Nog een les"})], [
+        "{f}:les:2:: 'l1' appears twice (also on row 1)"]),
+    ("geen-traject", "yaml", [_drop("traject")], [
+        "{f}:traject::: no traject record: one row with id and naam is required"]),
+    ("twee-trajecten", "yaml", [_add("traject", {"id": "t2", "naam": "Tweede"})], [
+        "{f}:traject:2:: only one traject record is allowed"]),
+    ("blad-onbekend", "xlsx", [lambda d: d.update(lessen=d.pop("les"))], [
+        "{f}:lessen::: 'lessen' is not a record kind; did you mean les?"]),
+    ("kolom-ontbreekt", "csv", [_set("project", 0, titel=None)], [
+        "{f}:project:1:titel: missing column 'titel'"]),
+    ("email-ongeldig", "yaml", [_set("deelname", 0, contact_email="anna-at-example.org")], [
+        "{f}:deelname:1:contact_email: 'anna-at-example.org' is not a valid e-mail address; e.g. naam@example.org"]),
+    ("bedrag-met-punten", "csv-cp1252", [_add("toepassing", {"gemeente": "Súdwest-Fryslân", "instrument": "kernenfonds",
+                                                              "bedrag": "€ 12.500"})], [
+        "{f}:toepassing:2:bedrag: '€ 12.500' is not an amount; write digits only, e.g. 12500.50"]),
+    ("tot-voor-sinds", "yaml", [_add("toepassing", {"gemeente": "GM1900", "instrument": "dorpsraad",
+                                                     "sinds": 2020, "tot": 2018})], [
+        "{f}:toepassing:1:tot: tot (2018) is before sinds (2020)"]),
+    ("aantal-kernen-tekst", "yaml", [_set("deelname", 0, aantal_kernen="veel")], [
+        "{f}:deelname:1:aantal_kernen: 'veel' is not a whole number"]),
+    ("maand-dertien", "yaml", [_set("actie", 0, deadline="01-13-2024")], [
+        "{f}:actie:1:deadline: '01-13-2024' is not a valid date: there is no month 13"]),
+    ("fictief-geen-janee", "yaml", [_set("traject", 0, fictief="misschien")], [
+        "{f}:traject:1:fictief: 'misschien' is not ja or nee"]),
+]
+RAW_CASES = {  # name -> (file name, bytes, expected)
+    "geen-werkboek": ("geen-werkboek.xlsx", b"dit is geen zip", ["{f}:::: not a readable .xlsx workbook (BadZipFile)"]),
+    "yaml-syntax": ("yaml-syntax.yaml", b"traject: [\n  - id: t\n", ["{f}::2:: not valid YAML (ParserError)"]),
+    "yaml-lijst": ("yaml-lijst.yaml", b"- traject\n- les\n",
+                   ["{f}:::: the file must be a mapping of record kind -> list of records"]),
+}
+
+
+def _rows(records: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
+    header: list[str] = []
+    for row in records:
+        header += [k for k, v in row.items() if k not in header and v is not None]
+    return header, [[row.get(h) for h in header] for row in records]
+
+
+def write_case(name: str, fmt: str, data: dict) -> tuple[Path, dict[str, str]]:
+    """Write one case; return its path and the file name to show per sheet."""
+    if fmt == "yaml":
+        path = INVALID / f"{name}.yaml"
+        clean = {k: [{c: v for c, v in r.items() if v is not None} for r in rows] for k, rows in data.items()}
+        path.write_text(yaml.safe_dump(clean, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        return path, {}
+    if fmt == "xlsx":
+        path, wb = INVALID / f"{name}.xlsx", openpyxl.Workbook()
+        wb.remove(wb.active)
+        for kind, records in data.items():
+            ws = wb.create_sheet(kind)
+            header, rows = _rows(records)
+            ws.append(header)
+            for row in rows:
+                ws.append(row)
+        wb.save(path)
+        return path, {}
+    folder = INVALID / name
+    folder.mkdir(exist_ok=True)
+    encoding, sep = ("cp1252", ";") if fmt == "csv-cp1252" else ("utf-8", ",")
+    for kind, records in data.items():
+        header, rows = _rows(records)
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer, delimiter=sep, lineterminator="\n")
+        writer.writerows([header] + [["" if v is None else str(v) for v in row] for row in rows])
+        (folder / f"{kind}.csv").write_bytes(buffer.getvalue().encode(encoding))
+    return folder, {kind: f"{name}/{kind}.csv" for kind in data}
+
+
+def main() -> None:
+    INVALID.mkdir(exist_ok=True)
+    for name, fmt, changes, expected in CASES:
+        data = copy.deepcopy(BASE)
+        for change in changes:
+            change(data)
+        path, per_sheet = write_case(name, fmt, data)
+        lines = [_located(line, path.name, per_sheet) for line in expected]
+        (INVALID / f"{name}.expected").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for name, (file_name, content, expected) in RAW_CASES.items():
+        (INVALID / file_name).write_bytes(content)
+        lines = [line.replace("{f}", file_name) for line in expected]
+        (INVALID / f"{name}.expected").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _located(line: str, file_name: str, per_sheet: dict[str, str]) -> str:
+    sheet = line.split(":", 2)[1]
+    return line.replace("{f}", per_sheet.get(sheet, file_name))
+
+
+if __name__ == "__main__":
+    main()
