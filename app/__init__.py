@@ -1,1 +1,1 @@
-"""The Streamlit app for participants: ``app/main.py`` is the router, ``app/pages/`` the pages."""
+"""The Streamlit app for participants: ``app/main.py`` is the router, ``app/screens/`` the pages."""

@@ -11,16 +11,13 @@ from app import state
 from app.i18n import LANGS, t
 
 PAGES = ("overzicht", "netwerk", "gemeente", "instrumenten", "rode_draden", "sparql", "invoer")
-ICONS = {"overzicht": ":material/map:", "netwerk": ":material/hub:", "gemeente": ":material/location_city:",
-         "instrumenten": ":material/construction:", "rode_draden": ":material/timeline:",
-         "sparql": ":material/code:", "invoer": ":material/upload_file:"}
 
 st.set_page_config(page_title=t("app.title"), layout="wide")
 lang = state.lang()
 st.sidebar.radio(t("app.lang", lang), LANGS, key="lang", horizontal=True,
                  format_func=lambda code: {"nl": "Nederlands", "en": "English"}[code])
 lang = state.lang()
-pages = [st.Page(f"pages/{name}.py", title=t(f"nav.{name}", lang), icon=ICONS[name], url_path=name,
+pages = [st.Page(f"screens/{name}.py", title=t(f"nav.{name}", lang), url_path=name,
                  default=name == "overzicht") for name in PAGES]
 page = st.navigation(pages)
 state.keep_lang()

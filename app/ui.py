@@ -84,8 +84,7 @@ def fictief_banner(trajecten: Iterable[Any], *, lang: str, shown: str | None = N
     """Show the "voorbeelddata (fictief)" banner when a shown trajectory is fictitious; return whether shown."""
     fictief = [tr for tr in trajecten if tr.fictief and (shown is None or tr.slug == shown)]
     if fictief:
-        st.warning(t("banner.fictief", lang) + " (" + ", ".join(md(tr.label) for tr in fictief) + ")",
-                   icon=":material/science:")
+        st.warning(t("banner.fictief", lang) + " (" + ", ".join(md(tr.label) for tr in fictief) + ")")
     return bool(fictief)
 
 

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import networkx as nx
 
@@ -155,7 +155,7 @@ def _vis_nodes(nodes: Sequence[NetNode], pos: dict[str, tuple[float, float]]) ->
     for n in nodes:
         item = {"id": n.id, "label": clean_text(n.label, limit=80), "title": clean_text(n.title),
                 "shape": SHAPES.get(n.kind, "dot"), "size": float(n.size),
-                "color": n.color or colours[n.group or n.kind]}
+                "color": _colour(n.color) if n.color else colours[n.group or n.kind]}
         if n.id in pos:
             item["x"], item["y"] = pos[n.id]
         out.append(item)
@@ -196,6 +196,9 @@ _CSS = (
     "font-size:13px;color:#000;background:#fffbe6;border:1px solid #888;border-radius:3px;"
     "box-shadow:2px 2px 8px rgba(0,0,0,.2);pointer-events:none;z-index:5}"
     "#empty{padding:1em;color:#444}"
+    "#legend{list-style:none;margin:0 0 4px 0;padding:0;font-size:13px;display:flex;flex-wrap:wrap;gap:4px 14px}"
+    "#legend span{display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:5px;"
+    "vertical-align:-1px;border:1px solid #555}"
 )
 
 _BOOT = """
@@ -213,8 +216,25 @@ _BOOT = """
 """
 
 
+def legend_html(legend: Mapping[str, str]) -> str:
+    """The colour legend as escaped HTML (group names come from data).
+
+    >>> legend_html({"<b>": "#0072B2"})
+    '<ul id="legend"><li><span style="background:#0072B2"></span>&lt;b&gt;</li></ul>'
+    """
+    items = "".join(f'<li><span style="background:{_colour(c)}"></span>{html.escape(str(g))}</li>'
+                    for g, c in legend.items())
+    return f'<ul id="legend">{items}</ul>' if items else ""
+
+
+def _colour(value: str) -> str:
+    """A CSS colour from our palette or a plain ``#rrggbb``; anything else becomes grey."""
+    return value if re.fullmatch(r"#[0-9A-Fa-f]{6}", str(value)) else "#999999"
+
+
 def network_html(nodes: Sequence[NetNode], edges: Sequence[NetEdge], *, layout: str = "auto",
-                 lang: str = "nl", focus: str | None = None, height: int = DEFAULT_HEIGHT_PX) -> str:
+                 lang: str = "nl", focus: str | None = None, height: int = DEFAULT_HEIGHT_PX,
+                 legend: Mapping[str, str] | None = None) -> str:
     """A self-contained HTML page drawing the network; no external URL, no markup from data.
 
     ``focus`` selects and centres one node id. Edges whose ends are not among ``nodes`` are dropped.
@@ -232,6 +252,7 @@ def network_html(nodes: Sequence[NetNode], edges: Sequence[NetEdge], *, layout: 
     return (
         f'<!DOCTYPE html><html lang="{"en" if lang == "en" else "nl"}"><head><meta charset="utf-8">'
         f"<style>{_CSS}#net{{height:{int(height)}px}}</style></head><body>"
+        f"{legend_html(legend or {})}"
         f'<div id="net" role="img" aria-label="{html.escape(text["aria"])}"></div>'
         f'<p id="empty" hidden>{html.escape(text["empty"])}</p>'
         f"<script>{vis_script()}</script><script>{script}</script></body></html>"

@@ -102,12 +102,12 @@ styled = netselect.to_network(selection, colour_by=ss["kleur"], size_by=ss["groo
 facts = netselect.summary(selection, lang=lang, kind_names=kind_names)
 
 with right:
-    html = netviz.network_html(styled.nodes, styled.edges, lang=lang, focus=ss["focus"] or None)
-    st.iframe(html, height=netviz.DEFAULT_HEIGHT_PX + 20)
+    html = netviz.network_html(styled.nodes, styled.edges, lang=lang, focus=ss["focus"] or None,
+                               legend=styled.legend)
+    st.iframe(html, height=netviz.DEFAULT_HEIGHT_PX + 60)
     if len(styled.nodes) > netviz.PHYSICS_MAX_NODES:
         st.caption(t("netwerk.large", lang))
-    st.markdown(f"**{t('netwerk.legend', lang)}**: " + " · ".join(
-        f":material/circle: {ui.md(group)}" for group in styled.legend))
+    st.markdown(f"**{t('netwerk.legend', lang)}**: " + ui.md(" · ".join(styled.legend)))
     st.markdown(ui.md(t("netwerk.summary", lang, nodes=facts["nodes"], edges=facts["edges"])) + " " + ui.md(
         ", ".join(f"{n} × {kind}" for kind, n in facts["per_kind"].items())))
     if facts["top"]:
