@@ -17,9 +17,7 @@ from pathlib import Path
 from pyoxigraph import BlankNode, NamedNode, Quad, RdfFormat, serialize
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from graph.namespace import (
-    ID, KD, PREFIXES, SCHEME_GROEPEN, SCHEME_INSTRUMENTEN, SCHEME_LADDER, iri,
-)
+from graph.namespace import ID, KD, PREFIXES, SCHEME_INSTRUMENTEN, SCHEME_LADDER, iri
 from graph.reference import display_path
 from graph.tables import Row, Table, read_table
 from graph.terms import Quads, node

@@ -314,16 +314,22 @@ def main(argv: list[str] | None = None) -> int:
     for violation in violations[:50]:
         print(violation)
     if args.pyshacl:
-        import pyshacl
-        import rdflib
-
-        start = time.perf_counter()
-        data = rdflib.Graph().parse(data=ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES), format="nt")
-        loaded = time.perf_counter()
-        conforms, _, _ = pyshacl.validate(data, shacl_graph=rdflib.Graph().parse(ONTOLOGY_DIR / SHAPES_FILE))
-        done = time.perf_counter()
-        print(f"pyshacl: conforms={conforms}, laden {loaded - start:.1f} s, valideren {done - loaded:.1f} s")
+        _time_pyshacl(quads, ONTOLOGY_DIR / SHAPES_FILE)
     return 1 if violations else 0
+
+
+def _time_pyshacl(quads: list[ox.Quad], shapes: Path) -> None:
+    import time
+
+    import pyshacl
+    import rdflib
+
+    start = time.perf_counter()
+    data = rdflib.Graph().parse(data=ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES), format="nt")
+    loaded = time.perf_counter()
+    conforms, _, _ = pyshacl.validate(data, shacl_graph=rdflib.Graph().parse(shapes))
+    done = time.perf_counter()
+    print(f"pyshacl: conforms={conforms}, laden {loaded - start:.1f} s, valideren {done - loaded:.1f} s")
 
 
 if __name__ == "__main__":
