@@ -1,8 +1,9 @@
 """Change between meetings: threads that appeared, grew, shrank or faded; new and removed connections.
 
-Meetings are ordered by volgnummer, then date, then key; only meetings with lessons are compared.
-A thread's support at a meeting is the number of gemeenten (population) named as evidence by that
-meeting's lessons on the element. Two gemeenten are *connected* at a meeting when that meeting's lessons
+Meetings are ordered by volgnummer, then date, then key; meetings that share a volgnummer (the intakes,
+one per gemeente) form one round. Only rounds with lessons are compared, each with the next.
+A thread's support in a round is the number of gemeenten (population) named as evidence by that
+round's lessons on the element. Two gemeenten are *connected* at a meeting when that meeting's lessons
 name both for a common element. Statuses: ``nieuw`` (0 -> n), ``gegroeid``, ``gekrompen``, ``verdwenen`` (n -> 0).
 
 >>> status(0, 2), status(2, 3), status(3, 1), status(1, 0), status(2, 2)
@@ -52,10 +53,12 @@ class Connection:
 
 @dataclass(frozen=True)
 class MeetingChange:
-    before: str  # meeting key
+    before: str  # key of the (first) meeting of the earlier round
     before_label: str
     after: str
     after_label: str
+    before_meetings: tuple[str, ...]  # every meeting key of the earlier round
+    after_meetings: tuple[str, ...]
     threads: tuple[ThreadChange, ...]
     n_new_connections: int
     n_removed_connections: int
@@ -72,12 +75,32 @@ def meetings_with_lessons(p: Projection) -> list[Bijeenkomst]:
     return sorted((known.get(k) or Bijeenkomst(k, p.label(k)) for k in used), key=lambda b: b.order)
 
 
-def support_at(p: Projection, meeting: str) -> dict[str, frozenset[str]]:
-    """Per element, the gemeenten named by this meeting's lessons (within the population)."""
+def rounds(p: Projection) -> list[tuple[Bijeenkomst, ...]]:
+    """The meetings with lessons grouped by volgnummer (a meeting without one is a round of its own)."""
+    out: list[tuple[Bijeenkomst, ...]] = []
+    for b in meetings_with_lessons(p):
+        if out and b.volgnummer is not None and out[-1][0].volgnummer == b.volgnummer:
+            out[-1] = (*out[-1], b)
+        else:
+            out.append((b,))
+    return out
+
+
+def _round_label(p: Projection, meetings: tuple[Bijeenkomst, ...]) -> str:
+    if len(meetings) == 1:
+        return meetings[0].label
+    soort = {b.soort for b in meetings}
+    name = p.label(soort.pop()) if len(soort) == 1 and "" not in soort else "Bijeenkomsten"
+    return f"{name} ({len(meetings)} bijeenkomsten)"
+
+
+def support_at(p: Projection, meetings: str | tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Per element, the gemeenten named by the lessons of these meetings (within the population)."""
+    keys = {meetings} if isinstance(meetings, str) else set(meetings)
     population = set(p.population)
     out: dict[str, set[str]] = {}
     for les in p.records.lessen:
-        if les.bijeenkomst == meeting and les.traject is not None:
+        if les.bijeenkomst in keys and les.traject is not None:
             for e in (*les.themas, *les.instrumenten):
                 out.setdefault(e, set()).update(c for c in les.gemeenten if c in population)
     return {e: frozenset(v) for e, v in out.items() if v}
@@ -98,17 +121,17 @@ def _connections(p: Projection, mask: np.ndarray, codes: list[str]) -> tuple[Con
 
 
 def changes(p: Projection) -> list[MeetingChange]:
-    """The change from each meeting (with lessons) to the next."""
-    meetings = meetings_with_lessons(p)
+    """The change from each round of meetings (with lessons) to the next."""
+    found = rounds(p)
     codes = sorted(p.population)
     index = {c: i for i, c in enumerate(codes)}
-    supports = [support_at(p, m.key) for m in meetings]
+    supports = [support_at(p, tuple(b.key for b in r)) for r in found]
     adjacency = [_adjacency(s, index) for s in supports]
-    return [_change(p, meetings[i - 1], meetings[i], supports[i - 1], supports[i],
-                    adjacency[i - 1], adjacency[i], codes) for i in range(1, len(meetings))]
+    return [_change(p, found[i - 1], found[i], supports[i - 1], supports[i],
+                    adjacency[i - 1], adjacency[i], codes) for i in range(1, len(found))]
 
 
-def _change(p, m0, m1, s0, s1, a0, a1, codes) -> MeetingChange:
+def _change(p, r0, r1, s0, s1, a0, a1, codes) -> MeetingChange:
     threads = []
     for e in sorted(set(s0) | set(s1)):
         before, after = len(s0.get(e, ())), len(s1.get(e, ()))
@@ -120,8 +143,9 @@ def _change(p, m0, m1, s0, s1, a0, a1, codes) -> MeetingChange:
     nl = ", ".join(f"{n} {s}" for s, n in counts.items())
     en = ", ".join(f"{n} {STATUS_EN[s]}" for s, n in counts.items())
     n_new, n_removed = int(new.sum()), int(removed.sum())
+    l0, l1 = _round_label(p, r0), _round_label(p, r1)
     return MeetingChange(
-        m0.key, m0.label, m1.key, m1.label, tuple(threads), n_new, n_removed,
-        _connections(p, new, codes), _connections(p, removed, codes),
-        f"Van {m0.label} naar {m1.label}: draden {nl}; {n_new} nieuwe en {n_removed} verdwenen verbindingen",
-        f"From {m0.label} to {m1.label}: threads {en}; {n_new} new and {n_removed} removed connections")
+        r0[0].key, l0, r1[0].key, l1, tuple(b.key for b in r0), tuple(b.key for b in r1), tuple(threads),
+        n_new, n_removed, _connections(p, new, codes), _connections(p, removed, codes),
+        f"Van {l0} naar {l1}: draden {nl}; {n_new} nieuwe en {n_removed} verdwenen verbindingen",
+        f"From {l0} to {l1}: threads {en}; {n_new} new and {n_removed} removed connections")

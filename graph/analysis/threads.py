@@ -2,8 +2,9 @@
 
 A thread's *support* is the number of gemeenten (participants, in the trajectory scope) linked to it;
 its *spread* the provinces, size classes and merged-or-not mix of those gemeenten. Combinations of two
-elements ("draagvlak bij dorpsbudget") are threads too when at least ``k`` gemeenten share both and they
-co-occur more than chance predicts: ``lift = N * n_ab / (n_a * n_b)`` over the population of N.
+elements ("draagvlak bij dorpsbudget") are threads too when at least ``k`` gemeenten name both in one
+lesson or vraagstuk (``n_ab``) and that happens more often than chance predicts from how many gemeenten
+name each (``n_a``, ``n_b``): ``lift = N * n_ab / (n_a * n_b) > 1`` over the population of N.
 
 >>> from graph.analysis.records import Gemeente, Les, Records
 >>> from graph.analysis.projection import projection_from_records
@@ -19,7 +20,6 @@ co-occur more than chance predicts: ``lift = N * n_ab / (n_a * n_b)`` over the p
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -95,18 +95,31 @@ def _elements(p: Projection) -> list[str]:
     return sorted({e for _, e in p.links["traject"]})
 
 
+def _tagged_records(p: Projection):
+    """(elements, gemeenten) of every lesson and vraagstuk in the trajectory scope."""
+    in_scope = (lambda les: les.traject is not None) if p.deelnemers else (lambda les: True)
+    for les in p.records.lessen:
+        if in_scope(les):
+            yield (*les.themas, *les.instrumenten), les.gemeenten
+    for v in p.records.vraagstukken:
+        yield (*v.themas, *v.instrumenten), v.gemeenten
+
+
 def _pairs(p: Projection, members: dict[str, frozenset[str]], k: int, n: int) -> list[Thread]:
-    frequent = sorted(e for e, codes in members.items() if len(codes) >= k and e.split("/")[0] in PAIR_KINDS)
-    by_gemeente: dict[str, list[str]] = {}
-    for e in frequent:
-        for code in members[e]:
-            by_gemeente.setdefault(code, []).append(e)
-    counts = Counter(pair for es in by_gemeente.values() for pair in combinations(sorted(es), 2))
+    """Combinations named together (in one lesson or vraagstuk) by at least ``k`` gemeenten, beyond chance."""
+    frequent = {e for e, codes in members.items() if len(codes) >= k and e.split("/")[0] in PAIR_KINDS}
+    population = set(p.population)
+    together: dict[tuple[str, str], set[str]] = {}
+    for elements, codes in _tagged_records(p):
+        named = sorted(frequent.intersection(elements))
+        inside = population.intersection(codes)
+        for pair in combinations(named, 2):
+            together.setdefault(pair, set()).update(inside)
     found = []
-    for (a, b), n_ab in sorted(counts.items()):
-        value = lift(n_ab, len(members[a]), len(members[b]), n)
-        if n_ab >= k and value > 1.0:
-            found.append(_thread(p, f"{a}+{b}", members[a] & members[b], n, value))
+    for (a, b), codes in sorted(together.items()):
+        value = lift(len(codes), len(members[a]), len(members[b]), n)
+        if len(codes) >= k and value > 1.0:
+            found.append(_thread(p, f"{a}+{b}", frozenset(codes), n, value))
     return found
 
 

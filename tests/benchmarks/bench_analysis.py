@@ -154,13 +154,14 @@ def _print(name: str, t: dict[str, float]) -> None:
 
 def example_store():
     """The bundled example trajectory built in memory, or None when the builder is not there yet."""
-    try:
-        from graph.build import build_quads  # type: ignore[attr-defined]
-    except ImportError:
-        return None
+    from graph.build import default_inputs, standard_sources
+    from graph.settings import DEFAULT_DATA
     from graph.store import LocalStore
 
-    return LocalStore.in_memory(build_quads())
+    inputs = default_inputs(DEFAULT_DATA)
+    if not inputs:
+        return None
+    return LocalStore.in_memory([q for source in standard_sources(DEFAULT_DATA, inputs) for q in source.load()])
 
 
 def main() -> None:
