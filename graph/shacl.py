@@ -79,13 +79,24 @@ def compact(term: str) -> str:
 
 @dataclass(frozen=True)
 class Check:
-    """One compiled constraint: its SPARQL and how to word a result row."""
+    """One compiled query for one shape and path: the constraints it tests and how to word a result.
+
+    A count check (``bounds`` = (min, max)) returns ``?focus ?n``; a value check returns ``?focus ?v``
+    and one boolean ``?c0``, ``?c1``, ... per entry of ``parts`` that is true where that constraint fails.
+    """
 
     shape: str
     path: str | None
-    component: str
     query: str
-    expected: str  # Dutch text of what is expected, used in the message
+    parts: tuple[tuple[str, str], ...] = ()  # (component, Dutch text of what is expected)
+    bounds: tuple[int, int | None] | None = None
+
+
+@dataclass(frozen=True)
+class _Condition:
+    component: str
+    expected: str
+    violation: str  # SPARQL expression over ?v, true where the value breaks the constraint
 
 
 def _sparql_term(term: ox.NamedNode | ox.Literal) -> str:
@@ -147,7 +158,7 @@ def _compile_node_shape(reader: _Shapes, shape) -> list[Check]:
     for target in reader.objects(shape, str(SH.targetClass)):
         kind = reader.one(shape, "nodeKind")
         if kind is not None:
-            checks.append(_node_kind_check(shape.value, target.value, None, kind))
+            checks.append(_value_check(shape.value, target.value, None, [_node_kind(kind)]))
         for prop in reader.objects(shape, str(SH.property)):
             checks.extend(_compile_property(reader, shape.value, target.value, prop))
     return checks
@@ -158,78 +169,77 @@ def _compile_property(reader: _Shapes, shape: str, target: str, prop) -> list[Ch
     path = reader.one(prop, "path")
     if unknown or not isinstance(path, ox.NamedNode):
         raise ValueError(f"{shape}: eigenschap met {sorted(unknown) or 'een pad dat geen IRI is'} niet ondersteund")
-    p = path.value
+    low, high = reader.one(prop, "minCount"), reader.one(prop, "maxCount")
     checks = []
-    for name in ("minCount", "maxCount"):
-        value = reader.one(prop, name)
-        if value is not None:
-            checks.append(_count_check(shape, target, p, name, int(value.value)))
-    kind = reader.one(prop, "nodeKind")
-    if kind is not None:
-        checks.append(_node_kind_check(shape, target, p, kind))
-    for name, build in _VALUE_CHECKS.items():
-        value = reader.one(prop, name)
-        if value is not None:
-            checks.append(build(shape, target, p, value, reader, prop))
+    bounds = (0 if low is None else int(low.value), None if high is None else int(high.value))
+    if bounds != (0, None):
+        checks.append(_count_check(shape, target, path.value, bounds))
+    conditions = [build(value, reader, prop) for name, build in _VALUE_CHECKS.items()
+                  if (value := reader.one(prop, name)) is not None]
+    if conditions:
+        checks.append(_value_check(shape, target, path.value, conditions))
     return checks
 
 
-def _count_check(shape: str, target: str, path: str, name: str, n: int) -> Check:
-    if name == "minCount" and n == 1:  # the common case, without a GROUP BY
+def _count_check(shape: str, target: str, path: str, bounds: tuple[int, int | None]) -> Check:
+    low, high = bounds
+    if bounds == (1, None):  # the common case, without a GROUP BY
         query = f"SELECT DISTINCT ?focus (0 AS ?n) WHERE {{ {_target(target)} FILTER NOT EXISTS {{ ?focus <{path}> ?v }} }}"
-    elif name == "minCount":
-        query = (f"SELECT ?focus (COUNT(DISTINCT ?v) AS ?n) WHERE {{ {_target(target)} OPTIONAL {{ ?focus <{path}> ?v }} }} "
-                 f"GROUP BY ?focus HAVING (COUNT(DISTINCT ?v) < {n})")
-    else:
-        query = (f"SELECT ?focus (COUNT(DISTINCT ?v) AS ?n) WHERE {{ {_target(target)} ?focus <{path}> ?v }} "
-                 f"GROUP BY ?focus HAVING (COUNT(DISTINCT ?v) > {n})")
-    expected = f"minstens {n}" if name == "minCount" else f"hoogstens {n}"
-    return Check(shape, path, name[0].upper() + name[1:], query, expected)
+        return Check(shape, path, query, bounds=bounds)
+    tests = [f"COUNT(DISTINCT ?v) < {low}"] if low else []
+    tests += [f"COUNT(DISTINCT ?v) > {high}"] if high is not None else []
+    value = f"OPTIONAL {{ ?focus <{path}> ?v }}" if low else f"?focus <{path}> ?v"
+    query = (f"SELECT ?focus (COUNT(DISTINCT ?v) AS ?n) WHERE {{ {_target(target)} {value} }} "
+             f"GROUP BY ?focus HAVING ({' || '.join(tests)})")
+    return Check(shape, path, query, bounds=bounds)
 
 
-def _value_query(target: str, path: str | None, violation: str) -> str:
-    if path is None:  # node-level constraint: the value is the focus node itself
-        return f"SELECT DISTINCT ?focus ?v WHERE {{ {_target(target)} BIND(?focus AS ?v) FILTER({violation}) }}"
-    return f"SELECT DISTINCT ?focus ?v WHERE {{ {_target(target)} ?focus <{path}> ?v FILTER({violation}) }}"
+def _value_check(shape: str, target: str, path: str | None, conditions: list[_Condition]) -> Check:
+    """One query for all value constraints of a path: a flag per constraint, rows where any flag is set."""
+    flags = [f"?c{n}" for n in range(len(conditions))]
+    binds = " ".join(f"BIND(COALESCE({c.violation}, true) AS {flag})" for c, flag in zip(conditions, flags))
+    values = "BIND(?focus AS ?v)" if path is None else f"?focus <{path}> ?v ."  # node level: the focus itself
+    query = (f"SELECT DISTINCT ?focus ?v {' '.join(flags)} WHERE {{ {_target(target)} {values} {binds} "
+             f"FILTER({' || '.join(flags)}) }}")
+    return Check(shape, path, query, parts=tuple((c.component, c.expected) for c in conditions))
 
 
-def _node_kind_check(shape: str, target: str, path: str | None, kind) -> Check:
+def _node_kind(kind, reader=None, prop=None) -> _Condition:
     test, name = NODE_KINDS[kind.value.removeprefix(str(SH))]
-    return Check(shape, path, "NodeKind", _value_query(target, path, f"!{test}"), f"een {name}")
+    return _Condition("NodeKind", f"een {name}", f"!{test}")
 
 
-def _datatype(shape, target, path, value, reader, prop) -> Check:
-    violation = f"!isLiteral(?v) || datatype(?v) != <{value.value}>"
-    return Check(shape, path, "Datatype", _value_query(target, path, violation), f"datatype {compact(value.value)}")
+def _datatype(value, reader, prop) -> _Condition:
+    return _Condition("Datatype", f"datatype {compact(value.value)}", f"!isLiteral(?v) || datatype(?v) != <{value.value}>")
 
 
-def _class(shape, target, path, value, reader, prop) -> Check:
-    violation = (f"NOT EXISTS {{ ?v <{RDF_TYPE}>/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{value.value}> }}")
-    return Check(shape, path, "Class", _value_query(target, path, violation), f"een {compact(value.value)}")
+def _class(value, reader, prop) -> _Condition:
+    violation = f"NOT EXISTS {{ ?v <{RDF_TYPE}>/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{value.value}> }}"
+    return _Condition("Class", f"een {compact(value.value)}", violation)
 
 
-def _in(shape, target, path, value, reader, prop) -> Check:
+def _in(value, reader, prop) -> _Condition:
     allowed = reader.rdf_list(value)
     violation = "!(" + " || ".join(f"sameTerm(?v, {_sparql_term(a)})" for a in allowed) + ")" if allowed else "true"
     shown = ", ".join(compact(a.value) if isinstance(a, ox.NamedNode) else a.value for a in allowed)
-    return Check(shape, path, "In", _value_query(target, path, violation), f"een van: {shown}")
+    return _Condition("In", f"een van: {shown}", violation)
 
 
-def _pattern(shape, target, path, value, reader, prop) -> Check:
+def _pattern(value, reader, prop) -> _Condition:
     flags = reader.one(prop, "flags")
     args = _literal_string(value.value) + (f", {_literal_string(flags.value)}" if flags is not None else "")
-    violation = f"isBlank(?v) || !REGEX(STR(?v), {args})"
-    return Check(shape, path, "Pattern", _value_query(target, path, violation), f"het patroon {value.value}")
+    return _Condition("Pattern", f"het patroon {value.value}", f"isBlank(?v) || !REGEX(STR(?v), {args})")
 
 
 def _bound(op: str, component: str, word: str):
-    def build(shape, target, path, value, reader, prop) -> Check:
-        violation = f"!COALESCE(?v {op} {_sparql_term(value)}, false)"
-        return Check(shape, path, component, _value_query(target, path, violation), f"{word} {value.value}")
+    def build(value, reader, prop) -> _Condition:
+        # not comparable (an error) is a violation too, as in SHACL
+        return _Condition(component, f"{word} {value.value}", f"!COALESCE(?v {op} {_sparql_term(value)}, false)")
     return build
 
 
 _VALUE_CHECKS = {
+    "nodeKind": _node_kind,
     "datatype": _datatype,
     "class": _class,
     "in": _in,
@@ -258,13 +268,17 @@ def _as_store(data) -> ox.Store:
     return store
 
 
-def _message(check: Check, row) -> tuple[str, str | None]:
-    if check.component in ("MinCount", "MaxCount"):
-        found = row["n"].value
-        return f"{check.expected} waarde{'n' if check.expected[-1] != '1' else ''} verwacht, {found} gevonden", None
+def _results(check: Check, row) -> list[tuple[str, str, str | None]]:
+    """(component, message, value) of each constraint a result row breaks."""
+    if check.bounds is not None:
+        found, (low, high) = int(row["n"].value), check.bounds
+        if found < low:
+            return [("MinCount", f"minstens {low} waarde{'n' if low != 1 else ''} verwacht, {found} gevonden", None)]
+        return [("MaxCount", f"hoogstens {high} waarde{'n' if high != 1 else ''} verwacht, {found} gevonden", None)]
     value = row["v"]
     shown = compact(value.value) if isinstance(value, ox.NamedNode) else str(value)
-    return f"waarde {shown} is niet {check.expected}", str(value)
+    return [(component, f"waarde {shown} is niet {expected}", str(value))
+            for n, (component, expected) in enumerate(check.parts) if row[f"c{n}"].value == "true"]
 
 
 def validate(data, *, graphs: Iterable[str] | None = None, checks: Iterable[Check] | None = None) -> list[ShaclViolation]:
@@ -279,9 +293,9 @@ def validate(data, *, graphs: Iterable[str] | None = None, checks: Iterable[Chec
     found: set[ShaclViolation] = set()
     for check in checks if checks is not None else default_checks():
         for row in store.query(check.query, **options):
-            message, value = _message(check, row)
-            found.add(ShaclViolation(row["focus"].value if hasattr(row["focus"], "value") else str(row["focus"]),
-                                     check.path, message, check.shape, check.component, value))
+            focus = row["focus"].value
+            for component, message, value in _results(check, row):
+                found.add(ShaclViolation(focus, check.path, message, check.shape, component, value))
     return sorted(found, key=lambda v: (v.focus, v.path or "", v.component, v.value or ""))
 
 
