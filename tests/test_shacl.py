@@ -57,6 +57,11 @@ CASES = {
                             {("_", None, "NodeKind")}),
     "range": ("<https://w3id.org/kernendemocratie/id/gemeente/GM1900> kd:stedelijkheid 7 .",
               {("gemeente/GM1900", "stedelijkheid", "MaxInclusive"), ("gemeente/GM1900", "stedelijkheid", "MaxCount")}),
+    "min-count-of-two": ("<https://w3id.org/kernendemocratie/id/instrument/x> a kd:Instrument ; skos:prefLabel 'X'@nl ;"
+                         " skos:inScheme <https://w3id.org/kernendemocratie/id/scheme/themas> .",
+                         {("instrument/x", name, "MinCount") for name in
+                          ("prefLabel", "definition", "groep", "invloedZeggenschap", "rol", "source")}
+                         | {("instrument/x", "inScheme", "In")}),
     "incomparable": ("<https://w3id.org/kernendemocratie/id/bedrag/b1> kd:waarde 'veel' .",
                      {("bedrag/b1", "waarde", "MaxCount"), ("bedrag/b1", "waarde", "Datatype"),
                       ("bedrag/b1", "waarde", "MinInclusive")}),
