@@ -36,6 +36,9 @@ DONE = {"gereed"}
 CLOSED = {"gereed", "vervallen"}
 TOP_THREADS = 5
 HOSTS_PER_QUESTION = 2
+# The bundle lists the lessons under each theme (and question) thread; instrument threads are the
+# "by instrument" section, and combinations would repeat both parts' lessons, so they stay in the table.
+THREAD_KINDS_WITH_LESSONS = ("thema", "vraagstuk")
 
 __all__ = ["meeting_pack", "intake_summary", "lessons_bundle", "previous_meeting"]
 
@@ -222,9 +225,10 @@ def lessons_bundle(store: q.Queryable, traject: str, *, lang: str = "nl") -> Les
         lang=lang, traject=data.ref, meetings=data.meetings, participants=data.participants,
         lessons=data.lessons, threads=threads, population=sa.population(a),
         by_thread=[LessonGroup(label=t.label, support=t.support, sentence=t.sentence, lessons=t.lessons)
-                   for t in threads],
+                   for t in threads if t.kind in THREAD_KINDS_WITH_LESSONS],
         by_instrument=_by_instrument(data.lessons), ladder=ladder,
-        instruments=_instrument_index(store, data.lessons, lang=lang), sources=_sources(data.lessons),
+        instruments=(index := _instrument_index(store, data.lessons, lang=lang)),
+        sources=_sources(data.lessons, [s for i in index if i.lessons for s in i.sources]),
         colophon=colophon(store, fictief=data.ref.fictief))
 
 
@@ -246,15 +250,18 @@ def _instrument_index(store: q.Queryable, lessons: list[Lesson], *, lang: str) -
     out: dict[str, InstrumentIndexItem] = {}
     for r in rows(store, q.INSTRUMENTS):
         label = pick(r, lang)
-        out.setdefault(text(r["i"]), InstrumentIndexItem(
+        item = out.setdefault(text(r["i"]), InstrumentIndexItem(
             instrument=label, ladder_min=as_int(r.get("lo")), ladder_max=as_int(r.get("hi")),
             lessons=count.get(label, 0)))
-    return list(out.values())
+        if r.get("url") and Source(url=text(r["url"])) not in item.sources:
+            item.sources.append(Source(url=text(r["url"])))
+    unranked = 99  # instruments without a place on the ladder (enablers, frameworks) go last
+    return sorted(out.values(), key=lambda i: (i.ladder_min or unranked, i.ladder_max or unranked, i.instrument))
 
 
-def _sources(lessons: list[Lesson]) -> list[Source]:
+def _sources(lessons: list[Lesson], more: list[Source]) -> list[Source]:
+    """The lessons' sources and ``more`` (the sources of the instruments they are about), by URL."""
     seen: dict[str, Source] = {}
-    for les in lessons:
-        for s in les.sources:
-            seen.setdefault(s.url, s)
+    for s in [s for les in lessons for s in les.sources] + more:
+        seen.setdefault(s.url, s)
     return sorted(seen.values(), key=lambda s: s.url)

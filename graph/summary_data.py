@@ -22,6 +22,7 @@ from graph.summary_models import (
 from graph.summary_queries import as_date, as_int, local, pick, rows, text
 
 CBS_ATTRIBUTION = "Bron: CBS (Centraal Bureau voor de Statistiek), CC BY 4.0"
+CC_BY = "https://creativecommons.org/licenses/by/4.0/"
 MAX_CHOICES = 25  # valid choices listed in an error message
 
 
@@ -208,14 +209,26 @@ def licence(url: str) -> Source:
     return Source(url=url, label=name)
 
 
+def _when(stamp: str) -> str:
+    """An xsd:dateTime for readers.
+
+    >>> _when("2026-11-27T00:43:33+00:00"), _when("")
+    ('2026-11-27 00:43 UTC', '?')
+    """
+    if not stamp:
+        return "?"
+    utc = stamp.endswith(("+00:00", "Z"))
+    return stamp[:16].replace("T", " ") + (" UTC" if utc else "")
+
+
 def colophon(store: q.Queryable, *, fictief: bool) -> Colophon:
     """Data version, build date, licences and data sources from the provenance graph."""
-    built, licences, sources = [], [Source(url="", label=CBS_ATTRIBUTION)], []
+    built, licences, sources = [], [Source(url=CC_BY, label=CBS_ATTRIBUTION)], []
     for r in rows(store, q.META):
         p, o = text(r["p"]), text(r["o"])
         if p.endswith("generatedAtTime"):
             built.append(o)
-        elif p.endswith("license") and licence(o) not in licences:
+        elif p.endswith("license") and o.rstrip("/") != CC_BY.rstrip("/") and licence(o) not in licences:
             licences.append(licence(o))
         elif p.endswith("source") and o.startswith(("http://", "https://")) and Source(url=o) not in sources:
             sources.append(Source(url=o))
@@ -223,7 +236,7 @@ def colophon(store: q.Queryable, *, fictief: bool) -> Colophon:
         version = metadata.version("kernendemocratie")
     except metadata.PackageNotFoundError:  # pragma: no cover - the package is installed editable
         version = "?"
-    return Colophon(data_version=f"kernendemocratie {version}", build_date=max(built, default="?")[:19],
+    return Colophon(data_version=f"kernendemocratie {version}", build_date=_when(max(built, default="")),
                     generated=date.today(), licences=licences, sources=sorted(sources, key=lambda s: s.url),
                     fictief=fictief)
 

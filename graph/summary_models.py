@@ -244,6 +244,7 @@ class InstrumentIndexItem(Model):
     ladder_min: int | None = None
     ladder_max: int | None = None
     lessons: int = 0
+    sources: list[Source] = []
 
 
 class LessonsBundle(Model):

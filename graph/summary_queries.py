@@ -243,14 +243,16 @@ SELECT ?tp ?nl ?en ?lokaal ?sinds ?tot ?lo ?hi ?lonl ?loen ?hinl ?hien ?waarde ?
 } ORDER BY ?nl ?tp ?waarde
 """
 
-# Purpose: every instrument with its ladder range. Columns: i, nl, en, lo, hi.
+# Purpose: every instrument with its ladder range and sources (a row per source).
+# Columns: i, nl, en, lo, hi, url.
 INSTRUMENTS = """
-SELECT ?i ?nl ?en ?lo ?hi WHERE {
+SELECT ?i ?nl ?en ?lo ?hi ?url WHERE {
   ?i a kd:Instrument .
   OPTIONAL { ?i skos:prefLabel ?nl FILTER(langMatches(lang(?nl), "nl")) }
   OPTIONAL { ?i skos:prefLabel ?en FILTER(langMatches(lang(?en), "en")) }
   OPTIONAL { ?i kd:ladderMin/kd:niveau ?lo } OPTIONAL { ?i kd:ladderMax/kd:niveau ?hi }
-} ORDER BY ?lo ?hi ?nl
+  OPTIONAL { ?i dcterms:source/kd:url ?url }
+} ORDER BY ?i ?url
 """
 
 # Purpose: English labels of themes and instruments (the analysis labels are Dutch). Columns: x, en.

@@ -73,8 +73,11 @@ def network_png(network: Network, *, empty_text: str = "—") -> bytes:
     return _png(fig)
 
 
-def ladder_png(items: list[InstrumentIndexItem], rungs: list[str], *, lessons_label: str) -> bytes:
-    """Instruments as bars from their lowest to their highest rung; the trajectory's in colour."""
+def ladder_png(items: list[InstrumentIndexItem], rungs: list[str], *, lessons_label: tuple[str, str]) -> bytes:
+    """Instruments as bars from their lowest to their highest rung; the trajectory's in colour.
+
+    ``lessons_label``: the word for one lesson and for several, as ``("les", "lessen")``.
+    """
     items = [i for i in items if i.ladder_min is not None and i.ladder_max is not None]
     items.sort(key=lambda i: (-i.ladder_max, -i.ladder_min, i.instrument))
     fig, ax = plt.subplots(figsize=(WIDTH_IN, max(2.2, 0.26 * len(items) + 1.2)))
@@ -83,7 +86,8 @@ def ladder_png(items: list[InstrumentIndexItem], rungs: list[str], *, lessons_la
         ax.barh(y, item.ladder_max - item.ladder_min + 0.8, left=item.ladder_min - 0.4,
                 height=0.6, color=colour)
         if item.lessons:
-            ax.text(item.ladder_max + 0.5, y, f"{item.lessons} {lessons_label}", va="center", fontsize=7)
+            word = lessons_label[0] if item.lessons == 1 else lessons_label[1]
+            ax.text(item.ladder_max + 0.5, y, f"{item.lessons} {word}", va="center", fontsize=7)
     ax.set_yticks(range(len(items)), [_short(i.instrument, 40) for i in items], fontsize=7.5)
     ax.invert_yaxis()
     ax.set_xticks(range(1, len(rungs) + 1), [f"{n}. {r}" for n, r in enumerate(rungs, 1)],

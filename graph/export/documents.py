@@ -167,31 +167,34 @@ def bundle_document(b: LessonsBundle) -> Document:
         doc.add(Heading(2, f"{g.label} ({len(g.lessons)})"),
                 Table([w("lesson"), w("evidence"), w("meeting")],
                       lesson_rows([by_key[k] for k in g.lessons if k in by_key], lang)))
-    _ladder(doc, b)
+    notes = SourceNotes()
+    _ladder(doc, b, notes)
     doc.add(Heading(1, w("all_lessons")))
     for les in b.lessons:
         facts = [f"{w('evidence')}: {names(les.gemeenten)}", f"{w('meeting')}: {meeting_title(les.meeting, lang)}"]
         facts += [f"{w('theme')}: {', '.join(les.themes)}"] if les.themes else []
         facts += [f"{w('instrument')}: {', '.join(les.instruments)}"] if les.instruments else []
+        facts += [f"{w('sources')}: {notes.ref(les.sources)}"] if les.sources else []
         doc.add(Heading(2, les.title), Paragraph(les.text) if les.text else None,
-                Paragraph(" · ".join(facts), style="small"), source_links(les.sources) if les.sources else None)
+                Paragraph(" · ".join(facts), style="small"))
     doc.add(Heading(1, w("participants")), BulletList([g.display for g in b.participants]),
             Heading(1, w("meetings")), table_or_none(
                 [w("date"), w("meeting"), w("place")],
                 [[day(m.datum, lang), m.soort_label + (f" ({m.host.naam})" if m.host else ""), m.plaats]
                  for m in b.meetings], lang),
-            Heading(1, w("sources")), source_links(b.sources) if b.sources else Paragraph(w("none")))
+            Heading(1, w("sources")), notes.block() or Paragraph(w("none")))
     colophon(doc, b.colophon, lang)
     return doc
 
 
-def _ladder(doc: Document, b: LessonsBundle) -> None:
+def _ladder(doc: Document, b: LessonsBundle, notes: SourceNotes) -> None:
     w, lang = words(b.lang), b.lang
     rung = lambda n: f"{n}. {b.ladder[n - 1]}" if n and 0 < n <= len(b.ladder) else ""  # noqa: E731
     used = [i for i in b.instruments if i.lessons]
     doc.add(Heading(1, w("ladder_index")),
-            Image(charts.ladder_png(list(b.instruments), b.ladder, lessons_label=w("lessons_short")),
+            Image(charts.ladder_png(list(b.instruments), b.ladder,
+                                    lessons_label=(w("lesson").lower(), w("lessons_short"))),
                   alt=w("ladder_alt").format(n=len(b.instruments), m=len(used)), width_cm=16.0),
-            Table([w("instrument"), w("min"), w("max"), w("lesson_count")],
-                  [[i.instrument, rung(i.ladder_min), rung(i.ladder_max), str(i.lessons)]
-                   for i in b.instruments], numeric=(3,)))
+            Table([w("instrument"), w("min"), w("max"), w("lesson_count"), w("sources")],
+                  [[i.instrument, rung(i.ladder_min), rung(i.ladder_max), str(i.lessons),
+                    notes.ref(i.sources) if i.lessons else ""] for i in b.instruments], numeric=(3,)))

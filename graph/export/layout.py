@@ -86,7 +86,7 @@ class SourceNotes:
             if s.url not in self.urls:
                 self.urls.append(s.url)
             numbers.append(self.urls.index(s.url) + 1)
-        return f"[{', '.join(map(str, numbers))}]" if numbers else ""
+        return f"[{', '.join(map(str, sorted(set(numbers))))}]" if numbers else ""
 
     def block(self) -> BulletList | None:
         return BulletList([Link(u, u, note=f"[{n}]") for n, u in enumerate(self.urls, 1)]) if self.urls else None

@@ -28,7 +28,8 @@ NOTICE_COLOUR = RGBColor(0x8A, 0x45, 0x00)
 LINK_COLOUR = "14407A"
 TABLE_PT = 9
 TEXT_WIDTH_CM = 17.0  # A4 minus 2 cm margins
-MIN_CHARS, MAX_CHARS = 10, 60  # column weights: short columns get room for a word, long ones are capped
+MIN_CHARS, MAX_CHARS = 8, 60  # column weights by text length: short ones get some room, long ones are capped
+CM_PER_CHAR, CELL_PADDING_CM = 0.19, 0.4  # 9 pt text: what the longest word needs
 _XML_INVALID = {c for c in range(32) if c not in (9, 10, 13)}
 
 
@@ -70,14 +71,30 @@ def _header_row(row) -> None:
 
 
 def column_widths(t: Table, *, total_cm: float = TEXT_WIDTH_CM) -> list[float]:
-    """Column widths in cm by the length of their text (long columns capped), filling ``total_cm``.
+    """Column widths in cm: by the length of their text (capped), but never narrower than their
+    longest word, so that no word breaks in the middle; together ``total_cm``.
 
-    >>> column_widths(Table(["a", "b"], [["x" * 10, "y" * 30]]), total_cm=17)
-    [4.25, 12.75]
+    >>> column_widths(Table(["a", "b"], [["x" * 10, "y " * 30]]), total_cm=17)
+    [2.43, 14.57]
+    >>> column_widths(Table(["Van", "Toelichting"], [["Coproduceren", "z " * 200]]), total_cm=17)
+    [2.83, 14.17]
     """
-    lengths = [max([len(h)] + [len(r[i]) for r in t.rows if i < len(r)]) for i, h in enumerate(t.header)]
-    weights = [min(max(n, MIN_CHARS), MAX_CHARS) for n in lengths]
-    return [round(total_cm * w / sum(weights), 2) for w in weights]
+    columns = [[r[i] for r in t.rows if i < len(r)] for i in range(len(t.header))]
+    longest = [max([len(c) for c in col] + [len(w) for w in h.split()] + [1]) for col, h in zip(columns, t.header)]
+    word = [max(len(w) for c in [h, *col] for w in (c.split() or [""])) for col, h in zip(columns, t.header)]
+    need = [n * CM_PER_CHAR + CELL_PADDING_CM for n in word]
+    weights = [min(max(n, MIN_CHARS), MAX_CHARS) for n in longest]
+    widths = [total_cm * w / sum(weights) for w in weights]
+    for _ in range(len(widths)):  # widen columns that are too narrow, take it from the others
+        short = [i for i, (w, n) in enumerate(zip(widths, need)) if w < n - 1e-9]
+        if not short:
+            break
+        fixed = {i: need[i] for i in short} | {i: widths[i] for i, w in enumerate(widths) if w <= need[i] + 1e-9}
+        rest = total_cm - sum(fixed.values())
+        free = [i for i in range(len(widths)) if i not in fixed]
+        scale = rest / sum(widths[i] for i in free) if free else 0
+        widths = [fixed.get(i, widths[i] * scale) for i in range(len(widths))]
+    return [round(w, 2) for w in widths]
 
 
 def _table(doc, t: Table) -> None:
@@ -100,6 +117,7 @@ def _table(doc, t: Table) -> None:
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _header_row(table.rows[0])
     template = table.rows[1]._tr
+    template.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row stays on one page
     for row in t.rows:
         tr = copy.deepcopy(template)
         for text_el, text in zip(tr.iter(qn("w:t")), row):
