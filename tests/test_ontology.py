@@ -9,7 +9,10 @@ import pyoxigraph as ox
 import pytest
 
 from graph.errors import InputError
-from graph.namespace import G_ONTOLOGY, sparql_prefixes
+from graph.namespace import (
+    G_ONTOLOGY, SCHEME_BESLISRECHT, SCHEME_BIJEENKOMSTSOORT, SCHEME_GROEPEN, SCHEME_INSTRUMENTEN, SCHEME_LADDER,
+    SCHEME_THEMAS, sparql_prefixes,
+)
 from graph.ontology import ONTOLOGY_DIR, build_ontology, concept_slugs, generated_files, main
 from graph.settings import DEFAULT_DATA
 
@@ -87,6 +90,16 @@ def test_schemes_hold_their_concepts(kind, expected):
 def test_meeting_types_carry_the_workbook_value_as_notation(store):
     rows = select(store, "SELECT ?n WHERE { ?s a kd:BijeenkomstSoort ; skos:notation ?n } ORDER BY ?n")
     assert rows == [("intake",), ("regionale-uitwisseling",), ("slotbijeenkomst",), ("startbijeenkomst",), ("werkbezoek",)]
+
+
+@pytest.mark.parametrize(
+    "scheme", [SCHEME_BESLISRECHT, SCHEME_BIJEENKOMSTSOORT, SCHEME_GROEPEN, SCHEME_INSTRUMENTEN, SCHEME_LADDER, SCHEME_THEMAS],
+    ids=lambda s: str(s).rsplit("/", 1)[-1],
+)
+def test_namespace_schemes_exist_and_hold_concepts(store, scheme):
+    rows = select(store, f"""SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE {{ <{scheme}> a skos:ConceptScheme ; skos:prefLabel ?l .
+        ?c skos:inScheme <{scheme}> ; skos:topConceptOf <{scheme}> }}""")
+    assert int(rows[0][0]) >= 5
 
 
 def test_every_concept_has_dutch_and_english_label(store):
