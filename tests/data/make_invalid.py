@@ -12,11 +12,16 @@ from __future__ import annotations
 import copy
 import csv
 import io
+import sys
 from pathlib import Path
 from typing import Any, Callable
 
 import openpyxl
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_voorbeeld import _reproducible  # noqa: E402
 
 INVALID = Path(__file__).resolve().parent / "invalid"
 
@@ -133,7 +138,9 @@ def write_case(name: str, fmt: str, data: dict) -> tuple[Path, dict[str, str]]:
             ws.append(header)
             for row in rows:
                 ws.append(row)
-        wb.save(path)
+        buffer = io.BytesIO()
+        wb.save(buffer)
+        path.write_bytes(_reproducible(buffer.getvalue()))
         return path, {}
     folder = INVALID / name
     folder.mkdir(exist_ok=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 SLUG = "voorbeeld"
+REPORTS = "https://example.org/voorbeeldtraject/"  # fictional meeting reports (example.org: no real site)
 NOORD, ZUID = "Leergroep Noord", "Leergroep Rivierenland en Delta"
 
 # code, name, leergroep, sourced kern count (or None), contact role
@@ -209,7 +210,8 @@ def _meetings() -> tuple[list[dict], list[dict]]:
 def _lessen() -> list[dict]:
     return [{"id": f"les-{n:02d}", "titel": title,
              "tekst": f"{title}. (Fictieve les uit het voorbeeldtraject; geen uitspraak over de genoemde gemeenten.)",
-             "themas": themes, "instrumenten": instruments, "gemeenten": codes, "bijeenkomst": meeting}
+             "themas": themes, "instrumenten": instruments, "gemeenten": codes, "bijeenkomst": meeting,
+             "bron_url": f"{REPORTS}verslag-{meeting}"}
             for n, (meeting, title, themes, instruments, codes) in enumerate(LESSONS, start=1)]
 
 
