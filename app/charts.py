@@ -14,6 +14,10 @@ from typing import Any, Mapping, Sequence
 NL_LON = (3.2, 7.3)
 NL_LAT = (50.7, 53.6)
 BACKDROP = "#d9d9d9"
+# Width/height of the lon/lat box that keeps the Netherlands' shape (1 degree of longitude at 52 N
+# is cos(52 deg) = 0.62 degree of latitude).
+MAP_ASPECT = (NL_LON[1] - NL_LON[0]) * 0.616 / (NL_LAT[1] - NL_LAT[0])
+LABEL_LIMIT = 320  # pixels of an axis label before it is cut
 
 
 def map_spec(points: Sequence[Mapping[str, Any]], *, colour_title: str, tooltip: Sequence[str] = ("naam",),
@@ -23,7 +27,7 @@ def map_spec(points: Sequence[Mapping[str, Any]], *, colour_title: str, tooltip:
     x = {"field": "lon", "type": "quantitative", "scale": {"domain": list(NL_LON)}, "axis": None}
     y = {"field": "lat", "type": "quantitative", "scale": {"domain": list(NL_LAT)}, "axis": None}
     return {
-        "height": height, "width": "container",
+        "height": height, "width": round(height * MAP_ASPECT),
         "data": {"values": list(points)},
         "layer": [
             {"transform": [{"filter": "datum.achtergrond"}], "mark": {"type": "circle", "size": 18,
@@ -68,7 +72,7 @@ def ladder_spec(instruments: Sequence[Mapping[str, Any]], *, ladder_labels: Mapp
     x = {"field": "min", "type": "quantitative", "scale": {"domain": [0.5, 6.5]}, "axis": axis, "title": x_title}
     return {
         "height": height, "width": "container", "data": {"values": list(instruments)},
-        "encoding": {"y": {"field": "naam", "type": "nominal", "title": None,
+        "encoding": {"y": {"field": "naam", "type": "nominal", "title": None, "axis": {"labelLimit": LABEL_LIMIT},
                            "sort": {"field": "min", "order": "ascending"}}},
         "layer": [
             {"mark": {"type": "bar", "height": 12, "cornerRadius": 3},
@@ -92,7 +96,8 @@ def bar_spec(rows: Sequence[Mapping[str, Any]], *, x: str, y: str, colour: str |
     '-x'
     """
     encoding: dict[str, Any] = {"x": {"field": x, "type": "quantitative"},
-                                "y": {"field": y, "type": "nominal", "sort": "-x", "title": None},
+                                "y": {"field": y, "type": "nominal", "sort": "-x", "title": None,
+                                      "axis": {"labelLimit": LABEL_LIMIT}},
                                 "tooltip": [{"field": y, "type": "nominal"}, {"field": x, "type": "quantitative"}]}
     if colour:
         encoding["color"] = {"field": colour, "type": "nominal"}

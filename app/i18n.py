@@ -41,6 +41,12 @@ UI: dict[str, dict[str, str]] = {
     },
     "common.traject": {"nl": "Leertraject", "en": "Learning trajectory"},
     "common.none": {"nl": "(geen)", "en": "(none)"},
+    "common.choose": {"nl": "Kies…", "en": "Choose…"},
+    "common.report": {"nl": "Download als {fmt}", "en": "Download as {fmt}"},
+    "common.reports": {"nl": "Verslagen om te downloaden", "en": "Reports to download"},
+    "rode_draden.bundle": {"nl": "Lessenbundel van het traject", "en": "Lessons bundle of the trajectory"},
+    "rode_draden.meeting": {"nl": "Bijeenkomstpakket", "en": "Meeting pack"},
+    "gemeente.intake": {"nl": "Intakesamenvatting", "en": "Intake summary"},
     "common.all": {"nl": "(alle)", "en": "(all)"},
     "common.download_csv": {"nl": "Download CSV", "en": "Download CSV"},
     "common.download_json": {"nl": "Download JSON", "en": "Download JSON"},
@@ -161,7 +167,8 @@ UI: dict[str, dict[str, str]] = {
     "instrumenten.lessen": {"nl": "Lessen", "en": "Lessons"},
     # rode draden
     "rode_draden.title": {"nl": "Rode draden", "en": "Common threads"},
-    "rode_draden.k": {"nl": "Aantal rode draden (K)", "en": "Number of threads (K)"},
+    "rode_draden.k": {"nl": "Minimaal aantal gemeenten per rode draad (K)",
+                      "en": "Least number of municipalities per thread (K)"},
     "rode_draden.groupsize": {"nl": "Grootte van een leergroep", "en": "Learning group size"},
     "rode_draden.threads": {"nl": "Rode draden met bewijs", "en": "Threads with evidence"},
     "rode_draden.groups": {"nl": "Voorstel leergroepen", "en": "Proposed learning groups"},
@@ -205,6 +212,38 @@ UI: dict[str, dict[str, str]] = {
     "invoer.built": {"nl": "Gebouwd: {summary}", "en": "Built: {summary}"},
     "invoer.too_big": {"nl": "Bestand te groot (max {mb} MB).", "en": "File too large (max {mb} MB)."},
 }
+
+
+# Column names of the pages' tables (keys of the rows), Dutch and English.
+COLUMNS: dict[str, tuple[str, str]] = {
+    "aantal": ("aantal", "count"), "wat": ("wat geteld", "what was counted"), "jaar": ("jaar", "year"),
+    "bron": ("bron", "source"), "bronnen": ("bronnen", "sources"), "instrument": ("instrument", "instrument"),
+    "naam": ("naam", "name"), "ladder": ("participatieladder", "participation ladder"), "sinds": ("sinds", "since"),
+    "bedrag": ("bedrag", "amount"), "eenheid": ("eenheid", "unit"), "peiljaar": ("peiljaar", "reference year"),
+    "beslisrecht": ("beslisrecht", "decision right"), "omschrijving": ("omschrijving", "description"),
+    "soort": ("soort", "kind"), "title": ("titel", "title"), "traject": ("traject", "trajectory"),
+    "status": ("status", "status"), "deadline": ("deadline", "deadline"), "eigenaar": ("eigenaar", "owner"),
+    "gemeente": ("gemeente", "municipality"), "gemeenten": ("gemeenten", "municipalities"),
+    "score": ("score", "score"), "gedeeld": ("gedeeld", "shared"), "km": ("afstand (km)", "distance (km)"),
+    "waarom": ("waarom", "why"), "vraagstuk": ("vraagstuk", "question"), "gastgemeente": ("gastgemeente", "host"),
+    "groep": ("groep", "group"), "invloed/zeggenschap": ("invloed/zeggenschap", "influence/say"),
+    "definitie": ("definitie", "definition"), "regio": ("regio", "region"), "betweenness": ("tussenpositie", "betweenness"),
+    "clusters": ("clusters", "clusters"), "draad": ("rode draad", "thread"), "voor": ("voor", "before"),
+    "na": ("na", "after"), "datum": ("datum", "date"), "plaats": ("plaats", "place"), "gast": ("gast", "host"),
+    "rol": ("rol", "role"), "instrumenten": ("instrumenten", "instruments"), "bestand": ("bestand", "file"),
+    "blad": ("blad", "sheet"), "rij": ("rij", "row"), "kolom": ("kolom", "column"), "melding": ("melding", "message"),
+    "suggestie": ("suggestie", "suggestion"), "ernst": ("ernst", "severity"),
+}
+
+
+def column(key: str, lang: str = DEFAULT_LANG) -> str:
+    """The header of table column ``key`` in ``lang`` (the key itself when unknown).
+
+    >>> column("sinds", "en"), column("onbekend", "en")
+    ('since', 'onbekend')
+    """
+    nl, en = COLUMNS.get(key, (key, key))
+    return en if lang == "en" else nl
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **fmt: object) -> str:

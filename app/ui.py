@@ -4,7 +4,7 @@ Text from data is never HTML: tables render cell text as text, and text put into
 escaped with :func:`md` first (so ``<img src=x onerror=...>`` and ``![](http://...)`` stay text).
 
 >>> md("<img src=x onerror=alert(1)> *x* [a](http://b)")
-'\\\\<img src=x onerror=alert\\\\(1\\\\)\\\\> \\\\*x\\\\* \\\\[a\\\\]\\\\(http://b\\\\)'
+'\\\\<img src=x onerror=alert\\\\(1\\\\)\\\\> \\\\*x\\\\* \\\\[a\\\\]\\\\(http\\\\://b\\\\)'
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ import io
 import json
 import re
 from dataclasses import asdict, is_dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import streamlit as st
 
-from app.i18n import t
+from app.i18n import column, t
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~=$:])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")  # ":" too: Streamlit's :red[...] and :icon: syntax
 
 
 def md(text: object) -> str:
@@ -69,7 +69,8 @@ def table(rows: Sequence[Mapping[str, Any]], *, lang: str, name: str, columns: M
     if not rows:
         st.caption(t("common.empty", lang))
         return
-    shown = [{columns[k]: r.get(k) for k in columns} for r in rows] if columns else list(rows)
+    names = columns or {k: column(k, lang) for k in rows[0]}
+    shown = [{names[k]: r.get(k) for k in names} for r in rows]
     st.dataframe(shown, hide_index=True, width="stretch", key=key)
     if downloads:
         left, right = st.columns(2)
@@ -97,7 +98,7 @@ def links(urls: Iterable[str]) -> str:
     """Markdown links for source URLs (http/https only), the visible text escaped.
 
     >>> links(["https://a.nl/x_y", "javascript:alert(1)"])
-    '[a.nl/x\\\\_y](https://a.nl/x_y)'
+    '[a\\\\.nl/x\\\\_y](https://a.nl/x_y)'
     """
     out = []
     for url in urls:
@@ -105,3 +106,19 @@ def links(urls: Iterable[str]) -> str:
         if re.match(r"^https?://[^\s()<>\[\]]+$", text):
             out.append(f"[{md(text.split('://', 1)[1])}]({text})")
     return " · ".join(out)
+
+
+REPORT_FORMATS = ("md", "html", "docx")
+
+
+def report_buttons(make: Callable[[], Any], *, lang: str, name: str, key: str) -> None:
+    """Download buttons for a facilitator report (Markdown, HTML, DOCX); ``make()`` builds the summary
+    only when a button is clicked (it runs outside the page script, so it must not call Streamlit)."""
+    from graph.export.reports import FORMATS, render
+
+    def rendered(fmt: str) -> Callable[[], bytes]:
+        return lambda: render(make(), format=fmt)
+
+    for col, fmt in zip(st.columns(len(REPORT_FORMATS)), REPORT_FORMATS):
+        col.download_button(t("common.report", lang, fmt=fmt.upper()), rendered(fmt), file_name=f"{name}{FORMATS[fmt].suffix}",
+                            mime=FORMATS[fmt].media_type.split(";")[0], key=f"{key}-{fmt}", on_click="ignore")

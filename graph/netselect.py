@@ -33,6 +33,8 @@ NODE_KINDS = ("gemeente", "instrument", "thema", "vraagstuk", "les")
 COLOUR_BY = ("kind", "community", "provincie", "leergroep")
 SIZE_BY = ("degree", "inwoners", "gelijk")
 MIN_SIZE, MAX_SIZE = 8.0, 40.0
+LONG_KINDS = ("les", "vraagstuk")  # their labels are sentences: shortened on the canvas, whole in the tooltip
+SHORT_LABEL = 40
 EDGE_WORDS = {
     "gebruikt": ("gebruikt", "uses"), "bewijs": ("bewijs voor", "evidence for"), "over": ("gaat over", "is about"),
     "vraagt": ("vraagt", "asks"), "lijkt": ("lijkt op", "is similar to"), "gastgemeente": ("gastgemeente", "host"), "bijeenkomst": ("bijeenkomst", "meeting"),
@@ -147,7 +149,7 @@ def communities(g: nx.Graph, *, seed: int = 42) -> dict[str, int]:
         return {n: i + 1 for i, n in enumerate(sorted(g.nodes))}
     found = nx.community.louvain_communities(g, seed=seed)
     ordered = sorted(found, key=lambda c: (-len(c), sorted(c)[0]))
-    return {n: i + 1 for i, c in enumerate(ordered) for n in c}
+    return dict(sorted((n, i + 1) for i, c in enumerate(ordered) for n in c))
 
 
 def _group_of(node: str, data: dict, colour_by: str, kind_names: Mapping[str, str],
@@ -230,13 +232,24 @@ def to_network(g: nx.Graph, *, colour_by: str = "kind", size_by: str = "degree",
     colours = palette(sorted(set(groups.values()), key=_natural))
     top = max((g.degree(n) if size_by == "degree" else (d.get("inwoners") or 0)) for n, d in g.nodes(data=True)) \
         if g.number_of_nodes() else 0
-    nodes = tuple(NetNode(str(n), str(d.get("label", n)), kind=str(d.get("type", "")), group=groups[n],
+    nodes = tuple(NetNode(str(n), _short(str(d.get("label", n)), d.get("type", "")), kind=str(d.get("type", "")), group=groups[n],
                           title=_title(g, n, names.get(d.get("type", ""), d.get("type", "")), lang),
                           size=_size(g, n, size_by, top), color=colours[groups[n]])
                   for n, d in sorted(g.nodes(data=True), key=lambda item: str(item[0])))
     edges = tuple(NetEdge(str(a), str(b), title=_edge_title(g, a, b, lang), weight=float(d.get("weight", 1.0)))
                   for a, b, d in g.edges(data=True))
     return Styled(nodes, edges, colours)
+
+
+def _short(label: str, kind: str) -> str:
+    """Sentence-like labels cut at a word boundary.
+
+    >>> _short("Een vast gezicht per kern werkt goed in alle dorpen van de gemeente", "les")
+    'Een vast gezicht per kern werkt goed in…'
+    """
+    if kind not in LONG_KINDS or len(label) <= SHORT_LABEL:
+        return label
+    return label[:SHORT_LABEL].rsplit(" ", 1)[0] + "…"
 
 
 def _natural(text: str) -> tuple:

@@ -32,7 +32,7 @@ def _env(store_dir, monkeypatch):
 
 
 def run_page(name: str, *, lang: str = "nl", **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app" / "pages" / f"{name}.py"), default_timeout=TIMEOUT_S)
+    at = AppTest.from_file(str(ROOT / "app" / "screens" / f"{name}.py"), default_timeout=TIMEOUT_S)
     at.query_params["lang"] = lang
     for key, value in params.items():
         at.query_params[key] = value
@@ -91,3 +91,131 @@ def test_hostile_text_never_becomes_markup():
     for element in at.markdown:
         assert "<img" not in element.value.replace("\\<img", ""), element.value
     assert any("onerror" in str(frame.value.to_dict()) for frame in frames(at)) or "onerror" in texts(at)
+
+
+def network_nodes(at: AppTest) -> list[str]:
+    """The node ids drawn by the page's network frame."""
+    (html,) = iframes_html(at)
+    return re.findall(r'"id": "([^"]+)"', html.rsplit("<script>", 1)[1].split("edges = new")[0])
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_network_html_has_expected_nodes_and_no_markup(lang):
+    at = run_page("netwerk", lang=lang, preset="alles")
+    (html,) = iframes_html(at)
+    nodes = network_nodes(at)
+    assert {"gemeente/GM9001", "instrument/dorpsbudget", "thema/draagvlak", "les/mini-l5"} <= set(nodes)
+    assert "<img" not in html and "\\u003cimg src=x onerror=alert(1)\\u003e" in html
+    assert not re.search(r"""(?i)\b(src|href)\s*=\s*["']?https?:""", html)
+
+
+@pytest.mark.parametrize(("params", "expected"), [
+    pytest.param({"preset": "instrumenten"}, {"gemeente/GM9001", "gemeente/GM9002", "gemeente/GM9003",
+                                              "gemeente/GM9004", "instrument/dorpsbudget", "instrument/dorpsraad"},
+                 id="preset-instrumenten"),
+    pytest.param({"preset": "alles", "types": "gemeente", "prov": "Testland-Zuid"},
+                 {"gemeente/GM9003", "gemeente/GM9004"}, id="provincie"),
+    pytest.param({"preset": "instrumenten", "types": "instrument", "groep": "instrumentgroep/budget"},
+                 {"instrument/dorpsbudget"}, id="groep"),
+    pytest.param({"preset": "instrumenten", "types": "instrument", "ladder": "5"}, {"instrument/dorpsbudget"},
+                 id="ladder"),
+    pytest.param({"preset": "alles", "focus": "gemeente/GM9003", "hops": "1"},
+                 {"gemeente/GM9003", "vraagstuk/mini-GM9003", "les/mini-l2"}, id="focus"),
+    pytest.param({"preset": "alles", "zoek": "Crunsdal"},  # the gemeente and its question match, with neighbours
+                 {"gemeente/GM9003", "vraagstuk/mini-GM9003", "les/mini-l2", "instrument/dorpsbudget",
+                  "thema/budgetverdeling"}, id="zoek"),
+])
+def test_network_filters_from_the_url(params, expected):
+    at = run_page("netwerk", **params)
+    assert not at.exception
+    assert set(network_nodes(at)) == expected
+
+
+def test_network_preset_change_changes_the_picture_and_the_url():
+    at = run_page("netwerk")
+    before = set(network_nodes(at))
+    at.radio(key="preset").set_value("alles").run()
+    after = set(network_nodes(at))
+    assert before < after and "les/mini-l1" in after
+    assert at.query_params["preset"] == "alles"
+
+
+def test_network_table_and_summary_match_the_picture():
+    at = run_page("netwerk", preset="alles", types="gemeente,instrument")
+    nodes = network_nodes(at)
+    (table,) = [f for f in frames(at)]
+    assert len(table.value) == len(nodes)
+    assert f"{len(nodes)} knopen" in texts(at)
+
+
+def test_leergroepen_preset_renders():
+    at = run_page("netwerk", preset="leergroepen")
+    assert not at.exception
+    assert all(n.startswith("gemeente/") for n in network_nodes(at))
+
+
+def test_overzicht_colour_filter_changes_the_map():
+    at = run_page("overzicht")
+    chart = str(at.get("vega_lite_chart")[0].proto)  # spec and data (Streamlit moves inline data to Arrow)
+    at.radio(key="kleur").set_value("provincie").run()
+    assert str(at.get("vega_lite_chart")[0].proto) != chart
+    assert "Testland-Noord" in str(at.get("vega_lite_chart")[0].proto)
+    assert at.query_params["kleur"] == "provincie"
+
+
+@pytest.mark.parametrize(("code", "name"), [("GM9001", "Aadorp-Oost"), ("GM9003", "Crunsdal")])
+def test_gemeente_from_the_url(code, name):
+    at = run_page("gemeente", gemeente=code)
+    assert [h.value for h in at.header] == [name]
+
+
+def test_gemeente_profile_facts_in_english():
+    at = run_page("gemeente", lang="en", gemeente="GM9001")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Inhabitants (CBS, 1 Jan 2024)"] == "21.000" and metrics["Kernen"] == "3"
+    assert "BAG places" in texts(at)
+
+
+def test_instrumenten_group_filter():
+    at = run_page("instrumenten")
+    assert len(frames(at)[0].value) == 2
+    at.multiselect(key="groepen").select("Budget").run()
+    assert len(frames(at)[0].value) == 1
+    assert at.query_params["groepen"] == "Budget"
+
+
+def test_rode_draden_k_changes_threads():
+    """K is the least number of gemeenten a thread needs: a lower K finds more threads."""
+    one = run_page("rode_draden", k="1")
+    three = run_page("rode_draden", k="3")
+    assert not one.exception and not three.exception
+    assert len(one.markdown) > len(three.markdown)
+
+
+def test_sparql_runs_a_query_and_refuses_updates():
+    at = run_page("sparql")
+    assert not at.error and frames(at)
+    at.text_area(key="query").set_value("DELETE WHERE { ?s ?p ?o }").run()
+    at.button[0].click().run()
+    assert at.error
+
+
+def test_invoer_is_off_by_default():
+    at = run_page("invoer")
+    assert at.info and not at.get("file_uploader")
+
+
+def test_invoer_needs_both_switch_and_secret(monkeypatch):
+    monkeypatch.setenv("KERNEN_ALLOW_UPLOAD", "1")
+    assert run_page("invoer").info  # no secret: still off
+    monkeypatch.setenv("KERNEN_ADMIN_SECRET", "s3cret")
+    at = run_page("invoer")
+    assert not at.info and at.get("file_uploader")
+
+
+def test_hostile_text_in_tables_stays_text():
+    at = run_page("instrumenten")
+    cells = " ".join(str(v) for f in frames(at) for v in f.value.to_dict().values())
+    assert "<img src=x onerror=alert(1)>" in cells  # shown as text by the table
+    for element in at.markdown:
+        assert "<img" not in element.value.replace("\\<img", "")

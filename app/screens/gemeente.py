@@ -94,7 +94,15 @@ rows = [{"vraagstuk": v.title, "gastgemeente": m.host.label, "score": round(m.sc
          "waarom": m.explanation if lang == "en" else m.uitleg} for v in hosts for m in v.matches]
 ui.table(rows, lang=lang, name=f"werkbezoeken-{code}", key="hosts")
 
-try:
-    from graph.export import intake_document  # noqa: F401 - lands with the facilitator exports
-except ImportError:
-    pass
+st.subheader(t("common.reports", lang))
+st.caption(t("gemeente.intake", lang))
+store = cache.store()
+
+
+def _intake():
+    from graph.summaries import intake_summary
+
+    return intake_summary(store, code, lang=lang)
+
+
+ui.report_buttons(_intake, lang=lang, name=f"intake-{code}", key="intake")

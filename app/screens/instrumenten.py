@@ -16,7 +16,7 @@ instruments = cache.call("graph.views:instruments", lang=lang)
 ladder = dict(cache.call("graph.views:ladder", lang=lang))
 groups = sorted({i.groep_label for i in instruments if i.groep_label})
 state.init("groepen", [], multi=True, choices=groups)
-chosen = st.multiselect(t("instrumenten.groep", lang), groups, key="groepen")
+chosen = st.multiselect(t("instrumenten.groep", lang), groups, key="groepen", placeholder=t("common.choose", lang))
 shown = [i for i in instruments if not chosen or i.groep_label in chosen]
 
 st.subheader(t("instrumenten.chart", lang))

@@ -54,14 +54,14 @@ with left:
     meetings = {m.key: m.label for m in (cache.call("graph.views:meetings", traject=traject, lang=lang)
                                          if traject else [])}
 
-    st.multiselect(t("netwerk.types", lang), kinds_all, key="types", format_func=kind_names.get)
+    st.multiselect(t("netwerk.types", lang), kinds_all, key="types", format_func=kind_names.get, placeholder=t("common.choose", lang))
     state.init("prov", [], multi=True, choices=provincies)
-    st.multiselect(t("netwerk.provincies", lang), provincies, key="prov")
+    st.multiselect(t("netwerk.provincies", lang), provincies, key="prov", placeholder=t("common.choose", lang))
     state.init("groep", [], multi=True, choices=list(groups))
-    st.multiselect(t("netwerk.groepen", lang), list(groups), key="groep", format_func=groups.get)
+    st.multiselect(t("netwerk.groepen", lang), list(groups), key="groep", format_func=groups.get, placeholder=t("common.choose", lang))
     state.init("ladder", [], multi=True, cast=int, choices=list(ladder))
     st.multiselect(t("netwerk.ladder", lang), list(ladder), key="ladder",
-                   format_func=lambda n: f"{n}. {ladder[n]}")
+                   format_func=lambda n: f"{n}. {ladder[n]}", placeholder=t("common.choose", lang))
     state.init("bijeenkomst", "", choices=["", *meetings])
     if meetings:
         st.selectbox(t("netwerk.bijeenkomst", lang), ["", *meetings], key="bijeenkomst",

@@ -17,7 +17,7 @@ ui.fictief_banner(trajecten, lang=lang)
 
 counts = cache.call("graph.views:overview")
 shown = ("gemeenten", "kernen", "toepassingen", "instrumenten", "lessen", "bijeenkomsten", "deelnemers")
-for column, name in zip(st.columns(len(shown)), shown):
+for column, name in zip([*st.columns(4), *st.columns(4)], shown):
     column.metric(t(f"overzicht.count.{name}", lang), f"{getattr(counts, name):,}".replace(",", "."))
 
 st.subheader(t("overzicht.map", lang))

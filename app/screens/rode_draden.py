@@ -67,3 +67,25 @@ for change in report.changes:
         st.vega_lite_chart(charts.bar_spec(rows, x="na", y="draad", colour="status",
                                            height=40 + 24 * len(rows)), width="stretch")
     ui.table(rows, lang=lang, name="verandering", key=f"change-{change.after}", downloads=False)
+
+if traject:
+    st.subheader(t("common.reports", lang))
+    store = cache.store()
+    st.caption(t("rode_draden.bundle", lang))
+
+    def _bundle():
+        from graph.summaries import lessons_bundle
+
+        return lessons_bundle(store, traject, lang=lang)
+
+    ui.report_buttons(_bundle, lang=lang, name=f"lessen-{traject}", key="bundle")
+    meetings = {m.key.split("/", 1)[-1]: m.label for m in cache.call("graph.views:meetings", traject=traject, lang=lang)}
+    if meetings:
+        meeting = st.selectbox(t("rode_draden.meeting", lang), list(meetings), format_func=meetings.get)
+
+        def _pack():
+            from graph.summaries import meeting_pack
+
+            return meeting_pack(store, meeting, lang=lang)
+
+        ui.report_buttons(_pack, lang=lang, name=f"bijeenkomst-{meeting}", key="pack")
