@@ -46,7 +46,6 @@ GRAPHS: dict[URIRef, GraphInfo] = {
         sources=(
             "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85984NED",
             "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85755NED",
-            "https://www.cbs.nl/nl-nl/onze-diensten/methoden/classificaties/overig/gemeentelijke-indelingen-per-jaar",
             "https://standaarden.overheid.nl/tooi",
             "https://www.wikidata.org/",
         ),
