@@ -6,9 +6,9 @@ CBS figures on 1 January 2024; their units and sources are in the ontology's pro
 and in the provenance of the graph (:mod:`graph.provenance`).
 
 >>> from graph.settings import DEFAULT_DATA
->>> quads = build_reference(DEFAULT_DATA)
->>> len(quads) > 100_000
-True
+>>> table = read_reference(DEFAULT_DATA, "provincies.csv")
+>>> len(table.rows), table.problems
+(12, [])
 """
 
 from __future__ import annotations
