@@ -65,6 +65,7 @@ class Table:
     rows: list[list[str]]
     caption: str = ""
     numeric: tuple[int, ...] = ()  # column indexes aligned right
+    widths: tuple[float, ...] = ()  # relative column widths, where tables of one kind should line up
 
     def __post_init__(self) -> None:
         self.rows = [[inert(str(c)) for c in row] for row in self.rows]

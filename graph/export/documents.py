@@ -9,7 +9,7 @@ from graph.export import charts
 from graph.export.document import BulletList, Document, Heading, Image, Paragraph, Table
 from graph.export.labels import words
 from graph.export.layout import (
-    SourceNotes, colophon, day, fictief_notice, lesson_rows, meeting_title, money, names, number, source_links,
+    SourceNotes, colophon, day, fictief_notice, lesson_table, meeting_title, money, names, number, source_links,
     table_or_none,
 )
 from graph.summary_models import IntakeSummary, LessonsBundle, MeetingPack, Summary, Thread
@@ -82,7 +82,7 @@ def _hosts(doc: Document, p: MeetingPack) -> None:
         questions.setdefault((h.gemeente.naam, h.question), []).append(h)
     for (naam, question), found in questions.items():
         doc.add(Heading(2, f"{naam}: {question}"),
-                Table([w("visit"), w("reason")], [[h.host.display, h.reason] for h in found]))
+                Table([w("visit"), w("reason")], [[h.host.display, h.reason] for h in found], widths=(30.0, 70.0)))
 
 
 def _changes(doc: Document, p: MeetingPack) -> None:
@@ -93,7 +93,7 @@ def _changes(doc: Document, p: MeetingPack) -> None:
     action_header = [w("gemeente"), w("action"), w("owner"), w("deadline")]
     doc.add(Heading(1, w("changes")), Paragraph(since),
             Heading(2, f"{w('new_lessons')} ({len(p.new_lessons)})"),
-            table_or_none([w("lesson"), w("evidence"), w("meeting")], lesson_rows(p.new_lessons, lang), lang),
+            lesson_table(p.new_lessons, lang),
             Heading(2, w("thread_changes")),
             table_or_none([w("thread"), w("before"), w("after"), w("status")],
                           [[c.label, str(c.before), str(c.after), c.status] for c in p.thread_changes],
@@ -160,13 +160,11 @@ def bundle_document(b: LessonsBundle) -> Document:
     doc.add(Heading(1, w("by_thread")))
     for g in b.by_thread:
         doc.add(Heading(2, f"{g.label} ({g.support})"), Paragraph(g.sentence, style="sentence") if g.sentence else None,
-                table_or_none([w("lesson"), w("evidence"), w("meeting")],
-                              lesson_rows([by_key[k] for k in g.lessons if k in by_key], lang), lang))
+                lesson_table([by_key[k] for k in g.lessons if k in by_key], lang))
     doc.add(Heading(1, w("by_instrument")))
     for g in b.by_instrument:
         doc.add(Heading(2, f"{g.label} ({len(g.lessons)})"),
-                Table([w("lesson"), w("evidence"), w("meeting")],
-                      lesson_rows([by_key[k] for k in g.lessons if k in by_key], lang)))
+                lesson_table([by_key[k] for k in g.lessons if k in by_key], lang))
     notes = SourceNotes()
     _ladder(doc, b, notes)
     doc.add(Heading(1, w("all_lessons")))
@@ -189,12 +187,12 @@ def bundle_document(b: LessonsBundle) -> Document:
 
 def _ladder(doc: Document, b: LessonsBundle, notes: SourceNotes) -> None:
     w, lang = words(b.lang), b.lang
-    rung = lambda n: f"{n}. {b.ladder[n - 1]}" if n and 0 < n <= len(b.ladder) else ""  # noqa: E731
+    rung = lambda n: f"{n}. {b.ladder[n - 1]}" if n and 0 < n <= len(b.ladder) else w("not_on_ladder")  # noqa: E731
     used = [i for i in b.instruments if i.lessons]
     doc.add(Heading(1, w("ladder_index")),
             Image(charts.ladder_png(list(b.instruments), b.ladder,
                                     lessons_label=(w("lesson").lower(), w("lessons_short"))),
-                  alt=w("ladder_alt").format(n=len(b.instruments), m=len(used)), width_cm=16.0),
+                  alt=w("ladder_alt").format(n=len(b.instruments), m=len(used)), caption=w("ladder_caption")),
             Table([w("instrument"), w("min"), w("max"), w("lesson_count"), w("sources")],
                   [[i.instrument, rung(i.ladder_min), rung(i.ladder_max), str(i.lessons),
                     notes.ref(i.sources) if i.lessons else ""] for i in b.instruments], numeric=(3,)))

@@ -101,18 +101,27 @@ def colophon(doc: Document, c: Colophon, lang: str) -> None:
     """The colophon: data version, build date, document date and licences (CBS attribution)."""
     w = words(lang)
     rows = [[w("data_version"), c.data_version], [w("build_date"), c.build_date],
-            [w("generated"), day(c.generated, lang)]]
+            [w("generated"), day(c.generated, lang)]] + ([[w("status"), w("fictief_short")]] if c.fictief else [])
     licences = [Link(x.label, x.url) if x.url else x.label for x in c.licences]
     doc.add(Heading(1, w("colophon")), Table([w("item"), w("value")], rows),
             Heading(2, w("licence")), BulletList(licences),
             Heading(2, w("data_sources")) if c.sources else None,
-            source_links(c.sources) if c.sources else None,
-            Paragraph(w("fictief"), style="small") if c.fictief else None)
+            source_links(c.sources) if c.sources else None)
 
 
 def table_or_none(header: list[str], rows: list[list[str]], lang: str, **kw) -> Table | Paragraph:
     """A table, or the word 'Geen.' when there are no rows (an empty table helps nobody)."""
     return Table(header, rows, **kw) if rows else Paragraph(words(lang)("none"))
+
+
+LESSON_WIDTHS = (45.0, 28.0, 27.0)  # lesson | gemeenten | meeting: every lesson table alike
+
+
+def lesson_table(lessons: list[Lesson], lang: str) -> Table | Paragraph:
+    """Lessons with the gemeenten and the meeting behind each ('Geen.' when there are none)."""
+    w = words(lang)
+    return table_or_none([w("lesson"), w("evidence"), w("meeting")], lesson_rows(lessons, lang), lang,
+                         widths=LESSON_WIDTHS)
 
 
 def lesson_rows(lessons: list[Lesson], lang: str) -> list[list[str]]:

@@ -29,7 +29,7 @@ LINK_COLOUR = "14407A"
 TABLE_PT = 9
 TEXT_WIDTH_CM = 17.0  # A4 minus 2 cm margins
 MIN_CHARS, MAX_CHARS = 8, 60  # column weights by text length: short ones get some room, long ones are capped
-CM_PER_CHAR, CELL_PADDING_CM = 0.19, 0.4  # 9 pt text: what the longest word needs
+CM_PER_CHAR, CELL_PADDING_CM = 0.23, 0.45  # 9 pt text (bold headers, DejaVu-wide fonts): what the longest word needs
 _XML_INVALID = {c for c in range(32) if c not in (9, 10, 13)}
 
 
@@ -75,10 +75,12 @@ def column_widths(t: Table, *, total_cm: float = TEXT_WIDTH_CM) -> list[float]:
     longest word, so that no word breaks in the middle; together ``total_cm``.
 
     >>> column_widths(Table(["a", "b"], [["x" * 10, "y " * 30]]), total_cm=17)
-    [2.43, 14.57]
+    [2.75, 14.25]
     >>> column_widths(Table(["Van", "Toelichting"], [["Coproduceren", "z " * 200]]), total_cm=17)
-    [2.83, 14.17]
+    [3.21, 13.79]
     """
+    if t.widths:
+        return [round(total_cm * w / sum(t.widths), 2) for w in t.widths]
     columns = [[r[i] for r in t.rows if i < len(r)] for i in range(len(t.header))]
     longest = [max([len(c) for c in col] + [len(w) for w in h.split()] + [1]) for col, h in zip(columns, t.header)]
     word = [max(len(w) for c in [h, *col] for w in (c.split() or [""])) for col, h in zip(columns, t.header)]
@@ -89,7 +91,7 @@ def column_widths(t: Table, *, total_cm: float = TEXT_WIDTH_CM) -> list[float]:
         short = [i for i, (w, n) in enumerate(zip(widths, need)) if w < n - 1e-9]
         if not short:
             break
-        fixed = {i: need[i] for i in short} | {i: widths[i] for i, w in enumerate(widths) if w <= need[i] + 1e-9}
+        fixed = {i: need[i] for i, w in enumerate(widths) if w <= need[i] + 1e-9}
         rest = total_cm - sum(fixed.values())
         free = [i for i in range(len(widths)) if i not in fixed]
         scale = rest / sum(widths[i] for i in free) if free else 0
