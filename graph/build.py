@@ -37,7 +37,7 @@ import pyoxigraph as ox
 
 from rdflib import URIRef
 
-from graph.namespace import G_ONTOLOGY, G_PRAKTIJK, G_REFERENCE
+from graph.namespace import G_META, G_ONTOLOGY, G_PRAKTIJK, G_REFERENCE
 from graph.settings import load_settings
 
 Progress = Callable[[str, int, int], None]  # (step label, step number, number of steps)
@@ -184,10 +184,11 @@ def _load(staging: Path, sources: list[Source], quads: dict[str, list[ox.Quad]],
     store.bulk_extend(q for source in sources for q in quads[source.name])
     local = LocalStore(None, read_only=False, _store=store)
     counts = triples_per_graph(local)
-    built_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    store.bulk_extend(provenance_quads(counts, _graph_sources(sources, quads), built_at))
-    report.graphs = triples_per_graph(local)
     report.classes = instances_per_class(local)
+    built_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    meta = provenance_quads(counts, _graph_sources(sources, quads), built_at)
+    store.extend(meta)
+    report.graphs = {**counts, str(G_META): len(set(meta))}
     store.flush()
     del local, store
 
