@@ -65,6 +65,8 @@ def _error(kind: str, message: str, **ctx: Any) -> PydanticCustomError:
 
 def _text(value: Any) -> str:
     """A cell as text; whole floats (spreadsheets store 1900 as 1900.0) lose their ``.0``."""
+    if isinstance(value, (list, tuple, dict, set)):
+        raise _error("single", "one value expected here, not a list")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()

@@ -216,10 +216,15 @@ def _toepassingen(q: Quads, tr: Trajectory, t: NamedNode) -> None:
         q.add(s, KD.beslisrecht, node(iri("beslisrecht", a.beslisrecht)) if a.beslisrecht else None)
         q.add(s, KD.zeggenschapOver, a.zeggenschap_over)
         if a.bedrag is not None:
-            b = node(iri("bedrag", key))
-            q.add(s, KD.bedrag, b)
-            q.typed(b, KD.Bedrag)
-            q.add(b, KD.waarde, a.bedrag)
-            q.add(b, KD.eenheid, EUR)
-            q.add(b, KD.peiljaar, year(a.bedrag_peiljaar) if a.bedrag_peiljaar else None)
-            q.add(b, KD.toelichting, a.bedrag_toelichting)
+            _bedrag(q, s, key, a)
+
+
+def _bedrag(q: Quads, toepassing: NamedNode, key: str, a) -> None:
+    """The amount of a toepassing as a kd:Bedrag with unit (EUR), year and note."""
+    b = node(iri("bedrag", key))
+    q.add(toepassing, KD.bedrag, b)
+    q.typed(b, KD.Bedrag)
+    q.add(b, KD.waarde, a.bedrag)
+    q.add(b, KD.eenheid, EUR)
+    q.add(b, KD.peiljaar, year(a.bedrag_peiljaar) if a.bedrag_peiljaar else None)
+    q.add(b, KD.toelichting, a.bedrag_toelichting)

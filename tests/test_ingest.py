@@ -11,7 +11,8 @@ from graph.cli import cli
 from graph.errors import InputError
 from graph.ingest import errors_in, load_trajectory, read_trajectory, validate_paths
 from graph.ingest.readers import decode, delimiter, read_any
-from graph.ingest.resolve import load_resolver, normalise
+from graph.ingest.resolve import THEMAS_SOURCES, THEMAS_TTL, _themas_sources, _themas_ttl, load_resolver, normalise
+from graph.settings import ROOT
 from graph.settings import DEFAULT_DATA
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -164,3 +165,24 @@ def test_quoted_multiline_csv_cells_keep_row_numbers(tmp_path):
     trajectory, problems = read_trajectory(tmp_path, data_dir=DEFAULT_DATA)
     assert trajectory is None
     assert [(p.row, p.message) for p in errors_in(problems)] == [(5, "'l2' appears twice (also on row 4)")]
+
+
+def test_theme_slugs_agree_between_sources_md_and_ontology():
+    """The theme list is read from ontology/themas.ttl; SOURCES.md (the fallback) lists the same slugs."""
+    from_sources = [slug for slug, _ in _themas_sources(DEFAULT_DATA / THEMAS_SOURCES)]
+    from_ttl = [slug for slug, _ in _themas_ttl(ROOT / THEMAS_TTL)]
+    assert sorted(from_sources) == sorted(from_ttl) and len(from_ttl) == 15
+    assert sorted(load_resolver(DEFAULT_DATA).themas.names) == sorted(from_ttl)
+
+
+def test_names_without_accents_or_hyphens_match():
+    """'Sudwest Fryslan' differs from Súdwest-Fryslân only in accents and a hyphen, which are ignored."""
+    assert load_resolver(DEFAULT_DATA).resolve("gemeente", "Sudwest Fryslan").value == "GM1900"
+
+
+def test_values_without_a_header_are_errors(tmp_path):
+    (tmp_path / "traject.csv").write_text("id,naam\nt,T,extra\n", encoding="utf-8")
+    trajectory, problems = read_trajectory(tmp_path, data_dir=DEFAULT_DATA)
+    assert trajectory is None
+    assert [str(p) for p in errors_in(problems)] == [
+        f"{tmp_path / 'traject.csv'}:traject:2:#3: a value in a column without a header"]

@@ -133,3 +133,8 @@ def test_every_kind_has_columns_and_required_ones():
                            "les", "uitkomst", "toepassing"]
     assert required_columns("les") == ["id", "titel"]
     assert columns("vraagstuk")[-2:] == ["project", "ambitie"]
+
+
+def test_a_list_where_one_value_belongs_is_an_error():
+    with pytest.raises(ValidationError, match="one value expected here, not a list"):
+        Les.model_validate({"id": "l1", "titel": ["a", "b"]})

@@ -27,15 +27,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph.models import Resolution
-from graph.settings import DEFAULT_DATA
+from graph.settings import DEFAULT_DATA, ROOT
 
 GEMEENTEN_FILE = Path("reference") / "gemeenten.csv"
 HERINDELINGEN_FILE = Path("reference") / "herindelingen_tooi_2000_2023_lang.csv"
 INSTRUMENTEN_FILE = Path("praktijk") / "instrumenten.csv"
 THEMAS_SOURCES = Path("praktijk") / "SOURCES.md"
-THEMAS_TTL = Path("ontology") / "themas.ttl"  # relative to the repository root (data_dir's parent)
+THEMAS_TTL = Path("ontology") / "themas.ttl"  # next to data_dir, else in the repository root
 _SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
-_THEME = re.compile(r"`([a-z0-9-]+)` \(([^)]*)\)")
+_THEME = re.compile(r"`([a-z0-9-]+)`")
 CUTOFF = 0.75  # difflib ratio for a "did you mean" suggestion
 
 
@@ -194,8 +194,8 @@ def _instrumenten(data_dir: Path) -> Table:
 def _themas(data_dir: Path) -> Table:
     """Theme slugs and labels from ontology/themas.ttl when it exists, else from praktijk/SOURCES.md."""
     table = Table("thema")
-    ttl = data_dir.parent / THEMAS_TTL
-    pairs = _themas_ttl(ttl) if ttl.is_file() else _themas_sources(data_dir / THEMAS_SOURCES)
+    ttl = next((p for p in (data_dir.parent / THEMAS_TTL, ROOT / THEMAS_TTL) if p.is_file()), None)
+    pairs = _themas_ttl(ttl) if ttl else _themas_sources(data_dir / THEMAS_SOURCES)
     for slug, labels in pairs:
         table.add(slug, slug, *labels)
     return table
@@ -205,7 +205,7 @@ def _themas_sources(path: Path) -> list[tuple[str, list[str]]]:
     text = path.read_text(encoding="utf-8")
     start = text.index("Theme slugs:")
     paragraph = text[start:text.index("\n\n", start)]
-    return [(slug, []) for slug, _ in _THEME.findall(paragraph)]
+    return [(slug, []) for slug in _THEME.findall(paragraph)]
 
 
 def _themas_ttl(path: Path) -> list[tuple[str, list[str]]]:

@@ -68,16 +68,16 @@ def _cells(sheet: Sheet, row: int, cells: list[Any], known: set[str]) -> tuple[d
     """The filled cells of known columns; cells that are not single values are problems."""
     values: dict[str, Any] = {}
     problems: list[Problem] = []
-    for name, cell in zip(sheet.header, cells):
-        if name not in known or cell is None or (isinstance(cell, str) and not cell.strip()):
+    for index, cell in enumerate(cells):
+        name = sheet.header[index] if index < len(sheet.header) else ""
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
             continue
-        if not _plain(cell):
+        if not name:
+            problems.append(Problem(sheet.file, sheet.kind, row, f"#{index + 1}", "a value in a column without a header"))
+        elif name in known and not _plain(cell):
             problems.append(Problem(sheet.file, sheet.kind, row, name, "a cell must hold text, a number or a date"))
-            continue
-        values[name] = cell
-    extra = len(cells) - len(sheet.header)
-    if extra > 0 and any(c not in (None, "") for c in cells[len(sheet.header):]):
-        problems.append(Problem(sheet.file, sheet.kind, row, "", "values beyond the last column (no header)"))
+        elif name in known:
+            values[name] = cell
     return values, problems
 
 
