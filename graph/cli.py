@@ -389,7 +389,6 @@ def publish_command(store, endpoint, graph_store, user, password, include_privat
 def app_command(store, host, port) -> None:
     """Open the Streamlit app for participants on the current store (read-only unless the operator allows upload)."""
     import os
-    import subprocess
     from pathlib import Path
 
     from graph.settings import ROOT
@@ -401,7 +400,8 @@ def app_command(store, host, port) -> None:
                "--server.address", host, "--server.port", str(port), "--server.headless", "true",
                "--browser.gatherUsageStats", "false", "--client.toolbarMode", "viewer"]
     click.echo(f"app op http://{host}:{port}  (store: {env['KERNEN_STORE']})", err=True)
-    sys.exit(subprocess.call(command, env=env, cwd=ROOT))
+    os.chdir(ROOT)  # .streamlit/config.toml is read from the working directory
+    os.execve(sys.executable, command, env)  # become Streamlit: signals reach the server itself
 
 
 # --- trajectory input (issue 3): kernen validate | template ---
