@@ -55,6 +55,13 @@ RDFS_LABEL = node(RDFS.label)
 
 def literal(value: Value, *, lang: str | None = None) -> Term:
     """A literal with the XSD datatype of a Python value (str, int, Decimal, bool, date)."""
+    kind = type(value)  # fast paths for the common cases (URIRef and bool are subclasses of str and int)
+    if kind is str:
+        return Literal(value, language=lang) if lang else Literal(value)
+    if kind is int:
+        return Literal(str(value), datatype=XSD_INTEGER)
+    if kind is NamedNode or kind is Literal:
+        return value
     if isinstance(value, (NamedNode, BlankNode, Literal)):
         return value
     if isinstance(value, URIRef):
@@ -65,6 +72,8 @@ def literal(value: Value, *, lang: str | None = None) -> Term:
         return Literal(str(value), datatype=XSD_INTEGER)
     if isinstance(value, Decimal):
         return Literal(str(value), datatype=XSD_DECIMAL)
+    if isinstance(value, dt.datetime):
+        return Literal(value.isoformat(), datatype=node(XSD.dateTime))
     if isinstance(value, dt.date):
         return Literal(value.isoformat(), datatype=XSD_DATE)
     if lang:
@@ -128,7 +137,7 @@ class Quads:
         """Add one triple; ``obj`` may be a Python value (made a typed literal) or ``None`` (skipped)."""
         if obj is None:
             return
-        pred = predicate if isinstance(predicate, NamedNode) else node(predicate)
+        pred = predicate if type(predicate) is NamedNode else node(predicate)
         self.items.append(Quad(subject, pred, literal(obj, lang=lang), self.graph))
 
     def typed(self, subject: NamedNode, *classes: URIRef) -> None:
