@@ -26,7 +26,7 @@ from rdflib.namespace import DCTERMS, RDFS
 from graph.ingest import load_trajectory
 from graph.models import Trajectory
 from graph.namespace import G_PRIVATE, KD, SCHEMA, graph_iri, iri
-from graph.terms import Quads, bron_iri, content_key, node, year
+from graph.terms import Quads, content_key, node, year
 
 # Input codes of meeting kinds -> slugs of the bijeenkomstsoort concepts (bijeenkomstsoort/<slug>).
 SOORT_SLUGS = {"intake": "intake", "startbijeenkomst": "start", "regionale-uitwisseling": "regionaal",
