@@ -226,3 +226,37 @@ def test_cli_unknown_meeting_exits_1_with_choices(store_dir):
     result = CliRunner().invoke(cli, ["export", "meeting", "nope", "--store", str(store_dir)])
     assert result.exit_code == 1
     assert "onbekende bijeenkomst 'nope'" in result.output and "mini-regio1" in result.output
+
+
+# --- the bundled example trajectory, every export opened ---
+
+EXAMPLE = {
+    "meeting": lambda s: meeting_pack(s, "voorbeeld-regio-2"),
+    "intake": lambda s: intake_summary(s, "GM1966"),
+    "bundle": lambda s: lessons_bundle(s, "voorbeeld"),
+}
+
+
+@pytest.fixture(scope="module")
+def example():
+    from fixtures_trajectory import example_store
+
+    store = example_store()
+    if store is None:
+        pytest.skip("data/trajecten/voorbeeld is not there")
+    return {kind: build(store) for kind, build in EXAMPLE.items()}
+
+
+@pytest.mark.parametrize("kind", list(EXAMPLE))
+def test_example_exports_open(example, kind):
+    from fixtures_trajectory import EXAMPLE_PERSON
+
+    d = _docx(render(example[kind], format="docx"))
+    assert "Heading 1" in [p.style.name for p in d.paragraphs] and d.tables
+    assert d.inline_shapes or kind == "intake"
+    page = _html(render(example[kind], format="html"))
+    assert not [a for t, a in page.tags if t in ASSET_TAGS and not a.get("src", "").startswith("data:")]
+    text = render(example[kind], format="md").decode("utf-8")
+    for table in _md_tables(text):
+        assert {_cells(row) for row in table} == {_cells(table[0])}
+    assert "fictief" in text.lower() and EXAMPLE_PERSON not in text

@@ -125,3 +125,47 @@ def test_unknown_ids_name_the_valid_choices(store, call, expected):
     with pytest.raises(LookupError) as info:
         call(store)
     assert expected in str(info.value)
+
+
+# --- the bundled example trajectory (data/trajecten/voorbeeld) ---
+
+@pytest.fixture(scope="module")
+def example():
+    from fixtures_trajectory import example_store
+
+    store = example_store()
+    if store is None:
+        pytest.skip("data/trajecten/voorbeeld is not there")
+    return store
+
+
+def test_example_second_regional_meeting_shows_change_since_the_first(example):
+    from graph.analysis import project
+    from graph.analysis.changes import support_at
+
+    pack = meeting_pack(example, "voorbeeld-regio-2")
+    assert pack.previous.key == "voorbeeld-regio-1" and pack.traject.fictief
+    assert pack.new_lessons and all(
+        date(2025, 3, 13) < les.meeting.datum <= date(2025, 5, 22) for les in pack.new_lessons)
+    p = project(example, traject="voorbeeld")
+    s0, s1 = support_at(p, "bijeenkomst/voorbeeld-regio-1"), support_at(p, "bijeenkomst/voorbeeld-regio-2")
+    expected = {(p.label(e), len(s0.get(e, ())), len(s1.get(e, ()))) for e in set(s0) | set(s1)
+                if len(s0.get(e, ())) != len(s1.get(e, ()))}
+    assert {(c.label, c.before, c.after) for c in pack.thread_changes} == expected != set()
+
+
+def test_example_numbers_equal_kernen_analyse(example):
+    report = analyse(example, traject="voorbeeld")
+    bundle = lessons_bundle(example, "voorbeeld")
+    assert [(t.label, t.support) for t in bundle.threads] == [(t.label, t.support) for t in report.threads]
+    assert bundle.population == 12 and len(bundle.participants) == 12
+    pack = meeting_pack(example, "voorbeeld-regio-2")
+    assert [(t.label, t.support) for t in pack.threads] == [(t.label, t.support) for t in report.threads[:5]]
+
+
+def test_example_intake_of_a_participant(example):
+    s = intake_summary(example, "Súdwest-Fryslân")
+    assert s.gemeente.code == "GM1900" and s.traject.slug == "voorbeeld"
+    assert s.kernen_bag > 0 and s.herindelingen and s.toepassingen
+    assert {w.kind for w in s.work} == {"project", "vraagstuk"} and s.actions
+    assert s.similar and s.hosts
