@@ -22,8 +22,8 @@ from graph.analysis.projection import Projection
 
 DEFAULT_TOP = 5
 MAX_EXACT_NODES = 2_000
-EXACT_WORK = 3_000_000  # nodes x edges: above this, sample (exact betweenness costs one BFS per node)
-MIN_SAMPLES = 100
+EXACT_WORK = 1_000_000  # nodes x edges: above this, sample (exact betweenness costs one BFS per node)
+MIN_SAMPLES = 50
 DEFAULT_SEED = 42
 
 
@@ -89,10 +89,10 @@ def centrality(g: nx.Graph, *, seed: int = DEFAULT_SEED, max_exact: int = MAX_EX
 
 def population_graph(p: Projection) -> nx.Graph:
     """The bipartite gemeente x element graph restricted to the population."""
-    keys = {p.gemeente(c).key for c in p.population}
+    population = set(p.population)
     g = nx.Graph()
-    g.add_nodes_from(sorted(keys))
-    g.add_edges_from(sorted((a, b) for a, b in p.bipartite.edges() if a in keys or b in keys))
+    g.add_nodes_from(sorted(p.gemeente(c).key for c in population))
+    g.add_edges_from(sorted((p.gemeente(c).key, e) for c, e in p.links["alle"] if c in population))
     return g
 
 
@@ -104,10 +104,11 @@ def bridges(p: Projection, *, top: int = DEFAULT_TOP, seed: int = DEFAULT_SEED,
     cluster_of = {r.code: c.number for c in (communities if communities is not None else find_communities(p, seed=seed))
                   for r in c.gemeenten}
     ranked = sorted((k for k, v in scores.items() if v > 0), key=lambda k: (-scores[k], p.label(_code(p, k)), k))
-    found = [_bridge(p, g, k, scores[k], cluster_of) for k in ranked]
+    gemeenten = [k for k in ranked if k.startswith("gemeente/")][:top]
+    elements = [k for k in ranked if not k.startswith("gemeente/")][:top]
     return BridgeReport(
-        gemeenten=tuple(b for b in found if b.type == "gemeente")[:top],
-        elements=tuple(b for b in found if b.type != "gemeente")[:top],
+        gemeenten=tuple(_bridge(p, g, k, scores[k], cluster_of) for k in gemeenten),
+        elements=tuple(_bridge(p, g, k, scores[k], cluster_of) for k in elements),
         isolated=tuple(isolated(p)), once=tuple(once_only(p)), exact=samples_needed(g, max_exact=max_exact) is None)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 from graph.analysis.evidence import GemeenteRef, LesRef, gemeente_refs, les_refs, sources
 from graph.analysis.projection import Projection
@@ -100,31 +101,72 @@ def experience_index(p: Projection) -> dict[str, dict[str, _Experience]]:
     return index
 
 
+class HostIndex:
+    """Experience of every gemeente as arrays (made once per projection), so ranking is vectorised.
+
+    ``codes`` are the gemeenten with any experience, in label order (the tie-break of the ranking).
+    """
+
+    def __init__(self, p: Projection):
+        exp = experience_index(p)
+        self.codes = sorted({c for by in exp.values() for c in by}, key=lambda c: (p.gemeente(c).label, c))
+        pos = {c: i for i, c in enumerate(self.codes)}
+        self.has: dict[str, np.ndarray] = {}
+        self.sinds: dict[str, np.ndarray] = {}
+        for e, by in exp.items():
+            idx = np.array([pos[c] for c in by])
+            self.has[e] = np.zeros(len(self.codes), dtype=bool)
+            self.has[e][idx] = True
+            self.sinds[e] = np.full(len(self.codes), np.nan)
+            self.sinds[e][idx] = [np.nan if x.sinds is None else x.sinds for x in by.values()]
+        rows, cols, self.tagged = [], [], {}
+        for i, les in enumerate(p.records.lessen):
+            for code in les.gemeenten:
+                if code in pos:
+                    rows.append(i)
+                    cols.append(pos[code])
+            for e in (*les.themas, *les.instrumenten):
+                self.tagged.setdefault(e, []).append(i)
+        self.lessons = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)),
+                                         shape=(len(p.records.lessen), len(self.codes)))
+
+    def lesson_counts(self, elements: tuple[str, ...]) -> np.ndarray:
+        """Per gemeente, the number of distinct lessons naming it that are tagged with any of ``elements``."""
+        rows = sorted({i for e in elements for i in self.tagged.get(e, ())})
+        return np.asarray(self.lessons[rows].sum(axis=0)).ravel() if rows else np.zeros(len(self.codes))
+
+
+def host_index(p: Projection) -> HostIndex:
+    cached = p.__dict__.get("_host_index")
+    if cached is None:
+        cached = p.__dict__["_host_index"] = HostIndex(p)
+    return cached
+
+
 def rank_hosts(p: Projection, v: Vraagstuk, *, year: int | None, top: int | None = None) -> list[HostMatch]:
     """Gemeenten with experience in ``v``'s instruments or themes, best first (all, or the ``top``)."""
-    index = experience_index(p)
-    elements = tuple(e for e in (*v.instrumenten, *v.themas) if e in index)
-    askers = [c for c in v.gemeenten if c in p.gemeenten]
-    candidates = sorted({c for e in elements for c in index[e]} - set(v.gemeenten),
-                        key=lambda c: (p.gemeente(c).label, c))
-    if not candidates:
+    h = host_index(p)
+    elements = tuple(e for e in (*v.instrumenten, *v.themas) if e in h.has)
+    if not elements:
         return []
-    found = [[index[e][c] for e in elements if c in index[e]] for c in candidates]
-    matched = [{e for e in elements if c in index[e]} for c in candidates]
-    rel = np.array([relevance(v.instrumenten, v.themas, matched=m) for m in matched])
-    sinds = [min((x.sinds for x in xs if x.sinds is not None), default=None) for xs in found]
-    years = np.array([0 if s is None or year is None else max(0, year - s) for s in sinds], dtype=float)
-    n_lessons = np.array([len(xs[0].lessons) if len(xs) == 1 else len(frozenset().union(*(x.lessons for x in xs)))
-                          for xs in found], dtype=float)
-    ctx, km = _context(p, askers, candidates)
-    parts = {"relevance": rel, "years": np.minimum(years / YEARS_CAP, 1.0),
-             "lessons": np.minimum(n_lessons / LESSONS_CAP, 1.0), "context": ctx,
+    total = 2 * len(v.instrumenten) + len(v.themas)
+    rel = sum((2.0 if e in v.instrumenten else 1.0) * h.has[e] for e in elements) / total
+    sinds = np.fmin.reduce([h.sinds[e] for e in elements])
+    askers = set(v.gemeenten)
+    idx = np.nonzero(np.logical_or.reduce([h.has[e] for e in elements]) &
+                     np.array([c not in askers for c in h.codes]))[0]
+    if not len(idx):
+        return []
+    years = np.zeros(len(idx)) if year is None else np.nan_to_num(np.maximum(0, year - sinds[idx]), nan=0.0)
+    ctx, km = _context(p, [c for c in v.gemeenten if c in p.gemeenten], [h.codes[i] for i in idx])
+    parts = {"relevance": rel[idx], "years": np.minimum(years / YEARS_CAP, 1.0),
+             "lessons": np.minimum(h.lesson_counts(elements)[idx] / LESSONS_CAP, 1.0), "context": ctx,
              "proximity": np.where(np.isnan(km), 0.0, np.maximum(0.0, 1 - km / DISTANCE_SCALE_KM))}
     score = sum(WEIGHTS[k] * x for k, x in parts.items())
     order = np.argsort(-np.round(score, 12), kind="stable")[:top]
-    return [_match(p, v, candidates[i], found[i], matched[i], dict(score=float(score[i]), relevance=float(rel[i]),
-                   sinds=sinds[i], year=year, ctx=float(ctx[i]), km=None if np.isnan(km[i]) else float(km[i])))
-            for i in order]
+    return [_match(p, v, h.codes[idx[i]], elements, dict(
+        score=float(score[i]), relevance=float(rel[idx[i]]), year=year, ctx=float(ctx[i]),
+        km=None if np.isnan(km[i]) else float(km[i]))) for i in order]
 
 
 def _context(p: Projection, askers: list[str], candidates: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -140,9 +182,13 @@ def _context(p: Projection, askers: list[str], candidates: list[str]) -> tuple[n
     return ctx, km
 
 
-def _match(p: Projection, v: Vraagstuk, code: str, found: list[_Experience], matched: set[str], f: dict) -> HostMatch:
+def _match(p: Projection, v: Vraagstuk, code: str, elements: tuple[str, ...], f: dict) -> HostMatch:
+    exp = experience_index(p)
+    matched = {e for e in elements if code in exp[e]}
+    found = [exp[e][code] for e in elements if e in matched]
     evidence = [ev for x in found for ev in x.evidence]
     lessons = sorted(frozenset().union(*(x.lessons for x in found)))
+    f["sinds"] = min((x.sinds for x in found if x.sinds is not None), default=None)
     labels = tuple(p.label(e) for e in (*v.instrumenten, *v.themas) if e in matched)
     years = None if f["sinds"] is None or f["year"] is None else max(0, f["year"] - f["sinds"])
     facts = dict(host=p.gemeente(code).label, matched=labels, sinds=f["sinds"], years=years, n=len(lessons),

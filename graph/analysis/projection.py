@@ -45,11 +45,27 @@ class Projection:
     """The analysis view of one store (or one trajectory in it). Build with :func:`projection_from_records`."""
 
     records: Records
-    graph: nx.Graph = field(default_factory=nx.Graph)
-    bipartite: nx.Graph = field(default_factory=nx.Graph)
     labels: dict[str, str] = field(default_factory=dict)
     # (code, element key) -> evidence [(kind, key)], per scope
     links: dict[str, dict[tuple[str, str], list[tuple[str, str]]]] = field(default_factory=dict)
+
+    @cached_property
+    def graph(self) -> nx.Graph:
+        """The typed graph (built on first use: the measures need only the evidence links)."""
+        g = nx.Graph()
+        _add_typed_nodes_and_edges(self, g)
+        return g
+
+    @cached_property
+    def bipartite(self) -> nx.Graph:
+        """The gemeente x element view of every link (scope ``"alle"``), with its evidence."""
+        g = nx.Graph()
+        for (code, element), evidence in self.links["alle"].items():
+            gm = self.gemeente(code)
+            g.add_node(gm.key, bipartite=0, type="gemeente", label=gm.label, code=code)
+            g.add_node(element, bipartite=1, type=element.split("/", 1)[0], label=self.label(element))
+            g.add_edge(gm.key, element, weight=len(evidence), evidence=tuple(evidence))
+        return g
 
     @cached_property
     def gemeenten(self) -> dict[str, Gemeente]:
@@ -121,8 +137,6 @@ def projection_from_records(records: Records) -> Projection:
     p.labels.update({les.key: les.title for les in records.lessen})
     p.labels.update({v.key: v.title for v in records.vraagstukken})
     p.links = _links(records)
-    _add_typed_nodes_and_edges(p)
-    _add_bipartite(p)
     return p
 
 
@@ -149,63 +163,51 @@ def _links(records: Records) -> dict[str, dict[tuple[str, str], list[tuple[str, 
     return {s: {k: sorted(set(v)) for k, v in sorted(links[s].items())} for s in SCOPES}
 
 
-def _node(p: Projection, key: str, kind: str, **attrs) -> None:
-    if key not in p.graph:
-        p.graph.add_node(key, type=kind, label=p.label(key), **attrs)
+def _node(p: Projection, g: nx.Graph, key: str, kind: str, **attrs) -> None:
+    if key not in g:
+        g.add_node(key, type=kind, label=p.label(key), **attrs)
 
 
-def _add_gemeente(p: Projection, code: str) -> str:
-    g = p.gemeente(code)
-    if g.key not in p.graph:
-        p.graph.add_node(g.key, type="gemeente", label=g.label, code=code, provincie=g.provincie,
-                         inwoners=g.inwoners, lat=g.lat, lon=g.lon, n_kernen=g.n_kernen, merged=g.merged,
-                         deelnemer=code in p.deelnemers)
-    return g.key
+def _add_gemeente(p: Projection, g: nx.Graph, code: str) -> str:
+    gm = p.gemeente(code)
+    if gm.key not in g:
+        g.add_node(gm.key, type="gemeente", label=gm.label, code=code, provincie=gm.provincie,
+                   inwoners=gm.inwoners, lat=gm.lat, lon=gm.lon, n_kernen=gm.n_kernen, merged=gm.merged,
+                   deelnemer=code in p.deelnemers)
+    return gm.key
 
 
-def _edge(p: Projection, a: str, b: str, kind: str, **attrs) -> None:
-    p.graph.add_edge(a, b, type=kind, **attrs)
-
-
-def _add_typed_nodes_and_edges(p: Projection) -> None:
+def _add_typed_nodes_and_edges(p: Projection, g: nx.Graph) -> None:
     r = p.records
     for code in r.deelnemers:
-        _add_gemeente(p, code)
+        _add_gemeente(p, g, code)
     for b in r.bijeenkomsten:
-        _node(p, b.key, "bijeenkomst", soort=b.soort, datum=b.datum, volgnummer=b.volgnummer)
+        _node(p, g, b.key, "bijeenkomst", soort=b.soort, datum=b.datum, volgnummer=b.volgnummer)
         if b.gastgemeente:
-            _edge(p, b.key, _add_gemeente(p, b.gastgemeente), "gastgemeente")
+            g.add_edge(b.key, _add_gemeente(p, g, b.gastgemeente), type="gastgemeente")
     for les in r.lessen:
-        _node(p, les.key, "les", traject=les.traject)
-        _tag(p, les.key, les.themas, les.instrumenten)
+        _node(p, g, les.key, "les", traject=les.traject)
+        _tag(p, g, les.key, les.themas, les.instrumenten)
         for code in les.gemeenten:
-            _edge(p, les.key, _add_gemeente(p, code), "bewijs")
+            g.add_edge(les.key, _add_gemeente(p, g, code), type="bewijs")
         if les.bijeenkomst:
-            _node(p, les.bijeenkomst, "bijeenkomst")
-            _edge(p, les.key, les.bijeenkomst, "bijeenkomst")
+            _node(p, g, les.bijeenkomst, "bijeenkomst")
+            g.add_edge(les.key, les.bijeenkomst, type="bijeenkomst")
         for url in les.bronnen:
-            _node(p, f"bron/{url}", "bron", url=url)
-            _edge(p, les.key, f"bron/{url}", "bron")
+            _node(p, g, f"bron/{url}", "bron", url=url)
+            g.add_edge(les.key, f"bron/{url}", type="bron")
     for v in r.vraagstukken:
-        _node(p, v.key, "vraagstuk", traject=v.traject)
-        _tag(p, v.key, v.themas, v.instrumenten)
+        _node(p, g, v.key, "vraagstuk", traject=v.traject)
+        _tag(p, g, v.key, v.themas, v.instrumenten)
         for code in v.gemeenten:
-            _edge(p, _add_gemeente(p, code), v.key, "vraagt")
+            g.add_edge(_add_gemeente(p, g, code), v.key, type="vraagt")
     for t in r.toepassingen:
-        _node(p, t.instrument, "instrument")
-        _edge(p, _add_gemeente(p, t.gemeente), t.instrument, "gebruikt", sinds=t.sinds)
+        _node(p, g, t.instrument, "instrument")
+        g.add_edge(_add_gemeente(p, g, t.gemeente), t.instrument, type="gebruikt", sinds=t.sinds)
 
 
-def _tag(p: Projection, key: str, themas: tuple[str, ...], instrumenten: tuple[str, ...]) -> None:
+def _tag(p: Projection, g: nx.Graph, key: str, themas: tuple[str, ...], instrumenten: tuple[str, ...]) -> None:
     for kind, elements in (("thema", themas), ("instrument", instrumenten)):
         for element in elements:
-            _node(p, element, kind)
-            _edge(p, key, element, "over")
-
-
-def _add_bipartite(p: Projection) -> None:
-    for (code, element), evidence in p.links["alle"].items():
-        g = p.gemeente(code)
-        p.bipartite.add_node(g.key, bipartite=0, type="gemeente", label=g.label, code=code)
-        p.bipartite.add_node(element, bipartite=1, type=element.split("/", 1)[0], label=p.label(element))
-        p.bipartite.add_edge(g.key, element, weight=len(evidence), evidence=tuple(evidence))
+            _node(p, g, element, kind)
+            g.add_edge(key, element, type="over")
