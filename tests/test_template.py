@@ -112,3 +112,30 @@ def test_commands_have_help():
     for command in ("validate", "template"):
         result = CliRunner().invoke(cli, [command, "--help"])
         assert result.exit_code == 0 and "Usage" in result.output
+
+
+CALC = Path("/usr/lib/libreoffice/program/libsclo.so")
+
+
+def test_libreoffice_opens_it_with_dropdowns_and_data(tmp_path):
+    """LibreOffice Calc reads the filled template and saves it again with dropdowns, comments and data intact."""
+    import os
+    import subprocess
+
+    from conftest import require_tool
+
+    soffice = require_tool("soffice")
+    if not CALC.exists() and os.environ.get("KERNEN_REQUIRE_TOOLS") != "1":
+        pytest.skip("LibreOffice Calc is not installed (apt-get install libreoffice-calc-nogui)")
+    source = Path(__file__).resolve().parent / "data" / "valid" / "compleet" / "compleet.xlsx"
+    out = tmp_path / "out"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
+                    "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    saved = openpyxl.load_workbook(out / "compleet.xlsx")
+    assert saved[LIST_SHEET].sheet_state == "hidden"
+    formulas = {rule.formula1.lstrip("=") for rule in saved["bijeenkomst"].data_validations.dataValidation}
+    assert formulas == {f"{LIST_SHEET}!$E$2:$E$6", f"{LIST_SHEET}!$A$2:$A$343"}  # soort, gastgemeente
+    assert all(c.comment is not None for c in saved["les"][1])
+    ours, theirs = (build_trajectory_quads(p, data_dir=DEFAULT_DATA) for p in (source, out / "compleet.xlsx"))
+    assert sorted(map(str, ours[0])) == sorted(map(str, theirs[0]))
