@@ -123,12 +123,12 @@ def intake_document(s: IntakeSummary) -> Document:
                 [w("date"), w("kind"), w("abolished")],
                 [[day(h.datum, lang), h.kind, ", ".join(h.opgeheven)] for h in s.herindelingen], lang))
     doc.add(Heading(1, w("instruments_in_use")), table_or_none(
-        [w("instrument"), w("local_name"), w("since_year"), w("ladder"), w("budget"), w("source")],
+        [w("instrument"), w("local_name"), w("since_year"), w("ladder_short"), w("budget"), w("source")],
         [[t.instrument, t.lokale_naam, t.sinds + (f"–{t.tot}" if t.tot else ""), t.ladder,
           "; ".join(money(b, lang) for b in t.budgets), used.ref(t.sources)]
          for t in s.toepassingen], lang), used.block())
     doc.add(Heading(1, w("work")), table_or_none(
-        [w("kind"), w("question")], [[w(i.kind), i.title] for i in s.work], lang),
+        [w("kind"), w("title")], [[w(i.kind), i.title] for i in s.work], lang),
         table_or_none([w("action"), w("owner"), w("deadline"), w("status")],
                       [[a.title, a.owner_role, day(a.deadline, lang), a.status] for a in s.actions], lang)
         if s.actions else None)

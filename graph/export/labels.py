@@ -51,7 +51,7 @@ LABELS: dict[str, dict[str, str]] = {
         "lessons_short": "lessen", "gemeenten_axis": "aantal gemeenten", "unknown": "onbekend",
         "lesson_count": "Lessen in dit traject", "none_found": "Geen gevonden.",
         "item": "Gegeven", "value": "Waarde", "data_sources": "Bronnen van de data",
-        "fictief_short": "voorbeelddata (fictief)", "not_on_ladder": "–",
+        "fictief_short": "voorbeelddata (fictief)", "title": "Titel", "ladder_short": "Ladder", "not_on_ladder": "–",
         "ladder_caption": "In kleur: instrumenten waarover dit traject lessen heeft; grijs: zonder lessen. "
                           "Instrumenten zonder plaats op de ladder staan alleen in de tabel.",
     },
@@ -98,7 +98,7 @@ LABELS: dict[str, dict[str, str]] = {
         "lessons_short": "lessons", "gemeenten_axis": "number of municipalities", "unknown": "unknown",
         "lesson_count": "Lessons in this trajectory", "none_found": "None found.",
         "item": "Item", "value": "Value", "data_sources": "Sources of the data",
-        "fictief_short": "example data (fictional)", "not_on_ladder": "–",
+        "fictief_short": "example data (fictional)", "title": "Title", "ladder_short": "Ladder", "not_on_ladder": "–",
         "ladder_caption": "In colour: instruments this trajectory has lessons about; grey: without lessons. "
                           "Instruments without a place on the ladder are only in the table.",
     },

@@ -85,17 +85,19 @@ def column_widths(t: Table, *, total_cm: float = TEXT_WIDTH_CM) -> list[float]:
     longest = [max([len(c) for c in col] + [len(w) for w in h.split()] + [1]) for col, h in zip(columns, t.header)]
     word = [max(len(w) for c in [h, *col] for w in (c.split() or [""])) for col, h in zip(columns, t.header)]
     need = [n * CM_PER_CHAR + CELL_PADDING_CM for n in word]
+    if sum(need) >= total_cm:  # too many long words: shrink them all alike, nothing overflows the page
+        return [round(total_cm * n / sum(need), 2) for n in need]
     weights = [min(max(n, MIN_CHARS), MAX_CHARS) for n in longest]
-    widths = [total_cm * w / sum(weights) for w in weights]
-    for _ in range(len(widths)):  # widen columns that are too narrow, take it from the others
-        short = [i for i, (w, n) in enumerate(zip(widths, need)) if w < n - 1e-9]
+    fixed: dict[int, float] = {}
+    while True:  # fix columns narrower than their longest word at that width; share the rest by weight
+        free = [i for i in range(len(weights)) if i not in fixed]
+        rest = total_cm - sum(fixed.values())
+        widths = {i: rest * weights[i] / sum(weights[j] for j in free) for i in free}
+        short = {i: need[i] for i in free if widths[i] < need[i]}
         if not short:
             break
-        fixed = {i: need[i] for i, w in enumerate(widths) if w <= need[i] + 1e-9}
-        rest = total_cm - sum(fixed.values())
-        free = [i for i in range(len(widths)) if i not in fixed]
-        scale = rest / sum(widths[i] for i in free) if free else 0
-        widths = [fixed.get(i, widths[i] * scale) for i in range(len(widths))]
+        fixed.update(short)
+    widths = [fixed.get(i, widths.get(i, 0.0)) for i in range(len(weights))]
     return [round(w, 2) for w in widths]
 
 
