@@ -186,3 +186,10 @@ def test_values_without_a_header_are_errors(tmp_path):
     assert trajectory is None
     assert [str(p) for p in errors_in(problems)] == [
         f"{tmp_path / 'traject.csv'}:traject:2:#3: a value in a column without a header"]
+
+
+def test_excel_sep_line(tmp_path):
+    (tmp_path / "traject.csv").write_text("sep=;\nid;naam\nt;T\n", encoding="utf-8")
+    (tmp_path / "les.csv").write_text("sep=,\nid,titel\nl1,A\nl1,B\n", encoding="utf-8")
+    trajectory, problems = read_trajectory(tmp_path, data_dir=DEFAULT_DATA)
+    assert [(p.row, p.message) for p in errors_in(problems)] == [(4, "'l1' appears twice (also on row 3)")]

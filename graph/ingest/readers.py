@@ -27,11 +27,16 @@ HELPER_SHEETS = {"instructies", "lijsten", "instructions"}  # template sheets th
 YAML_SUFFIXES = {".yaml", ".yml"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 SCALARS = (str, int, float, bool, dt.date, dt.time, type(None))
+_SEP_LINE = re.compile(r"^sep=[;,\t|]$")
 
 
 @dataclass
 class Sheet:
-    """The raw rows of one record kind: ``rows`` are (row number as the user sees it, cells)."""
+    """The raw rows of one record kind: ``rows`` are (row number as the user sees it, cells).
+
+    Row numbers: the spreadsheet row (header = 1) for a workbook, the line where the record starts for
+    CSV, the record's position in its list (1 = first) for YAML.
+    """
 
     file: str
     kind: str
@@ -122,22 +127,31 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def delimiter(text: str) -> str:
-    """``;`` when the header line has more semicolons than commas, else ``,``."""
-    first = text.split("\n", 1)[0]
+    """Excel's ``sep=X`` first line if present; else ``;`` when the header has more semicolons than commas.
+
+    >>> delimiter("sep=;\\nid,naam"), delimiter("id;naam"), delimiter("id,naam")
+    (';', ';', ',')
+    """
+    first = text.split("\n", 1)[0].strip()
+    if _SEP_LINE.match(first):
+        return first[4]
     return ";" if first.count(";") > first.count(",") else ","
 
 
 def read_csv_text(text: str, *, file: str, kind: str) -> tuple[Sheet, list[Problem]]:
     """One CSV text as a sheet of ``kind``; a malformed line is a located problem."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text))
+    sep, line = delimiter(text), 1
+    if _SEP_LINE.match(text.split("\n", 1)[0].strip()):
+        text, line = text.split("\n", 1)[1] if "\n" in text else "", 2
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     raw: list[tuple[int, list[Any]]] = []
+    offset = line - 1
     try:
-        line = 1
         for cells in reader:
             raw.append((line, cells))
-            line = reader.line_num + 1
+            line = offset + reader.line_num + 1
     except csv.Error as exc:
-        return Sheet(file, kind, []), [Problem(file, kind, reader.line_num, "", f"not valid CSV ({exc})")]
+        return Sheet(file, kind, []), [Problem(file, kind, offset + reader.line_num, "", f"not valid CSV ({exc})")]
     return _table(file, kind, raw), []
 
 
