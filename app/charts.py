@@ -60,7 +60,7 @@ def timeline_spec(meetings: Sequence[Mapping[str, Any]], *, height: int = 160) -
 
 
 def ladder_spec(instruments: Sequence[Mapping[str, Any]], *, ladder_labels: Mapping[int, str], x_title: str,
-                height: int = 520) -> dict:
+                row_px: int = 24) -> dict:
     """Each instrument as a bar from its lowest to its highest ladder level, coloured by invloed/zeggenschap.
 
     >>> ladder_spec([{"naam": "A", "min": 3, "max": 5, "soort": "invloed", "groep": "g"}],
@@ -71,8 +71,9 @@ def ladder_spec(instruments: Sequence[Mapping[str, Any]], *, ladder_labels: Mapp
     axis = {"values": sorted(ladder_labels), "labelExpr": (label_expr + " : ''") if label_expr else "datum.label"}
     x = {"field": "min", "type": "quantitative", "scale": {"domain": [0.5, 6.5]}, "axis": axis, "title": x_title}
     return {
-        "height": height, "width": "container", "data": {"values": list(instruments)},
-        "encoding": {"y": {"field": "naam", "type": "nominal", "title": None, "axis": {"labelLimit": LABEL_LIMIT},
+        "height": {"step": row_px}, "width": "container", "data": {"values": list(instruments)},
+        "encoding": {"y": {"field": "naam", "type": "nominal", "title": None,
+                           "axis": {"labelLimit": LABEL_LIMIT, "labelOverlap": False},
                            "sort": {"field": "min", "order": "ascending"}}},
         "layer": [
             {"mark": {"type": "bar", "height": 12, "cornerRadius": 3},

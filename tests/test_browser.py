@@ -152,6 +152,7 @@ def test_page_loads_clean_and_local(browser, app_url, name, lang):
         assert recorder.errors == []
         assert recorder.dialogs == []
         assert page.locator('[data-testid="stException"]').count() == 0
+        assert page.get_by_text("encountered an error").count() == 0  # the redacted form of an exception
     finally:
         page.close()
 

@@ -85,6 +85,14 @@ with left:
              format_func=lambda s: t(f"netwerk.size.{s}", lang))
 
 ss = st.session_state
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _html(nodes: tuple, edges: tuple, lang: str, focus: str | None, legend: tuple) -> str:
+    """The network page (the layout of a large selection takes seconds: computed once per selection)."""
+    return netviz.network_html(nodes, edges, lang=lang, focus=focus, legend=dict(legend))
+
+
 leergroep: dict[str, str] = {}
 if ss["preset"] == "leergroepen" or ss["kleur"] == "leergroep":
     proposal = cache.on_projection("graph.analysis:learning_groups", traject=traject or None)
@@ -102,8 +110,7 @@ styled = netselect.to_network(selection, colour_by=ss["kleur"], size_by=ss["groo
 facts = netselect.summary(selection, lang=lang, kind_names=kind_names)
 
 with right:
-    html = netviz.network_html(styled.nodes, styled.edges, lang=lang, focus=ss["focus"] or None,
-                               legend=styled.legend)
+    html = _html(styled.nodes, styled.edges, lang, ss["focus"] or None, tuple(styled.legend.items()))
     st.iframe(html, height=netviz.DEFAULT_HEIGHT_PX + 60)
     if len(styled.nodes) > netviz.PHYSICS_MAX_NODES:
         st.caption(t("netwerk.large", lang))

@@ -89,7 +89,12 @@ numeric = [c for c in result.columns if rows and all(isinstance(r[c], (int, floa
 labels = [c for c in result.columns if c not in numeric]
 points = [c for c in result.columns if rows and str(rows[0][c] or "").upper().startswith("POINT")]
 views = ["table"] + (["chart"] if numeric and labels else []) + (["map"] if points else [])
-view = st.radio(t("sparql.view", lang), views, horizontal=True, format_func=lambda v: t(f"sparql.view.{v}", lang))
+state.init("weergave", "table", choices=views)
+if st.session_state["weergave"] not in views:
+    st.session_state["weergave"] = "table"
+view = st.radio(t("sparql.view", lang), views, key="weergave", horizontal=True,
+                format_func=lambda v: t(f"sparql.view.{v}", lang))
+state.to_url(["weergave"])
 table_rows = [{c: ("" if v is None else str(v) if not isinstance(v, (int, float)) else v) for c, v in r.items()}
               for r in rows]
 if view == "chart":
