@@ -26,12 +26,16 @@ from graph.namespace import KD, ORG, iri
 from graph.tables import Row, Table
 from graph.terms import Quads, node
 
+EVENT_FILE = "herindelingen_tooi_2000_2023.csv"
 LANG_FILE = "herindelingen_tooi_2000_2023_lang.csv"
 REGISTER_FILE = "tooi_gemeenten_register.csv"
 ROLES = {"opgeheven": KD.opgeheven, "nieuw_ingesteld": KD.ingesteld, "voortbestaand_uitgebreid": KD.uitgebreid}
 TYPES = ("Samenvoeging", "Uitbreiding", "Herschikking")
 WZG_URI = r"https://identifier\.overheid\.nl/tooi/id/gemeente/wzg_[0-9]+"
+EVENT_COLUMNS = {"opgeheven_gemeenten": "opgeheven", "nieuw_ingestelde_gemeenten": "nieuw_ingesteld",
+                 "voortbestaande_uitgebreide_gemeenten": "voortbestaand_uitgebreid"}
 COLUMNS = {
+    EVENT_FILE: ["wijziging_uri", *EVENT_COLUMNS],
     LANG_FILE: ["wijziging_uri", "wijzigingstype", "datum", "rol", "gemeente_tooi_uri", "gemeentecode", "gemeentenaam"],
     REGISTER_FILE: ["tooi_uri", "gemeentecode", "officiele_naam_excl_soort", "provincie_tooi_uri", "begindatum", "einddatum"],
 }
@@ -44,6 +48,7 @@ def add_herindelingen(tables: dict[str, Table], quads: Quads, *, gemeenten: dict
     """
     register = _register(tables[REGISTER_FILE])
     events = _events(tables[LANG_FILE])
+    _check_against_event_list(tables[EVENT_FILE], events)
     abolished = {row.values["gemeentecode"].strip() for rows in events.values() for row in rows if row.values["rol"] == "opgeheven"}
     voormalig: set[str] = set()
     for uri, rows in events.items():
@@ -77,6 +82,23 @@ def _events(table: Table) -> dict[str, list[Row]]:
                 row.problem(column, f"wijkt af van rij {first.number} van dezelfde wijziging ({first.values[column]!r})")
         events[uri].append(row)
     return events
+
+
+def _check_against_event_list(table: Table, events: dict[str, list[Row]]) -> None:
+    """The one-row-per-event file must name the same gemeenten in the same roles (catches missing rows)."""
+    for row in table.rows:
+        uri = row.values["wijziging_uri"].strip()
+        listed = {(role, part.split()[0]) for column, role in EVENT_COLUMNS.items()
+                  for part in row.items(column, required=False)}
+        found = {(r.values["rol"], "GM" + r.values["gemeentecode"].strip()) for r in events.get(uri, [])}
+        if listed != found:
+            missing = ", ".join(sorted(f"{code} ({role})" for role, code in listed - found)) or "-"
+            extra = ", ".join(sorted(f"{code} ({role})" for role, code in found - listed)) or "-"
+            row.problem("wijziging_uri", f"wijkt af van {LANG_FILE}: ontbreekt daar {missing}; alleen daar {extra}",
+                        suggestion=f"is {LANG_FILE} afgekapt of onvolledig?")
+    known = {row.values["wijziging_uri"].strip() for row in table.rows}
+    for uri in sorted(set(events) - known):
+        events[uri][0].problem("wijziging_uri", f"{uri} staat niet in {EVENT_FILE}")
 
 
 def _gemeente(row: Row, gemeenten: dict[str, NamedNode], abolished: set[str], register: dict[str, Row]) -> str | None:

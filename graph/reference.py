@@ -14,6 +14,7 @@ and in the provenance of the graph (:mod:`graph.provenance`).
 from __future__ import annotations
 
 import os
+from collections import Counter
 from pathlib import Path
 
 from pyoxigraph import NamedNode, Quad
@@ -37,11 +38,12 @@ TOOI_GEMEENTE = r"https://identifier\.overheid\.nl/tooi/id/gemeente/gm[0-9]{4}"
 TOOI_PROVINCIE = r"https://identifier\.overheid\.nl/tooi/id/provincie/pv[0-9]{2}"
 
 FILES: dict[str, list[str]] = {
-    "provincies.csv": ["provinciecode", "provincienaam_cbs", "wikidata_qid", "tooi_uri"],
+    "provincies.csv": ["provinciecode", "provincienaam_cbs", "wikidata_qid", "tooi_uri", "aantal_gemeenten_2026"],
     "gemeenten.csv": [
         "gemeentecode", "gemeentenaam", "provinciecode", "wikidata_qid", "tooi_uri", "inwoners_2024",
         "oppervlakte_land_ha_2024", "oppervlakte_water_ha_2024", "bevolkingsdichtheid_2024",
         "huishoudens_2024", "mate_van_stedelijkheid_2024", "centroid_lat", "centroid_lon",
+        "aantal_woonplaatsen_2024", "aantal_wijken_2024", "aantal_buurten_2024",
     ],
     "woonplaatsen_2024.csv": ["woonplaatscode", "woonplaatsnaam", "gemeentecode_gm", "corop_code"],
     "wijken_2024.csv": ["wijkcode", "wijknaam", "gemeentecode", "inwoners", "huishoudens", "oppervlakte_land_ha"],
@@ -76,10 +78,33 @@ def build_reference(data_dir: Path) -> list[Quad]:
     wijken = _add_wijken(tables["wijken_2024.csv"], quads, gemeenten)
     _add_buurten(tables["buurten_2024.csv"], quads, gemeenten, wijken)
     add_herindelingen(tables, quads, gemeenten=gemeenten, provincies=provincies)
+    if not any(table.problems for table in tables.values()):
+        _check_counts(tables)
     problems = [problem for table in tables.values() for problem in table.problems]
     if problems:
         raise InputError(problems)
     return quads.items
+
+
+# (file with the totals, its key column, its count column) -> (file with the rows, their key column)
+COUNTS = {
+    ("provincies.csv", "provinciecode", "aantal_gemeenten_2026"): ("gemeenten.csv", "provinciecode"),
+    ("gemeenten.csv", "gemeentecode", "aantal_woonplaatsen_2024"): ("woonplaatsen_2024.csv", "gemeentecode_gm"),
+    ("gemeenten.csv", "gemeentecode", "aantal_wijken_2024"): ("wijken_2024.csv", "gemeentecode"),
+    ("gemeenten.csv", "gemeentecode", "aantal_buurten_2024"): ("buurten_2024.csv", "gemeentecode"),
+}
+
+
+def _check_counts(tables: dict[str, Table]) -> None:
+    """The stated totals must match the rows: catches a file cut off at a line break (missing rows)."""
+    for (total_file, key, column), (detail_file, detail_key) in COUNTS.items():
+        found = Counter(row.values[detail_key].strip() for row in tables[detail_file].rows)
+        for row in tables[total_file].rows:
+            expected = row.integer(column)
+            code = row.values[key].strip()
+            if expected is not None and found[code] != expected:
+                row.problem(column, f"{expected} verwacht voor {code}, {found[code]} gevonden in {detail_file}",
+                            suggestion=f"is {detail_file} afgekapt of onvolledig?")
 
 
 def _rows(table: Table, key: str):

@@ -167,6 +167,32 @@ def test_broken_file_names_file_row_and_field(data_copy, case):
     assert any(p.row == row and p.column == column and words in p.message for p in problems), caught.value
 
 
+def drop_last_rows(n: int):
+    return lambda text: "".join(text.splitlines(keepends=True)[:-n])
+
+
+@pytest.mark.parametrize(
+    ("name", "total_row", "column"),
+    [("buurten_2024.csv", 343, "aantal_buurten_2024"), ("woonplaatsen_2024.csv", 2, "aantal_woonplaatsen_2024")],
+    ids=["buurten", "woonplaatsen"],
+)
+def test_file_cut_at_a_line_break_is_caught_by_the_totals(data_copy, name, total_row, column):
+    """Rows missing at the end of a file that nothing else refers to (gemeenten, wijken: joins catch those)."""
+    rewrite(data_copy / "reference" / name, drop_last_rows(3))
+    with pytest.raises(InputError) as caught:
+        build_reference(data_copy)
+    assert any(p.row == total_row and p.column == column and "afgekapt" in p.suggestion
+               for p in caught.value.problems), caught.value
+
+
+def test_herindeling_rows_missing_from_the_long_file(data_copy):
+    rewrite(data_copy / "reference" / "herindelingen_tooi_2000_2023_lang.csv", drop_last_rows(2))
+    with pytest.raises(InputError) as caught:
+        build_reference(data_copy)
+    [problem] = [p for p in caught.value.problems if p.file.endswith("herindelingen_tooi_2000_2023.csv")]
+    assert (problem.row, problem.column) == (129, "wijziging_uri") and "afgekapt" in problem.suggestion
+
+
 def test_missing_file(data_copy):
     (data_copy / "reference" / "provincies.csv").unlink()
     with pytest.raises(InputError) as caught:
