@@ -193,3 +193,8 @@ def test_excel_sep_line(tmp_path):
     (tmp_path / "les.csv").write_text("sep=,\nid,titel\nl1,A\nl1,B\n", encoding="utf-8")
     trajectory, problems = read_trajectory(tmp_path, data_dir=DEFAULT_DATA)
     assert [(p.row, p.message) for p in errors_in(problems)] == [(4, "'l1' appears twice (also on row 3)")]
+
+
+def test_near_miss_of_a_former_gemeente_suggests_it_with_its_successor():
+    found = load_resolver(DEFAULT_DATA).resolve("gemeente", "Zuidhoorn")
+    assert (found.value, found.suggestion) == (None, "did you mean Zuidhorn (now Westerkwartier (GM1969))?")

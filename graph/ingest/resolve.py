@@ -105,7 +105,22 @@ class LookupTables:
         former = self.voormalig.get(code or "") or self.voormalig.get(normalise(text))
         if former:
             return self._former(text, *former)
-        return _lookup(self.gemeenten, text)
+        found = _lookup(self.gemeenten, text)
+        former_hint, former_score = self._near_former(text)
+        current = difflib.get_close_matches(normalise(text), list(self.gemeenten.index), n=1, cutoff=CUTOFF)
+        if former_hint and (not current or former_score > _ratio(text, current[0])):
+            return found._replace(suggestion=former_hint)
+        return found
+
+    def _near_former(self, text: str) -> tuple[str, float]:
+        """The closest former gemeente as a suggestion ('did you mean Zuidhorn (now Westerkwartier (GM1969))?')."""
+        names = [k for k in self.voormalig if not k.startswith("GM")]
+        near = difflib.get_close_matches(normalise(text), names, n=1, cutoff=CUTOFF)
+        if not near:
+            return "", 0.0
+        name, successors = self.voormalig[near[0]]
+        now = " or ".join(self.gemeenten.label(c) for c in sorted(successors))
+        return f"did you mean {name} (now {now})?", _ratio(text, near[0])
 
     def _former(self, text: str, name: str, successors: frozenset[str]) -> Resolution:
         labels = " or ".join(self.gemeenten.label(c) for c in sorted(successors))
@@ -114,6 +129,10 @@ class LookupTables:
             return Resolution(next(iter(successors)), message)
         return Resolution(None, f"'{text}' is a former gemeente ({name}) split over several gemeenten",
                           f"name the current gemeente: {labels}")
+
+
+def _ratio(text: str, candidate: str) -> float:
+    return difflib.SequenceMatcher(None, normalise(text), candidate).ratio()
 
 
 def _as_code(text: str) -> str | None:
