@@ -6,6 +6,7 @@ Four participants of trajectory ``t`` (GM0001-GM0004) and one practice gemeente 
     les t-l2 (meeting b1): jeugd; bewijs GM0004; source voorbeeld.nl/b
     les t-l3 (meeting b2): budget + dorpsbudget; bewijs GM0002, GM0003
     vraagstuk t-v1: GM0001, budget + dorpsbudget;  vraagstuk t-v2: GM0004, draagvlak
+    uitkomst t-u1: GM0003, following from les t-l3
     praktijk: toepassingen GM0005 dorpsbudget 2015, GM0003 dorpsbudget 2020, GM0002 dorpsraad 2010;
               les p1: draagvlak + dorpsraad; bewijs GM0002, GM0005
 
@@ -14,7 +15,7 @@ The expected values in the tests were worked out by hand from this description.
 
 from __future__ import annotations
 
-from graph.analysis.records import Bijeenkomst, Element, Gemeente, Les, Records, Toepassing, Vraagstuk
+from graph.analysis.records import Bijeenkomst, Element, Gemeente, Les, Records, Toepassing, Uitkomst, Vraagstuk
 from graph.namespace import DEF, G_PRAKTIJK, G_REFERENCE, GEO, KD, graph_iri, iri
 from graph.terms import Quads, node, wkt_point, year
 
@@ -58,6 +59,7 @@ BIJEENKOMSTEN = (
                 gastgemeente="GM0003", traject="t"),
 )
 DEELNEMERS = ("GM0001", "GM0002", "GM0003", "GM0004")
+UITKOMSTEN = (Uitkomst("uitkomst/t-u1", "GM0003", les="les/t-l3", omschrijving="Verdeelsleutel vastgesteld"),)
 
 
 def tiny_records(**changes) -> Records:
@@ -67,7 +69,7 @@ def tiny_records(**changes) -> Records:
 
     fields = dict(gemeenten=GEMEENTEN, deelnemers=DEELNEMERS, elements=by_key(ELEMENTS), lessen=by_key(LESSEN),
                   vraagstukken=VRAAGSTUKKEN, toepassingen=by_key(TOEPASSINGEN), bijeenkomsten=BIJEENKOMSTEN,
-                  traject=None, trajecten=("t",))
+                  uitkomsten=UITKOMSTEN, traject=None, trajecten=("t",))
     fields.update(changes)
     return Records(**fields)
 
@@ -165,3 +167,9 @@ def _trajectory(q: Quads) -> None:
         q.add(s, KD.datum, __import__("datetime").date.fromisoformat(b.datum))
         q.add(s, KD.volgnummer, b.volgnummer)
         q.add(s, KD.gastgemeente, _n(f"gemeente/{b.gastgemeente}"))
+    for u in UITKOMSTEN:
+        s = _n(u.key)
+        q.typed(s, KD.Uitkomst)
+        q.add(s, KD.gemeente, _n(f"gemeente/{u.gemeente}"))
+        q.add(s, KD.les, _n(u.les))
+        q.add(s, node("http://purl.org/dc/terms/description"), u.omschrijving, lang="nl")

@@ -30,7 +30,8 @@ def test_relevance(matched, expected):
 
 def test_hosts_for_the_budget_question(tiny):
     # vraagstuk t-v1 (Aadorp): budget + dorpsbudget. Ceedorp: both, in use since 2020, lessons t-l1 and
-    # t-l3; Beedorp: both, lessons t-l1 and t-l3, no toepassing; Eedorp: dorpsbudget in use since 2015.
+    # t-l3 and an outcome of t-l3; Beedorp: both, lessons t-l1 and t-l3, no toepassing; Eedorp:
+    # dorpsbudget in use since 2015.
     found = {h.vraagstuk: h for h in hosts(tiny)}["vraagstuk/t-v1"]
     assert [(m.host.code, m.relevance, m.sinds, m.years, len(m.lessen)) for m in found.matches] == [
         ("GM0003", 1.0, 2020, 5, 2), ("GM0002", 1.0, None, None, 2), ("GM0005", pytest.approx(2 / 3), 2015, 10, 0)]
@@ -38,9 +39,10 @@ def test_hosts_for_the_budget_question(tiny):
     km = haversine_km((53.0, 5.0), (53.2, 6.5))
     context = (1 / 3 + 1 / 6 + 0 + (1 - km / 350)) / 4
     assert ceedorp.context == pytest.approx(context)
-    assert ceedorp.score == pytest.approx(0.4 + 0.15 * 0.5 + 0.2 * 2 / 3 + 0.15 * context + 0.1 * (1 - km / 350))
+    assert ceedorp.score == pytest.approx(0.4 + 0.15 * 0.5 + 0.2 * 3 / 3 + 0.15 * context + 0.1 * (1 - km / 350))
+    assert ceedorp.uitkomsten == ("Verdeelsleutel vastgesteld",)
     assert ceedorp.uitleg == ("Ceedorp heeft ervaring met dorpsbudget, budget (sinds 2020, 5 jaar); "
-                              "2 lessen vastgelegd; context 30% gelijk; 103 km")
+                              "2 lessen en 1 uitkomst vastgelegd; context 30% gelijk; 103 km")
     assert ceedorp.explanation.startswith("Ceedorp has experience with dorpsbudget, budget (since 2020, 5 years)")
     assert not found.matches[2].deelnemer  # a practice municipality can host too
 
@@ -61,6 +63,8 @@ def test_bridges_exact_betweenness(tiny):
         ("thema/draagvlak", round(71 / 3 / 45, 6)), ("thema/budget", round(8 / 3 / 45, 6)),
         ("instrument/dorpsbudget", round(8 / 3 / 45, 6))]
     assert report.exact
+    assert report.gemeenten[0].uitleg == ("Deedorp verbindt 1 cluster (betweenness 0,378; "
+                                          "3 verbindingen: Meer draagvlak, draagvlak, jeugd)")
 
 
 def test_sampled_betweenness_is_seeded(tiny):

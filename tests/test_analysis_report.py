@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 from test_analysis_fixtures import tiny_quads
 
 from graph.analysis import analyse
@@ -27,6 +31,16 @@ def cli_store(store, monkeypatch):
 
 def test_analyse_is_deterministic(store):
     assert analyse(store, seed=3) == analyse(store, seed=3)
+
+
+def test_same_output_whatever_the_hash_seed():
+    """Set and dict order must never leak into results: two interpreters, two hash seeds, one answer."""
+    code = ("import sys; sys.path.insert(0, 'tests'); from test_analysis_fixtures import tiny_quads; "
+            "from graph.store import LocalStore; from graph.analysis import analyse; "
+            "from graph.analysis.report import to_json; print(to_json(analyse(LocalStore.in_memory(tiny_quads()))))")
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(outputs) == 1
 
 
 def test_markdown_sections_and_evidence(store):

@@ -25,6 +25,7 @@ MAX_EXACT_NODES = 2_000
 EXACT_WORK = 1_000_000  # nodes x edges: above this, sample (exact betweenness costs one BFS per node)
 MIN_SAMPLES = 50
 DEFAULT_SEED = 42
+MAX_NAMED_TIES = 4
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Bridge:
     betweenness: float
     degree: int
     clusters: int  # distinct communities among the gemeenten it is tied to
+    ties: tuple[str, ...]  # labels of what it is tied to: a gemeente's elements, an element's gemeenten
     uitleg: str
     explanation: str
 
@@ -127,10 +129,13 @@ def _bridge(p: Projection, g: nx.Graph, key: str, score: float, cluster_of: dict
     kind = key.split("/", 1)[0]
     clusters = len({cluster_of[c] for c in _gemeenten_near(g, key) if c in cluster_of})
     label = p.label(_code(p, key))
-    return Bridge(key, kind, label, score, g.degree(key), clusters,
-                  f"{label} verbindt {clusters} {'cluster' if clusters == 1 else 'clusters'} (betweenness {dutch_number(score, 3)};"
-                  f" {g.degree(key)} verbindingen)",
-                  f"{label} connects {clusters} {'cluster' if clusters == 1 else 'clusters'} (betweenness {score:.3f}; {g.degree(key)} ties)")
+    ties = tuple(sorted(p.label(_code(p, n)) for n in g[key]))
+    named = ", ".join(ties[:MAX_NAMED_TIES]) + (", ..." if len(ties) > MAX_NAMED_TIES else "")
+    word = "cluster" if clusters == 1 else "clusters"
+    return Bridge(key, kind, label, score, g.degree(key), clusters, ties,
+                  f"{label} verbindt {clusters} {word} (betweenness {dutch_number(score, 3)}; "
+                  f"{g.degree(key)} verbindingen: {named})",
+                  f"{label} connects {clusters} {word} (betweenness {score:.3f}; {g.degree(key)} ties: {named})")
 
 
 def isolated(p: Projection) -> list[Isolated]:

@@ -5,7 +5,8 @@ instrument (praktijk data) or a lesson whose evidence names it. Score (0..1)::
 
     0.40 relevance   (matched instruments count 2, themes 1, over the vraagstuk's total)
   + 0.15 years       (years of use of a matched instrument, capped at 10)
-  + 0.20 lessons     (documented lessons on the matched elements, capped at 3)
+  + 0.20 lessons     (documented lessons on the matched elements and the outcomes that follow
+                     from them, capped at 3)
   + 0.15 context     (kernen, inhabitants, merged, distance; see similarity)
   + 0.10 proximity   (1 - km / 350)
 
@@ -48,6 +49,7 @@ class HostMatch:
     sinds: int | None
     years: int | None
     lessen: tuple[LesRef, ...]
+    uitkomsten: tuple[str, ...]  # descriptions of its outcomes that follow from those lessons
     bronnen: tuple[str, ...]
     context: float
     distance_km: float | None
@@ -129,11 +131,27 @@ class HostIndex:
                 self.tagged.setdefault(e, []).append(i)
         self.lessons = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)),
                                          shape=(len(p.records.lessen), len(self.codes)))
+        les_elements = {les.key: (*les.themas, *les.instrumenten) for les in p.records.lessen}
+        outcomes = [u for u in p.records.uitkomsten if u.gemeente in pos and u.les in les_elements]
+        self.outcome_tagged: dict[str, list[int]] = {}
+        for i, u in enumerate(outcomes):
+            for e in les_elements[u.les]:
+                self.outcome_tagged.setdefault(e, []).append(i)
+        self.outcomes = sparse.csr_matrix((np.ones(len(outcomes)), ([i for i in range(len(outcomes))],
+                                           [pos[u.gemeente] for u in outcomes])), shape=(len(outcomes), len(self.codes)))
 
     def lesson_counts(self, elements: tuple[str, ...]) -> np.ndarray:
         """Per gemeente, the number of distinct lessons naming it that are tagged with any of ``elements``."""
-        rows = sorted({i for e in elements for i in self.tagged.get(e, ())})
-        return np.asarray(self.lessons[rows].sum(axis=0)).ravel() if rows else np.zeros(len(self.codes))
+        return _count(self.lessons, self.tagged, elements)
+
+    def outcome_counts(self, elements: tuple[str, ...]) -> np.ndarray:
+        """Per gemeente, its documented outcomes that follow from a lesson tagged with any of ``elements``."""
+        return _count(self.outcomes, self.outcome_tagged, elements)
+
+
+def _count(matrix: sparse.csr_matrix, tagged: dict[str, list[int]], elements: tuple[str, ...]) -> np.ndarray:
+    rows = sorted({i for e in elements for i in tagged.get(e, ())})
+    return np.asarray(matrix[rows].sum(axis=0)).ravel() if rows else np.zeros(matrix.shape[1])
 
 
 def host_index(p: Projection) -> HostIndex:
@@ -160,7 +178,8 @@ def rank_hosts(p: Projection, v: Vraagstuk, *, year: int | None, top: int | None
     years = np.zeros(len(idx)) if year is None else np.nan_to_num(np.maximum(0, year - sinds[idx]), nan=0.0)
     ctx, km = _context(p, [c for c in v.gemeenten if c in p.gemeenten], [h.codes[i] for i in idx])
     parts = {"relevance": rel[idx], "years": np.minimum(years / YEARS_CAP, 1.0),
-             "lessons": np.minimum(h.lesson_counts(elements)[idx] / LESSONS_CAP, 1.0), "context": ctx,
+             "lessons": np.minimum((h.lesson_counts(elements) + h.outcome_counts(elements))[idx] / LESSONS_CAP, 1.0),
+             "context": ctx,
              "proximity": np.where(np.isnan(km), 0.0, np.maximum(0.0, 1 - km / DISTANCE_SCALE_KM))}
     score = sum(WEIGHTS[k] * x for k, x in parts.items())
     order = np.argsort(-np.round(score, 12), kind="stable")[:top]
@@ -189,26 +208,31 @@ def _match(p: Projection, v: Vraagstuk, code: str, elements: tuple[str, ...], f:
     evidence = [ev for x in found for ev in x.evidence]
     lessons = sorted(frozenset().union(*(x.lessons for x in found)))
     f["sinds"] = min((x.sinds for x in found if x.sinds is not None), default=None)
+    outcomes = tuple(sorted(u.omschrijving for u in p.records.uitkomsten if u.gemeente == code and u.les in lessons))
     labels = tuple(p.label(e) for e in (*v.instrumenten, *v.themas) if e in matched)
     years = None if f["sinds"] is None or f["year"] is None else max(0, f["year"] - f["sinds"])
     facts = dict(host=p.gemeente(code).label, matched=labels, sinds=f["sinds"], years=years, n=len(lessons),
-                 ctx=f["ctx"], km=f["km"])
+                 u=len(outcomes), ctx=f["ctx"], km=f["km"])
     return HostMatch(gemeente_refs(p, [code])[0], f["score"], f["relevance"], labels, f["sinds"], years,
-                     les_refs(p, lessons), sources(p, evidence), f["ctx"], f["km"], code in p.deelnemers,
+                     les_refs(p, lessons), outcomes, sources(p, evidence), f["ctx"], f["km"], code in p.deelnemers,
                      _uitleg(**facts), _explanation(**facts))
 
 
-def _uitleg(*, host, matched, sinds, years, n, ctx, km) -> str:
+def _uitleg(*, host, matched, sinds, years, n, u, ctx, km) -> str:
     text = f"{host} heeft ervaring met {', '.join(matched)}"
     if sinds is not None:
         text += f" (sinds {sinds}" + (f", {years} jaar)" if years is not None else ")")
-    text += f"; {n} {'les' if n == 1 else 'lessen'} vastgelegd; context {round(100 * ctx)}% gelijk"
+    text += f"; {n} {'les' if n == 1 else 'lessen'}"
+    text += f" en {u} {'uitkomst' if u == 1 else 'uitkomsten'}" if u else ""
+    text += f" vastgelegd; context {round(100 * ctx)}% gelijk"
     return text + ("" if km is None else f"; {round(km)} km")
 
 
-def _explanation(*, host, matched, sinds, years, n, ctx, km) -> str:
+def _explanation(*, host, matched, sinds, years, n, u, ctx, km) -> str:
     text = f"{host} has experience with {', '.join(matched)}"
     if sinds is not None:
         text += f" (since {sinds}" + (f", {years} years)" if years is not None else ")")
-    text += f"; {n} {'lesson' if n == 1 else 'lessons'} recorded; context {round(100 * ctx)}% alike"
+    text += f"; {n} {'lesson' if n == 1 else 'lessons'}"
+    text += f" and {u} {'outcome' if u == 1 else 'outcomes'}" if u else ""
+    text += f" recorded; context {round(100 * ctx)}% alike"
     return text + ("" if km is None else f"; {round(km)} km")

@@ -19,7 +19,9 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 
 from graph.analysis.projection import Projection, projection_from_records
-from graph.analysis.records import Bijeenkomst, Element, Gemeente, Les, Records, Toepassing, Vraagstuk
+from graph.analysis.records import (
+    Bijeenkomst, Element, Gemeente, Les, Records, Toepassing, Uitkomst, Vraagstuk,
+)
 from graph.namespace import G_PRIVATE, GRAPH, ID, sparql_prefixes
 
 TRAJECT_GRAPH = GRAPH + "traject/"
@@ -56,6 +58,7 @@ PROPS = {
     "kd:Toepassing": "kd:gemeente kd:instrument kd:sinds dcterms:source",
     "kd:Bijeenkomst": "rdfs:label dcterms:title kd:soort kd:datum kd:volgnummer kd:gastgemeente",
     "kd:Deelname": "kd:gemeente kd:aantalKernenEigenTelling kd:heringedeeld",
+    "kd:Uitkomst": "kd:gemeente kd:les dcterms:description",
 }
 
 
@@ -175,6 +178,7 @@ def read_records(store: Any, *, traject: str | None = None) -> Records:
         toepassingen=_toepassingen(_selected(_instances(store, "kd:Toepassing"), traject, trajectory_only=False),
                                    bronnen),
         bijeenkomsten=_bijeenkomsten(_selected(_instances(store, "kd:Bijeenkomst"), traject, trajectory_only=True)),
+        uitkomsten=_uitkomsten(_selected(_instances(store, "kd:Uitkomst"), traject, trajectory_only=True)),
         traject=traject,
         trajecten=trajecten,
     )
@@ -258,3 +262,10 @@ def project(store: Any, *, traject: str | None = None) -> Projection:
     ()
     """
     return projection_from_records(read_records(store, traject=traject))
+
+
+def _uitkomsten(items: dict[str, dict]) -> tuple[Uitkomst, ...]:
+    return tuple(
+        Uitkomst(key, code, les=_first(list(_keys(v["les"]))), omschrijving=str(_first(v["description"], "")))
+        for key, v in items.items() for code in _codes(v["gemeente"])
+    )

@@ -131,6 +131,16 @@ class Toepassing:
 
 
 @dataclass(frozen=True)
+class Uitkomst:
+    """A documented outcome of a participant, tied to the lesson it follows from."""
+
+    key: str
+    gemeente: str
+    les: str | None = None  # lesson key
+    omschrijving: str = ""
+
+
+@dataclass(frozen=True)
 class Bijeenkomst:
     """A meeting of a trajectory; ordered by ``volgnummer``, then ``datum`` (ISO text), then key."""
 
@@ -158,5 +168,6 @@ class Records:
     vraagstukken: tuple[Vraagstuk, ...] = ()
     toepassingen: tuple[Toepassing, ...] = ()
     bijeenkomsten: tuple[Bijeenkomst, ...] = ()
+    uitkomsten: tuple[Uitkomst, ...] = ()
     traject: str | None = None
     trajecten: tuple[str, ...] = field(default=())

@@ -118,7 +118,7 @@ def similarity(p: Projection, a: str, b: str) -> Similarity:
     """How alike gemeenten ``a`` and ``b`` are (codes), with the shared elements named."""
     w = weights(p)
     ga, gb = p.gemeente(a), p.gemeente(b)
-    shared = sorted(w.elements(a) & w.elements(b), key=lambda e: (-w.weight.get(e, 0.0), p.label(e)))
+    shared = sorted(w.elements(a) & w.elements(b), key=lambda e: (-w.weight.get(e, 0.0), p.label(e), e))
     s, c = w.shared_score(a, b), context_similarity(ga, gb)
     labels = tuple(p.label(e) for e in shared)
     km = distance_km(ga, gb)
