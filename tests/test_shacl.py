@@ -140,6 +140,13 @@ def test_only_the_given_graphs(full_store):
                                            str(KD.provincie)}
 
 
+def test_every_kd_class_has_a_shape():
+    shapes = ox.parse(path=str(ONTOLOGY_DIR / SHAPES_FILE), format=ox.RdfFormat.TURTLE)
+    targets = {t.object.value for t in shapes if t.predicate.value == "http://www.w3.org/ns/shacl#targetClass"}
+    classes = {str(getattr(KD, name)) for name in KD.__annotations__ if name[0].isupper()}
+    assert classes - targets == set()
+
+
 def test_unsupported_shape_feature_is_refused():
     shapes = PREFIXES + """@prefix sh: <http://www.w3.org/ns/shacl#> .
         <urn:s> a sh:NodeShape ; sh:targetClass kd:Kern ; sh:property [ sh:path kd:code ; sh:uniqueLang true ] ."""
