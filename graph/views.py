@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
 from graph.namespace import ID, iri
 
@@ -46,9 +46,26 @@ def key_of(value: object) -> str:
     return text[len(ID):] if text.startswith(ID) else text
 
 
-def _rows(store: Any, text: str, **bindings: object) -> list[dict[str, Any]]:
-    bound = {k: (Literal(v) if k == "lang" else v) for k, v in bindings.items() if v is not None}
-    return list(store.query(text, bindings=bound or None).records())
+LANGS = ("nl", "en")
+
+
+def with_lang(text: str, lang: str | None) -> str:
+    """``text`` with ``?lang`` replaced by the language tag, one of :data:`LANGS` (Dutch otherwise).
+
+    The tag is written into the text (not bound) because a VALUES binding is not visible inside
+    nested OPTIONAL groups, where the label patterns need it; it is never free user text.
+
+    >>> with_lang('FILTER(LANGMATCHES(LANG(?l), ?lang))', "en"), with_lang("?lang", '"x'), with_lang("?x", None)
+    ('FILTER(LANGMATCHES(LANG(?l), "en"))', '"nl"', '?x')
+    """
+    if lang is None:
+        return text
+    return text.replace("?lang", '"%s"' % (lang if lang in LANGS else LANGS[0]))
+
+
+def _rows(store: Any, text: str, *, lang: str | None = None, **bindings: object) -> list[dict[str, Any]]:
+    bound = {k: v for k, v in bindings.items() if v is not None}
+    return list(store.query(with_lang(text, lang), bindings=bound or None).records())
 
 
 def point_of(wkt: object) -> tuple[float, float] | None:
