@@ -116,6 +116,19 @@ def test_full_graph_conforms(full_store):
     assert validate(full_store) == []
 
 
+def test_example_trajectory_conforms(full_store):
+    """The trajectory builder and the shapes agree (the bundled fictional example, with its private graph)."""
+    from graph.trajectory import build_trajectory_quads
+
+    public, private, _ = build_trajectory_quads(DEFAULT_DATA / "trajecten" / "voorbeeld", data_dir=DEFAULT_DATA)
+    full_store.extend(public + private)
+    try:
+        assert validate(full_store) == []
+    finally:
+        for quad in public + private:
+            full_store.remove(quad)
+
+
 def test_broken_record_is_named(full_store):
     gemeente = ox.NamedNode(str(iri("gemeente", "GM1900")))
     inwoners = ox.NamedNode(str(KD.inwoners))
