@@ -198,3 +198,11 @@ def test_excel_sep_line(tmp_path):
 def test_near_miss_of_a_former_gemeente_suggests_it_with_its_successor():
     found = load_resolver(DEFAULT_DATA).resolve("gemeente", "Zuidhoorn")
     assert (found.value, found.suggestion) == (None, "did you mean Zuidhorn (now Westerkwartier (GM1969))?")
+
+
+def test_zip_bomb_workbook_is_refused(tmp_path, monkeypatch):
+    import graph.ingest.readers as readers
+
+    monkeypatch.setattr(readers, "MAX_UNPACKED_MB", 0)
+    sheets, problems = read_any(VALID / "compleet" / "compleet.xlsx")
+    assert sheets == [] and problems[0].message.startswith("the workbook unpacks to")

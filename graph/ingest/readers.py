@@ -16,6 +16,7 @@ import datetime as dt
 import difflib
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ HELPER_SHEETS = {"instructies", "lijsten", "instructions"}  # template sheets th
 YAML_SUFFIXES = {".yaml", ".yml"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 SCALARS = (str, int, float, bool, dt.date, dt.time, type(None))
+MAX_UNPACKED_MB = 200  # far above any real trajectory; guards against zip bombs
 _SEP_LINE = re.compile(r"^sep=[;,\t|]$")
 
 
@@ -87,6 +89,9 @@ def read_xlsx(path: Path) -> tuple[list[Sheet], list[Problem]]:
     import openpyxl
 
     file = str(path)
+    too_big = _unpacked_too_big(path)
+    if too_big:
+        return [], [Problem(file, "", None, "", too_big)]
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # any corrupt file: zip, xml, missing parts
@@ -97,6 +102,18 @@ def read_xlsx(path: Path) -> tuple[list[Sheet], list[Problem]]:
         return [], [Problem(file, "", None, "", f"not a readable .xlsx workbook ({type(exc).__name__})")]
     finally:
         workbook.close()
+
+
+def _unpacked_too_big(path: Path) -> str:
+    """A message when the workbook would unpack to more than MAX_UNPACKED_MB (a zip bomb), else ''."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            size = sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return ""  # openpyxl reports the unreadable file
+    if size > MAX_UNPACKED_MB * 1024 * 1024:
+        return f"the workbook unpacks to {size / 1024 / 1024:.0f} MB (limit {MAX_UNPACKED_MB} MB)"
+    return ""
 
 
 def _sheets(workbook: Any, file: str) -> tuple[list[Sheet], list[Problem]]:
