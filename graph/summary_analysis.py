@@ -44,7 +44,8 @@ def _label(a: Analysed, key: str, label: str) -> str:
     parts = key.split("+")
     if len(parts) == 2 and all(p in a.en_labels for p in parts):
         first, second = (a.en_labels[p] for p in parts)
-        return f"{second} with {first}" if parts[0].startswith("instrument/") else f"{first} and {second}"
+        kinds = [p.split("/", 1)[0] for p in parts]
+        return f"{second} with {first}" if kinds == ["instrument", "thema"] else f"{first} and {second}"
     return a.en_labels.get(key, label)
 
 

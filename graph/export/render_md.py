@@ -64,7 +64,8 @@ def _block(block: object, lang: str) -> list[str]:
         return _table(block)
     if isinstance(block, Image):
         word = FIGURE.get(lang, FIGURE["nl"])
-        return [f"*{word}: {md_text(block.caption or block.alt)}* ({md_text(block.alt)})"]
+        caption = f" {md_text(block.caption)}" if block.caption else ""
+        return [f"*{word}: {md_text(block.alt)}*{caption}"]
     raise TypeError(f"unknown block {block!r}")
 
 
