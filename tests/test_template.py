@@ -139,3 +139,9 @@ def test_libreoffice_opens_it_with_dropdowns_and_data(tmp_path):
     assert all(c.comment is not None for c in saved["les"][1])
     ours, theirs = (build_trajectory_quads(p, data_dir=DEFAULT_DATA) for p in (source, out / "compleet.xlsx"))
     assert sorted(map(str, ours[0])) == sorted(map(str, theirs[0]))
+
+
+def test_every_column_has_its_own_help_text():
+    from graph.template import HELP
+
+    assert {c for kind in KINDS for c in columns(kind)} <= set(HELP)
