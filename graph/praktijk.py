@@ -14,6 +14,7 @@ True
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from pyoxigraph import NamedNode, Quad
@@ -63,19 +64,29 @@ class Known:
         if code is None:
             return None
         if code not in self.gemeenten:
-            row.problem(column, f"{code!r} is geen huidige gemeente ({len(self.gemeenten)} bekend)")
+            row.problem(column, f"{code!r} is geen huidige gemeente ({len(self.gemeenten)} bekend)",
+                        suggestion=self._suggest_gemeente(row))
             return None
         name = (row.values.get("gemeentenaam") or "").strip()
         if column == "gemeentecode" and name and name != self.gemeenten[code]:
             row.problem("gemeentenaam", f"{name!r} is niet de naam van {code}", suggestion=f"bedoeld: {self.gemeenten[code]}")
         return node(iri("gemeente", code))
 
+    def _suggest_gemeente(self, row: Row) -> str:
+        """``bedoeld: GM1900 (Súdwest-Fryslân)`` when the row's gemeentenaam is (close to) a current name."""
+        name = (row.values.get("gemeentenaam") or "").strip()
+        by_name = {n: c for c, n in self.gemeenten.items()}
+        close = difflib.get_close_matches(name, by_name, n=1, cutoff=0.8) if name else []
+        return f"bedoeld: {by_name[close[0]]} ({close[0]})?" if close else ""
+
     def slug(self, row: Row, column: str, value: str | None, known: set[str], kind: str) -> NamedNode | None:
-        """The node of a known instrument or theme slug."""
+        """The node of a known instrument or theme slug (with the closest known slug as suggestion)."""
         if value is None:
             return None
         if value not in known:
-            row.problem(column, f"{value!r} is geen bekende {kind}", suggestion="kies uit " + ", ".join(sorted(known)))
+            close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+            hint = f"bedoeld: {close[0]}?" if close else "kies uit " + ", ".join(sorted(known))
+            row.problem(column, f"{value!r} is geen bekende {kind}", suggestion=hint)
             return None
         return node(iri(kind, value))
 

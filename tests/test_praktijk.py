@@ -134,6 +134,20 @@ BROKEN = {  # id: (file, old text, new text, row, column, words)
 }
 
 
+@pytest.mark.parametrize(
+    ("name", "old", "new", "suggestion"),
+    [("kerntellingen.csv", "GM1900,Súdwest-Fryslân,69", "GM1990,Sudwest Fryslan,69", "bedoeld: GM1900 (Súdwest-Fryslân)?"),
+     ("toepassingen.csv", "GM1900,Súdwest-Fryslân,dorpsraad", "GM1900,Súdwest-Fryslân,dorpsraaad", "bedoeld: dorpsraad?")],
+    ids=["gemeente", "instrument"],
+)
+def test_unknown_value_suggests_the_closest(data_copy, name, old, new, suggestion):
+    path = data_copy / "praktijk" / name
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        build_praktijk(data_copy)
+    assert [p.suggestion for p in caught.value.problems if p.row == 2] == [suggestion]
+
+
 @pytest.mark.parametrize("case", list(BROKEN), ids=list(BROKEN))
 def test_broken_practice_file_names_file_row_and_field(data_copy, case):
     name, old, new, row, column, words = BROKEN[case]
