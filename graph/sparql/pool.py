@@ -80,10 +80,14 @@ class QueryPool:
         self._lock = threading.Lock()
 
     def _take(self, timeout: float) -> _Worker:
-        try:
-            return self._idle.get_nowait()
-        except queue.Empty:
-            pass
+        while True:
+            try:
+                worker = self._idle.get_nowait()
+            except queue.Empty:
+                break
+            if worker.process.poll() is None:
+                return worker
+            self._discard(worker)  # died while idle
         with self._lock:
             if len(self._workers) < self.size:
                 worker = _Worker()
@@ -97,22 +101,30 @@ class QueryPool:
     def run(self, job: Job, *, timeout: float) -> QueryResult:
         """The worker's result; :class:`QueryTimeout` (and a fresh worker) past ``timeout``."""
         deadline = time.monotonic() + timeout
-        worker = self._take(timeout)
+        status, payload = self._attempt(job, deadline, timeout)
+        if status == "died":  # e.g. killed while idle: once more, on a fresh worker
+            status, payload = self._attempt(job, deadline, timeout)
+        if status == "timeout":
+            raise QueryTimeout(f"query gestopt na {timeout:g} s (time limit reached)")
+        if status == "died":
+            raise QueryFailed("de query-werker is onverwacht gestopt (worker died)")
+        if status != "ok":
+            raise QueryFailed(payload, syntax=status == "syntax")
+        return payload
+
+    def _attempt(self, job: Job, deadline: float, timeout: float) -> tuple[str, object]:
+        worker = self._take(max(deadline - time.monotonic(), 0.001))
         try:
             worker.conn.send(job)
             done = worker.conn.poll(max(deadline - time.monotonic(), 0))
             status, payload = worker.conn.recv() if done else ("timeout", "")
-        except (EOFError, OSError):  # the worker died (e.g. out of memory)
+        except (EOFError, OSError):  # the worker died (e.g. out of memory, or killed)
             status, payload = "died", ""
         if status in ("timeout", "died"):
             self._discard(worker)
-            if status == "timeout":
-                raise QueryTimeout(f"query gestopt na {timeout:g} s (time limit reached)")
-            raise QueryFailed("de query-werker is onverwacht gestopt (worker died)")
-        self._idle.put(worker)
-        if status != "ok":
-            raise QueryFailed(payload, syntax=status == "syntax")
-        return payload
+        else:
+            self._idle.put(worker)
+        return status, payload
 
     def _discard(self, worker: _Worker) -> None:
         worker.kill()
