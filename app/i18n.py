@@ -78,6 +78,8 @@ UI: dict[str, dict[str, str]] = {
     "overzicht.colour.rol": {"nl": "rol", "en": "role"},
     "overzicht.colour.instrument": {"nl": "instrument", "en": "instrument"},
     "overzicht.colour.provincie": {"nl": "provincie", "en": "province"},
+    "overzicht.colour.draad": {"nl": "rode draad", "en": "common thread"},
+    "overzicht.other": {"nl": "andere rode draad", "en": "other thread"},
     "overzicht.rol.deelnemer": {"nl": "deelnemer", "en": "participant"},
     "overzicht.rol.praktijk": {"nl": "praktijkvoorbeeld", "en": "practice example"},
     "overzicht.rol.beide": {"nl": "deelnemer en praktijkvoorbeeld", "en": "participant and practice example"},

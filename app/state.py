@@ -70,9 +70,26 @@ def init(key: str, default: object, **options: object) -> object:
     no ``value``/``index`` argument.
     """
     st.session_state.setdefault(_DEFAULTS_KEY, {})[key] = encode(default)
-    if key not in st.session_state:
+    if key not in st.session_state or not valid(st.session_state[key], **options):
         st.session_state[key] = decode(st.query_params.get(key), default, **options)
     return st.session_state[key]
+
+
+def valid(value: object, *, choices: Sequence[object] | None = None, multi: bool = False,
+          bounds: tuple[float, float] | None = None, cast: Callable = str) -> bool:
+    """Whether a value left in session state (say, by another page using the same key) fits this widget.
+
+    >>> valid("rol", choices=["kind", "community"]), valid(["a"], choices=["a", "b"], multi=True), valid(9, bounds=(1, 4))
+    (False, True, False)
+    """
+    values = list(value) if multi and isinstance(value, (list, tuple)) else [value]
+    if multi and not isinstance(value, (list, tuple)):
+        return False
+    if choices is not None and any(v not in choices for v in values):
+        return False
+    if bounds is not None and any(not isinstance(v, (int, float)) or not bounds[0] <= v <= bounds[1] for v in values):
+        return False
+    return True
 
 
 def to_url(keys: Iterable[str]) -> None:

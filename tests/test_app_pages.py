@@ -219,3 +219,16 @@ def test_hostile_text_in_tables_stays_text():
     assert "<img src=x onerror=alert(1)>" in cells  # shown as text by the table
     for element in at.markdown:
         assert "<img" not in element.value.replace("\\<img", "")
+
+
+@pytest.mark.parametrize("kleur", ["rol", "instrument", "draad", "provincie"])
+def test_overzicht_every_map_colouring(kleur):
+    at = run_page("overzicht", kleur=kleur)
+    assert not at.exception and at.radio(key="kleur").value == kleur
+
+
+def test_a_value_left_by_another_page_is_replaced():
+    at = AppTest.from_file(str(ROOT / "app" / "screens" / "netwerk.py"), default_timeout=TIMEOUT_S)
+    at.session_state["kleur"] = "rol"  # the Overzicht page's colour: not a network colouring
+    at.run()
+    assert not at.exception and at.radio(key="kleur").value == "kind"

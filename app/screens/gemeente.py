@@ -68,6 +68,8 @@ ui.table([{"instrument": u.instrument_label, "naam": u.lokale_naam, "ladder": _l
 
 st.subheader(t("gemeente.traject", lang))
 work = cache.call("graph.views:work", code=code)
+ui.fictief_banner([tr for tr in cache.call("graph.views:trajecten") if tr.slug in {w.traject for w in work}],
+                  lang=lang)
 ui.table(ui.records(work), lang=lang, name=f"traject-{code}", key="work")
 
 st.subheader(t("gemeente.lessen", lang))

@@ -21,10 +21,17 @@ for column, name in zip([*st.columns(4), *st.columns(4)], shown):
     column.metric(t(f"overzicht.count.{name}", lang), f"{getattr(counts, name):,}".replace(",", "."))
 
 st.subheader(t("overzicht.map", lang))
-kleur = state.init("kleur", "rol", choices=["rol", "instrument", "provincie"])
-st.radio(t("overzicht.colour", lang), ["rol", "instrument", "provincie"], key="kleur", horizontal=True,
+COLOURS = ["rol", "instrument", "draad", "provincie"]
+kleur = state.init("kleur", "rol", choices=COLOURS)
+st.radio(t("overzicht.colour", lang), COLOURS, key="kleur", horizontal=True,
          format_func=lambda v: t(f"overzicht.colour.{v}", lang))
 points = cache.call("graph.views:map_points", lang=lang, all_gemeenten=True)
+MAX_THREADS = 8  # colours on the map; the rest is "other"
+thread_of: dict[str, str] = {}
+if kleur == "draad":
+    for rank, thread in enumerate(cache.on_projection("graph.analysis:threads", k=2)):
+        for g in thread.gemeenten:
+            thread_of.setdefault(g.code, thread.label if rank < MAX_THREADS else t("overzicht.other", lang))
 
 
 def _role(p) -> str:
@@ -36,6 +43,8 @@ def _colour(p) -> str:
     if kleur == "instrument":
         return p.instrumenten[0] if len(p.instrumenten) == 1 else (
             f"{len(p.instrumenten)} instrumenten" if p.instrumenten else t("common.none", lang))
+    if kleur == "draad":
+        return thread_of.get(p.code, t("common.none", lang))
     return p.provincie if kleur == "provincie" else _role(p)
 
 
