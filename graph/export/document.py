@@ -17,7 +17,9 @@ Excel or LibreOffice Calc never runs a formula (OWASP "CSV injection").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?\d[\d.,]*%?$")
@@ -73,10 +75,20 @@ class Table:
 
 @dataclass(frozen=True)
 class Image:
-    png: bytes
+    """A PNG picture, drawn only when a renderer asks for it (Markdown never does).
+
+    >>> Image(lambda: b"png", alt="a chart").png
+    b'png'
+    """
+
+    draw: Callable[[], bytes]
     alt: str  # what the picture shows, for screen readers and the Markdown text
     caption: str = ""
     width_cm: float = 16.0
+
+    @cached_property
+    def png(self) -> bytes:
+        return self.draw()
 
 
 Block = Heading | Paragraph | BulletList | Table | Image

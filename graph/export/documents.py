@@ -67,7 +67,7 @@ def meeting_document(p: MeetingPack) -> Document:
     _hosts(doc, p)
     doc.add(Heading(1, w("questions")), BulletList(p.questions) if p.questions else Paragraph(w("none")))
     alt = w("network_alt").format(g=len(p.network.gemeenten), t=len(p.network.topics))
-    doc.add(Heading(1, w("network")), Image(charts.network_png(p.network, empty_text=w("none")), alt=alt,
+    doc.add(Heading(1, w("network")), Image(lambda: charts.network_png(p.network, empty_text=w("none")), alt=alt,
                                             caption=w("network_caption")))
     colophon(doc, p.colophon, lang)
     return doc
@@ -150,7 +150,7 @@ def bundle_document(b: LessonsBundle) -> Document:
                    subject=f"{w('bundle_title')} {b.traject.label}", keywords=["kernendemocratie", b.traject.slug])
     doc.add(fictief_notice(b.traject, lang), Heading(1, w("threads")))
     if b.threads:
-        doc.add(Image(charts.support_png(b.threads, population=b.population, axis_label=w("gemeenten_axis")),
+        doc.add(Image(lambda: charts.support_png(b.threads, population=b.population, axis_label=w("gemeenten_axis")),
                       alt=w("support_alt").format(n=min(len(b.threads), charts.MAX_BARS))),
                 Table([w("thread"), w("support"), w("evidence")],
                       [[t.label, str(t.support), names(t.gemeenten)] for t in b.threads], numeric=(1,)))
@@ -190,7 +190,7 @@ def _ladder(doc: Document, b: LessonsBundle, notes: SourceNotes) -> None:
     rung = lambda n: f"{n}. {b.ladder[n - 1]}" if n and 0 < n <= len(b.ladder) else w("not_on_ladder")  # noqa: E731
     used = [i for i in b.instruments if i.lessons]
     doc.add(Heading(1, w("ladder_index")),
-            Image(charts.ladder_png(list(b.instruments), b.ladder,
+            Image(lambda: charts.ladder_png(list(b.instruments), b.ladder,
                                     lessons_label=(w("lesson").lower(), w("lessons_short"))),
                   alt=w("ladder_alt").format(n=len(b.instruments), m=len(used)), caption=w("ladder_caption")),
             Table([w("instrument"), w("min"), w("max"), w("lesson_count"), w("sources")],

@@ -30,15 +30,16 @@ def _median(fn, repeat: int) -> tuple[float, object]:
 
 
 def measure(store, meeting: str, traject: str, *, repeat: int) -> dict[str, float]:
-    """Seconds for each step of the meeting pack export and for the bundle as DOCX."""
+    """Seconds: the meeting pack summary (with the analysis), its rendering per format, and the
+    whole lessons bundle (summary and DOCX)."""
     from graph.export.reports import render
     from graph.summaries import lessons_bundle, meeting_pack
 
     out: dict[str, float] = {}
-    out["pack summary"], pack = _median(lambda: meeting_pack(store, meeting), repeat)
+    out["pack"], pack = _median(lambda: meeting_pack(store, meeting), repeat)
     for fmt in ("md", "html", "docx"):
-        out[f"pack {fmt}"], _ = _median(lambda: render(pack, format=fmt), repeat)
-    out["bundle docx (all)"], _ = _median(lambda: render(lessons_bundle(store, traject), format="docx"), repeat)
+        out[f"pack.{fmt}"], _ = _median(lambda: render(pack, format=fmt), repeat)
+    out["bundle.docx"], _ = _median(lambda: render(lessons_bundle(store, traject), format="docx"), repeat)
     return out
 
 
@@ -81,7 +82,7 @@ def main() -> None:
         meeting, slug = _last_meeting(store)
         results[f"synthetic {n} x {args.lessons}"] = measure(store, meeting, slug, repeat=args.repeat)
     steps = next(iter(results.values())).keys()
-    print(f"{'input (median seconds)':<34}" + "".join(f"{s:>12}"[-12:] for s in steps))
+    print(f"{'input (median seconds)':<34}" + "".join(f"{s:>12}" for s in steps))
     for name, t in results.items():
         print(_row(name, t), flush=True)
     if args.json:
