@@ -366,7 +366,7 @@ def publish_command(store, endpoint, graph_store, user, password, include_privat
     """Load the graph (every named graph) into a SPARQL 1.1 store with the Graph Store Protocol."""
     import time
 
-    from graph.remote import publish
+    from graph.publish import publish
     from graph.store import open_store
 
     if user and password is None:

@@ -1,7 +1,7 @@
 """A remote SPARQL 1.1 store (Virtuoso, Fuseki, GraphDB, Oxigraph server) behind the ``Store`` interface.
 
-Queries go over the SPARQL 1.1 Protocol (POST, urlencoded); :func:`publish` loads graphs with the
-Graph Store Protocol (PUT per named graph, N-Triples). As on the embedded store, the default graph
+Queries go over the SPARQL 1.1 Protocol (POST, urlencoded); :func:`graph.publish.publish` loads
+graphs with the Graph Store Protocol (PUT per named graph, N-Triples). As on the embedded store, the default graph
 of a query is the union of *our* public named graphs: they are sent as ``default-graph-uri`` and
 ``named-graph-uri``, so the server's own graphs (Virtuoso's ``virtrdf:`` ...) and the private graph
 stay out.
@@ -38,7 +38,6 @@ from graph.store.results import XSD, to_ox
 DEFAULT_TIMEOUT_S = 120.0  # trusted queries (analysis); untrusted ones get the safe runner's limit
 SERVER_MAX_ROWS = 10_000  # Virtuoso's shipped ResultSetMaxRows; a result this long may be cut off
 PAGE_ROWS = 5_000  # page size when reading whole graphs back (below any server cap)
-PUBLISH_CHUNK_BYTES = 64 * 1024 * 1024
 JSON_RESULTS = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
 # Virtuoso turns geo:wktLiteral into its own geometry type (coordinates as 32-bit floats); map it back.
@@ -71,6 +70,17 @@ def names_dataset(text: str) -> bool:
     (True, False)
     """
     return re.search(r"\bFROM\b", _SKIP.sub(" ", text), re.I) is not None
+
+
+def pageable(text: str) -> bool:
+    """Whether a SELECT can be read in LIMIT/OFFSET pages: it orders, limits and offsets nothing itself.
+
+    Virtuoso refuses to sort more rows than its cap (error SR353), so ordered queries cannot be paged.
+
+    >>> pageable("SELECT ?s WHERE { ?s ?p ?o }"), pageable("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s")
+    (True, False)
+    """
+    return re.search(r"\b(ORDER\s+BY|LIMIT|OFFSET)\b", _SKIP.sub(" ", text), re.I) is None
 
 
 def term_from_json(cell: Mapping[str, str]) -> Term:
@@ -145,7 +155,11 @@ class RemoteStore(Store):
         if accept == N_TRIPLES:
             result = self._graph_result(body, max_rows)
         else:
-            result = _cap(self._select_result(body, headers), max_rows)
+            result = self._select_result(body, headers)
+            if result.truncated and (max_rows is None or max_rows > len(result.rows)) and pageable(text):
+                result = self._pages(form, len(result.rows), max_rows, timeout or self.timeout)
+            self._warn_if(result.truncated and (max_rows is None or len(result.rows) < max_rows), len(result.rows))
+            result = _cap(result, max_rows)
         result.elapsed_ms = (time.perf_counter() - started) * 1000
         return result
 
@@ -156,8 +170,21 @@ class RemoteStore(Store):
         columns = list(data["head"].get("vars", []))
         rows = [[term_from_json(b[c]) if c in b else None for c in columns] for b in data["results"]["bindings"]]
         capped = any(k.lower() == "x-sparql-maxrows" for k in headers) or len(rows) >= self.server_max_rows
-        self._warn_if(capped, len(rows))
         return QueryResult("select", columns=columns, rows=rows, truncated=capped)
+
+    def _pages(self, form: list[tuple[str, str]], page: int, max_rows: int | None, timeout: float) -> QueryResult:
+        """An unordered SELECT the server cut off, read again in pages of ``page`` rows (LIMIT/OFFSET)."""
+        result, offset = None, 0
+        while True:
+            paged = [("query", form[0][1] + f"\nLIMIT {page} OFFSET {offset}"), *form[1:]]
+            part = self._select_result(*self._post(paged, JSON_RESULTS, timeout))
+            result = part if result is None else result
+            if part is not result:
+                result.rows.extend(part.rows)
+            offset += page
+            if len(part.rows) < page or max_rows is not None and len(result.rows) > max_rows:
+                result.truncated = max_rows is not None and len(result.rows) > max_rows
+                return result
 
     def _graph_result(self, body: bytes, max_rows: int | None) -> QueryResult:
         import pyoxigraph as ox
@@ -235,94 +262,3 @@ def _cap(result: QueryResult, max_rows: int | None) -> QueryResult:
     if max_rows is not None and result.kind == "select" and len(result.rows) > max_rows:
         result.rows, result.truncated = result.rows[:max_rows], True
     return result
-
-
-# --- publishing: the Graph Store Protocol -------------------------------------------------------
-
-def graph_store_url(endpoint: str, *, authenticated: bool = False) -> str:
-    """The Graph Store Protocol URL next to a SPARQL endpoint, by the servers' conventions.
-
-    >>> graph_store_url("http://127.0.0.1:8890/sparql", authenticated=True)
-    'http://127.0.0.1:8890/sparql-graph-crud-auth'
-    >>> graph_store_url("http://localhost:3030/ds/query")
-    'http://localhost:3030/ds/data'
-    >>> graph_store_url("http://localhost:7878/query")
-    'http://localhost:7878/store'
-    """
-    parts = urllib.parse.urlsplit(endpoint)
-    path = parts.path.rstrip("/")
-    if path == "/query":  # Oxigraph server
-        path = "/store"
-    elif path.endswith("/query") or path.count("/") >= 2 and path.endswith("/sparql"):  # Fuseki /ds/...
-        path = path.rsplit("/", 1)[0] + "/data"
-    elif path.endswith("/sparql"):  # Virtuoso
-        path += "-graph-crud-auth" if authenticated else "-graph-crud"
-    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
-
-
-def _chunks(ntriples: bytes, size: int) -> list[bytes]:
-    r"""N-Triples split in chunks of about ``size`` bytes; every triple with a blank node stays in the
-    first chunk, because each request gets its own blank-node scope on the server.
-
-    >>> _chunks(b'<a> <p> "1" .\n_:b <p> <c> .\n<d> <p> "2" .\n', 10)
-    [b'_:b <p> <c> .\n', b'<a> <p> "1" .\n', b'<d> <p> "2" .\n']
-    """
-    lines = ntriples.splitlines(keepends=True)
-    chunks, current = [b"".join(line for line in lines if b"_:" in line)], []
-    for line in (line for line in lines if b"_:" not in line):
-        current.append(line)
-        if sum(map(len, current)) >= size:
-            chunks.append(b"".join(current))
-            current = []
-    chunks.append(b"".join(current))
-    return [c for c in chunks if c] or [b""]
-
-
-def _graph_ntriples(source: Store, graph: str) -> bytes:
-    import pyoxigraph as ox
-
-    node = ox.NamedNode(graph)
-    if hasattr(source, "oxigraph"):  # LocalStore: straight from the store
-        quads = source.oxigraph.quads_for_pattern(None, None, None, node)
-    else:
-        quads = source.quads(graph)
-    return ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES)
-
-
-def _send(opener, method: str, url: str, graph: str, data: bytes | None, timeout: float) -> None:
-    target = url + ("&" if "?" in url else "?") + urllib.parse.urlencode({"graph": graph})
-    request = urllib.request.Request(target, data=data, method=method,
-                                     headers={"Content-Type": N_TRIPLES} if data is not None else {})
-    try:
-        with opener.open(request, timeout=timeout) as response:
-            response.read()
-    except urllib.error.HTTPError as exc:
-        if method == "DELETE" and exc.code == 404:
-            return
-        hint = " (controleer --user/--password)" if exc.code in {401, 403} else ""
-        raise RemoteError(f"{method} {graph} naar {url}: {_server_message(exc)}{hint}") from None
-    except urllib.error.URLError as exc:
-        raise RemoteError(f"{url} is niet bereikbaar: {exc.reason}") from None
-
-
-def publish(source: Store, endpoint: str, *, graph_store: str | None = None, user: str | None = None,
-            password: str | None = None, include_private: bool = False,
-            timeout: float = 600.0) -> dict[str, int]:
-    """Make the remote store hold exactly the (public) named graphs of ``source``; triples per graph.
-
-    Each graph is replaced with a Graph Store Protocol PUT of N-Triples (large graphs: PUT, then
-    POSTs). Graphs of ours that ``source`` no longer has (and the private graph, unless
-    ``include_private``) are deleted from the remote store.
-    """
-    target = graph_store or graph_store_url(endpoint, authenticated=bool(user))
-    opener = _opener(target, user, password)
-    counts: dict[str, int] = {}
-    for graph in source.graphs(include_private=include_private):
-        data = _graph_ntriples(source, graph)
-        for i, chunk in enumerate(_chunks(data, PUBLISH_CHUNK_BYTES)):
-            _send(opener, "PUT" if i == 0 else "POST", target, graph, chunk, timeout)
-        counts[graph] = data.count(b"\n")
-    remote = RemoteStore(endpoint, user=user, password=password)
-    for graph in set(remote.graphs(include_private=True)) - set(counts):
-        _send(opener, "DELETE", target, graph, None, timeout)
-    return counts

@@ -8,7 +8,6 @@ Protocol; every canned query must then give the same rows on both stores.
 from __future__ import annotations
 
 import re
-import urllib.request
 import warnings
 from decimal import Decimal, InvalidOperation
 
@@ -23,7 +22,8 @@ from app_fixture import app_quads
 from graph.cli import cli
 from graph.export.data import export_data
 from graph.namespace import G_PRIVATE, GRAPH, graph_iri
-from graph.remote import RemoteStore, publish
+from graph.publish import Authorizer, _send, publish
+from graph.remote import RemoteStore
 from graph.sparql import canned_queries, run_canned, run_safe
 from graph.store import LocalStore, open_store
 from graph.store.results import XSD
@@ -50,6 +50,12 @@ def remote(virtuoso, published) -> RemoteStore:
     store = open_store(virtuoso.sparql_url)
     assert isinstance(store, RemoteStore)
     return store
+
+
+def _put(virtuoso, graph: str, data: bytes) -> None:
+    """PUT N-Triples into one graph of the Virtuoso, past our own publish."""
+    auth = Authorizer(virtuoso.graph_store_url, virtuoso.user, virtuoso.password)
+    _send(auth, "PUT", virtuoso.graph_store_url, graph, data, 60)
 
 
 def _normal(term) -> tuple:
@@ -121,9 +127,7 @@ def test_refused_forms_never_reach_the_remote_store(remote):
 
 def test_publish_again_replaces_and_removes_stale_graphs(local, virtuoso, remote, published):
     stale = str(graph_iri("traject", "oud"))
-    request = urllib.request.Request(f"{virtuoso.graph_store_url}?graph={stale}", method="PUT",
-                                     data=b"<urn:a> <urn:b> <urn:c> .\n", headers={"Content-Type": "application/n-triples"})
-    remote_module._opener(virtuoso.graph_store_url, virtuoso.user, virtuoso.password).open(request).read()
+    _put(virtuoso, stale, b"<urn:a> <urn:b> <urn:c> .\n")
     remote.forget_graphs()
     assert stale in remote.graphs()
     again = publish(local, virtuoso.sparql_url, user=virtuoso.user, password=virtuoso.password)
@@ -132,20 +136,23 @@ def test_publish_again_replaces_and_removes_stale_graphs(local, virtuoso, remote
     assert remote.count() == sum(published.values())  # PUT replaced, nothing doubled
 
 
-def test_virtuoso_row_cap_is_detected(virtuoso, remote):
-    """Virtuoso cuts results at ResultSetMaxRows (10,000) without an error: we mark them truncated."""
+def test_virtuoso_row_cap_is_paged_or_flagged(virtuoso, remote):
+    """Virtuoso cuts results at ResultSetMaxRows (10,000) without an error. An unordered SELECT is read
+    again in pages; what cannot be paged (ORDER BY, CONSTRUCT) is marked truncated, with a warning."""
     big = "urn:kernen-test:big"
-    data = "".join(f"<urn:s{i}> <urn:p> \"{i}\" .\n" for i in range(10_005)).encode()
-    request = urllib.request.Request(f"{virtuoso.graph_store_url}?graph={big}", method="PUT", data=data,
-                                     headers={"Content-Type": "application/n-triples"})
-    remote_module._opener(virtuoso.graph_store_url, virtuoso.user, virtuoso.password).open(request).read()
+    _put(virtuoso, big, "".join(f"<urn:s{i}> <urn:p> \"{i}\" .\n" for i in range(10_005)).encode())
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        select = remote.query(f"SELECT ?s FROM <{big}> WHERE {{ ?s ?p ?o }}")
+        paged = remote.query(f"SELECT ?s FROM <{big}> WHERE {{ ?s ?p ?o }}")
+        assert not caught
+        ordered = remote.query(f"SELECT ?s FROM <{big}> WHERE {{ ?s ?p ?o }} ORDER BY ?s")
         construct = remote.query(f"CONSTRUCT {{ ?s ?p ?o }} FROM <{big}> WHERE {{ ?s ?p ?o }}")
-    assert len(select.rows) == 10_000 and select.truncated
-    assert construct.truncated
-    assert any("ResultSetMaxRows" in str(w.message) for w in caught)
+    assert len(paged.rows) == 10_005 and not paged.truncated
+    assert len({row[0].value for row in paged.rows}) == 10_005
+    assert len(ordered.rows) == 10_000 and ordered.truncated and construct.truncated
+    assert sum("ResultSetMaxRows" in str(w.message) for w in caught) == 2
+    capped = remote.query(f"SELECT ?s FROM <{big}> WHERE {{ ?s ?p ?o }}", max_rows=10_002)
+    assert len(capped.rows) == 10_002 and capped.truncated
 
 
 def test_export_from_the_remote_store(remote, local, tmp_path, monkeypatch):
