@@ -116,12 +116,15 @@ def find_gemeente(store: q.Queryable, given: str) -> tuple[str, GemeenteRef]:
     for r in found:
         if _fold(given) in {_fold(text(r.get("code"))), _fold(text(r.get("naam")))}:
             return text(r["g"]), GemeenteRef(code=text(r.get("code")), naam=text(r.get("naam")))
-    names = sorted(f"{text(r.get('naam'))} ({text(r.get('code'))})" for r in found)
-    close = difflib.get_close_matches(given, [text(r.get("naam")) for r in found], n=3, cutoff=0.6)
+    label = {text(r["g"]): f"{text(r.get('naam'))} ({text(r.get('code'))})" for r in found}
+    folded = {_fold(text(r.get("naam"))): label[text(r["g"])] for r in found}
+    close = [folded[f] for f in difflib.get_close_matches(_fold(given), list(folded), n=3, cutoff=0.75)]
     hint = f" Bedoelt u {' of '.join(close)}?" if close else ""
-    shown = ", ".join(names[:MAX_CHOICES]) + (" ..." if len(names) > MAX_CHOICES else "")
-    raise LookupError(f"onbekende gemeente '{given}'.{hint} Geef een CBS-code (GM....) of naam, "
-                      f"bijvoorbeeld: {shown}")
+    examples = sorted({label[text(r["g"])] for r in rows(store, q.PARTICIPANT_GEMEENTEN) if text(r["g"]) in label})
+    shown = ", ".join((examples or sorted(label.values()))[:MAX_CHOICES])
+    what = "de deelnemers" if examples else "bijvoorbeeld"
+    raise LookupError(f"onbekende gemeente '{given}'.{hint} Geef een CBS-code (GM....) of de naam van een "
+                      f"van de {len(found)} gemeenten; {what}: {shown}")
 
 
 def load_trajectory(store: q.Queryable, t_iri: str, ref: TrajectRef, *, lang: str) -> TrajectoryData:

@@ -190,6 +190,11 @@ SELECT ?g ?code ?naam ?current WHERE {
 }
 """
 
+# Purpose: the gemeenten taking part in any trajectory. Columns: g.
+PARTICIPANT_GEMEENTEN = """
+SELECT DISTINCT ?g WHERE { ?d a kd:Deelname ; kd:gemeente ?g }
+"""
+
 # Purpose: reference facts of gemeente ?g. Parameters: g. Columns: naam, code, inwoners, provincie, kernen.
 GEMEENTE_FACTS = """
 SELECT ?naam ?code ?inwoners ?provincie (COUNT(DISTINCT ?k) AS ?kernen) WHERE {

@@ -118,7 +118,7 @@ def test_bundle_groups_lessons_by_instrument_in_english(store):
 @pytest.mark.parametrize("call, expected", [
     pytest.param(lambda s: meeting_pack(s, "regio9"), "mini-regio1 (Regionale uitwisseling 2025-03-01)",
                  id="meeting"),
-    pytest.param(lambda s: intake_summary(s, "Beekwoud"), "Bedoelt u Beekwoude?", id="gemeente"),
+    pytest.param(lambda s: intake_summary(s, "Beekwoud"), "Bedoelt u Beekwoude (GM9002)?", id="gemeente"),
     pytest.param(lambda s: lessons_bundle(s, "maxi"), "Kies uit: mini", id="traject"),
 ])
 def test_unknown_ids_name_the_valid_choices(store, call, expected):
