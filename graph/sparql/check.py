@@ -68,13 +68,26 @@ class QueryInfo:
         return bool(self.from_graphs or self.from_named)
 
 
-def _prologue() -> str:
-    """Our prefixes are predeclared, so queries may use ``kd:`` etc. without PREFIX lines."""
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+def prologue(text: str) -> str:
+    """PREFIX lines for our prefixes that ``text`` uses without declaring (they are predeclared).
+
+    >>> prologue("SELECT ?g WHERE { ?g a kd:Gemeente }")
+    'PREFIX kd: <https://w3id.org/kernendemocratie/def#>\\n'
+    """
+    declared = {m.lower() for m in re.findall(r"PREFIX\s+([\w-]*):", text, re.I)}
+    used = set(re.findall(r"(?<![\w<?$])([A-Za-z][\w-]*):", text))
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p in used and p not in declared)
 
 
-PROLOGUE = _prologue()
-_PROLOGUE_LINES = PROLOGUE.count("\n")
+_COMMENT_LINE = re.compile(r"^[ \t]*#[^\n]*", re.M)
+
+
+def _for_parser(text: str) -> tuple[str, int]:
+    """``text`` with its missing prefixes declared and whole-line comments blanked (pyparsing is
+    slow on comments: a canned query's header doubled its parse time), and the added line count.
+    Blanking keeps line numbers; inside a long string it only changes the string, never the parse."""
+    head = prologue(text)
+    return head + _COMMENT_LINE.sub("", text), head.count("\n")
 
 
 def check_query(text: str, *, graphs: Iterable[str] | None = None) -> QueryInfo:
@@ -99,28 +112,29 @@ def check_query(text: str, *, graphs: Iterable[str] | None = None) -> QueryInfo:
 
 
 def _parse(text: str) -> CompValue:
+    full, added = _for_parser(text)
     try:
-        return parseQuery(PROLOGUE + text)
+        return parseQuery(full)
     except ParseException as exc:
         if _is_update(text):
             raise QueryRefused("wijzigen is niet toegestaan: alleen SELECT, ASK, CONSTRUCT en "
                                "DESCRIBE (updates and LOAD are refused)") from None
-        raise _syntax_error(exc, text) from None
+        raise _syntax_error(exc, text, added) from None
     except Exception as exc:  # e.g. an undeclared prefix
         raise QuerySyntaxError(str(exc), hint="controleer de PREFIX-regels") from None
 
 
 def _is_update(text: str) -> bool:
     try:
-        parseUpdate(PROLOGUE + text)
+        parseUpdate(_for_parser(text)[0])
     except Exception:
         return False
     return True
 
 
-def _syntax_error(exc: ParseException, text: str) -> QuerySyntaxError:
+def _syntax_error(exc: ParseException, text: str, added: int) -> QuerySyntaxError:
     """Oxigraph's parser pinpoints errors better than pyparsing; fall back to rdflib's position."""
-    line, column, hint = _oxigraph_position(text) or (exc.lineno - _PROLOGUE_LINES, exc.col, _GENERIC_HINT)
+    line, column, hint = _oxigraph_position(text) or (exc.lineno - added, exc.col, _GENERIC_HINT)
     lines = text.splitlines() or [""]
     line = min(max(line, 1), len(lines))
     source = lines[line - 1]
