@@ -107,51 +107,57 @@ class HostIndex:
     """Experience of every gemeente as arrays (made once per projection), so ranking is vectorised.
 
     ``codes`` are the gemeenten with any experience, in label order (the tie-break of the ranking).
+    Lessons and outcomes are sparse matrices (record x gemeente) with a record x element tag matrix,
+    so "distinct lessons on any of these elements, per gemeente" is two sparse products.
     """
 
     def __init__(self, p: Projection):
         exp = experience_index(p)
         self.codes = sorted({c for by in exp.values() for c in by}, key=lambda c: (p.gemeente(c).label, c))
-        pos = {c: i for i, c in enumerate(self.codes)}
+        self.pos = {c: i for i, c in enumerate(self.codes)}
         self.has: dict[str, np.ndarray] = {}
         self.sinds: dict[str, np.ndarray] = {}
         for e, by in exp.items():
-            idx = np.array([pos[c] for c in by])
+            idx = np.array([self.pos[c] for c in by])
             self.has[e] = np.zeros(len(self.codes), dtype=bool)
             self.has[e][idx] = True
             self.sinds[e] = np.full(len(self.codes), np.nan)
             self.sinds[e][idx] = [np.nan if x.sinds is None else x.sinds for x in by.values()]
-        rows, cols, self.tagged = [], [], {}
-        for i, les in enumerate(p.records.lessen):
-            for code in les.gemeenten:
-                if code in pos:
-                    rows.append(i)
-                    cols.append(pos[code])
-            for e in (*les.themas, *les.instrumenten):
-                self.tagged.setdefault(e, []).append(i)
-        self.lessons = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)),
-                                         shape=(len(p.records.lessen), len(self.codes)))
-        les_elements = {les.key: (*les.themas, *les.instrumenten) for les in p.records.lessen}
-        outcomes = [u for u in p.records.uitkomsten if u.gemeente in pos and u.les in les_elements]
-        self.outcome_tagged: dict[str, list[int]] = {}
-        for i, u in enumerate(outcomes):
-            for e in les_elements[u.les]:
-                self.outcome_tagged.setdefault(e, []).append(i)
-        self.outcomes = sparse.csr_matrix((np.ones(len(outcomes)), ([i for i in range(len(outcomes))],
-                                           [pos[u.gemeente] for u in outcomes])), shape=(len(outcomes), len(self.codes)))
+        self.column = {e: j for j, e in enumerate(sorted(exp))}
+        lessen = p.records.lessen
+        tags = {les.key: (*les.themas, *les.instrumenten) for les in lessen}
+        self.lessons = self._records([(les.gemeenten, tags[les.key]) for les in lessen])
+        self.outcomes = self._records([((u.gemeente,), tags[u.les]) for u in p.records.uitkomsten if u.les in tags])
+        self._counts: dict[tuple[str, ...], np.ndarray] = {}
+        arrays = context_arrays(p)
+        self.context_index = np.array([arrays.index.get(c, 0) for c in self.codes])
+        self.context_known = np.array([c in arrays.index for c in self.codes])
 
-    def lesson_counts(self, elements: tuple[str, ...]) -> np.ndarray:
-        """Per gemeente, the number of distinct lessons naming it that are tagged with any of ``elements``."""
-        return _count(self.lessons, self.tagged, elements)
+    def _records(self, items: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> tuple:
+        """(record x gemeente, record x element) incidence matrices."""
+        def matrix(pairs, shape):
+            rows, cols = zip(*pairs) if pairs else ((), ())
+            return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+        who = {(i, self.pos[c]) for i, (codes, _) in enumerate(items) for c in codes if c in self.pos}
+        what = {(i, self.column[e]) for i, (_, es) in enumerate(items) for e in es if e in self.column}
+        return (matrix(sorted(who), (len(items), len(self.codes))),
+                matrix(sorted(what), (len(items), len(self.column))).tocsc())
 
-    def outcome_counts(self, elements: tuple[str, ...]) -> np.ndarray:
-        """Per gemeente, its documented outcomes that follow from a lesson tagged with any of ``elements``."""
-        return _count(self.outcomes, self.outcome_tagged, elements)
+    def counts(self, elements: tuple[str, ...]) -> np.ndarray:
+        """Per gemeente: distinct lessons naming it on any of ``elements``, plus its outcomes of such lessons."""
+        key = tuple(sorted(set(elements)))
+        if key not in self._counts:  # vraagstukken often share their elements
+            self._counts[key] = self._count(key)
+        return self._counts[key]
 
-
-def _count(matrix: sparse.csr_matrix, tagged: dict[str, list[int]], elements: tuple[str, ...]) -> np.ndarray:
-    rows = sorted({i for e in elements for i in tagged.get(e, ())})
-    return np.asarray(matrix[rows].sum(axis=0)).ravel() if rows else np.zeros(matrix.shape[1])
+    def _count(self, elements: tuple[str, ...]) -> np.ndarray:
+        cols = [self.column[e] for e in elements]
+        total = np.zeros(len(self.codes))
+        for who, what in (self.lessons, self.outcomes):
+            if what.shape[0]:
+                tagged = (np.asarray(what[:, cols].sum(axis=1)).ravel() > 0).astype(float)
+                total += who.T @ tagged
+        return total
 
 
 def host_index(p: Projection) -> HostIndex:
@@ -170,16 +176,15 @@ def rank_hosts(p: Projection, v: Vraagstuk, *, year: int | None, top: int | None
     total = 2 * len(v.instrumenten) + len(v.themas)
     rel = sum((2.0 if e in v.instrumenten else 1.0) * h.has[e] for e in elements) / total
     sinds = np.fmin.reduce([h.sinds[e] for e in elements])
-    askers = set(v.gemeenten)
-    idx = np.nonzero(np.logical_or.reduce([h.has[e] for e in elements]) &
-                     np.array([c not in askers for c in h.codes]))[0]
+    candidate = np.logical_or.reduce([h.has[e] for e in elements])
+    candidate[[h.pos[c] for c in v.gemeenten if c in h.pos]] = False
+    idx = np.nonzero(candidate)[0]
     if not len(idx):
         return []
     years = np.zeros(len(idx)) if year is None else np.nan_to_num(np.maximum(0, year - sinds[idx]), nan=0.0)
-    ctx, km = _context(p, [c for c in v.gemeenten if c in p.gemeenten], [h.codes[i] for i in idx])
+    ctx, km = _context(p, h, [c for c in v.gemeenten if c in p.gemeenten], idx)
     parts = {"relevance": rel[idx], "years": np.minimum(years / YEARS_CAP, 1.0),
-             "lessons": np.minimum((h.lesson_counts(elements) + h.outcome_counts(elements))[idx] / LESSONS_CAP, 1.0),
-             "context": ctx,
+             "lessons": np.minimum(h.counts(elements)[idx] / LESSONS_CAP, 1.0), "context": ctx,
              "proximity": np.where(np.isnan(km), 0.0, np.maximum(0.0, 1 - km / DISTANCE_SCALE_KM))}
     score = sum(WEIGHTS[k] * x for k, x in parts.items())
     order = np.argsort(-np.round(score, 12), kind="stable")[:top]
@@ -188,14 +193,13 @@ def rank_hosts(p: Projection, v: Vraagstuk, *, year: int | None, top: int | None
         km=None if np.isnan(km[i]) else float(km[i]))) for i in order]
 
 
-def _context(p: Projection, askers: list[str], candidates: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def _context(p: Projection, h: HostIndex, askers: list[str], idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Best context similarity and smallest distance to any of the askers (NaN km when unknown)."""
     arrays = context_arrays(p)
-    known = np.array([c in arrays.index for c in candidates])
-    idx = np.array([arrays.index.get(c, 0) for c in candidates])
-    ctx, km = np.zeros(len(candidates)), np.full(len(candidates), np.nan)
+    known = h.context_known[idx]
+    ctx, km = np.zeros(len(idx)), np.full(len(idx), np.nan)
     for code in askers:
-        c, d = arrays.compare(code, idx)
+        c, d = arrays.compare(code, h.context_index[idx])
         ctx = np.maximum(ctx, np.where(known, c, 0.0))
         km = np.fmin(km, np.where(known, d, np.nan))
     return ctx, km

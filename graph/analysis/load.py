@@ -47,7 +47,9 @@ SELECT DISTINCT ?g WHERE { GRAPH ?hg { ?h a kd:Herindeling . { ?h kd:ingesteld ?
   FILTER(?hg != %PRIVATE%) }"""
 Q_LABELS = """
 SELECT ?s ?label WHERE { GRAPH ?lg { ?s skos:prefLabel|rdfs:label ?label }
-  FILTER(?lg != %PRIVATE% && isIRI(?s) && (LANG(?label) = "" || LANGMATCHES(LANG(?label), "nl"))) }"""
+  FILTER(?lg != %PRIVATE% && isIRI(?s) && (LANG(?label) = "" || LANGMATCHES(LANG(?label), "nl")))
+  FILTER(STRSTARTS(STR(?s), "%ID%thema/") || STRSTARTS(STR(?s), "%ID%instrument/")
+         || STRSTARTS(STR(?s), "%ID%bijeenkomstsoort/")) }"""
 Q_BRONNEN = "SELECT ?s ?url WHERE { GRAPH ?bg { ?s a kd:Bron ; kd:url ?url } FILTER(?bg != %PRIVATE%) }"
 Q_PROPERTIES = """
 SELECT ?graph ?s ?p ?o WHERE { GRAPH ?graph { ?s a %s ; ?p ?o . VALUES ?p { %s } } FILTER(?graph != %%PRIVATE%%) }"""
@@ -97,7 +99,7 @@ def rows(store: Any, query: str) -> list[dict[str, Any]]:
     A local store is asked through its pyoxigraph store directly: converting half a million terms
     through ``QueryResult`` costs seconds on a large trajectory. The queries skip the private graph.
     """
-    text = sparql_prefixes() + query.replace("%PRIVATE%", f"<{G_PRIVATE}>")
+    text = sparql_prefixes() + query.replace("%PRIVATE%", f"<{G_PRIVATE}>").replace("%ID%", ID)
     result = getattr(store, "oxigraph", store).query(text)
     if hasattr(result, "records"):  # a remote store's QueryResult
         return [{k: _plain(v) for k, v in r.items() if v is not None} for r in result.records()]
