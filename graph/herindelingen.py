@@ -18,6 +18,8 @@ Partial cases, as the TOOI register records them:
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 from collections import defaultdict
 from pyoxigraph import NamedNode
 from rdflib.namespace import OWL, RDFS
@@ -124,7 +126,9 @@ def _node(row: Row) -> NamedNode:
 
 def _add_event(uri: str, rows: list[Row], quads: Quads) -> None:
     event = node(iri("herindeling", uri.rsplit("/", 1)[1]))
-    kind, datum = rows[0].values["wijzigingstype"], rows[0].date("datum")
+    kind, datum = rows[0].values["wijzigingstype"], None
+    with contextlib.suppress(ValueError):  # a bad date was reported while grouping the rows
+        datum = dt.date.fromisoformat(rows[0].values["datum"].strip())
     quads.typed(event, KD.Herindeling, ORG.ChangeEvent)
     quads.add(event, KD.datum, datum)
     quads.add(event, KD.wijzigingstype, kind)

@@ -152,6 +152,8 @@ BROKEN = {  # id: (file, change, expected row, expected column, words in the mes
                                                             "BU00140000,Binnenstad-Noord,WK001499"), 2, "wijkcode", "geen bekende wijk"),
     "duplicate-kern": ("woonplaatsen_2024.csv", replace_cell("1001,Huijbergen", "1000,Huijbergen"), 3, "woonplaatscode",
                        "dubbel"),
+    "herindeling-bad-date": ("herindelingen_tooi_2000_2023_lang.csv", replace_cell("2000-01-01,opgeheven", "1-1-2000,opgeheven"),
+                             2, "datum", "geen datum"),
     "herindeling-unknown": ("herindelingen_tooi_2000_2023_lang.csv", replace_cell(",0253,Hoevelaken", ",0001,Hoevelaken"), 2,
                             "gemeentecode", "staat niet als opgeheven gemeente"),
 }
