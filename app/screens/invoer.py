@@ -7,6 +7,7 @@ from __future__ import annotations
 import hmac
 import re
 import tempfile
+import time
 from pathlib import Path
 
 import streamlit as st
@@ -16,6 +17,7 @@ from app.i18n import t
 from graph.settings import load_settings
 
 MAX_FILE_MB = 2
+WRONG_SECRET_DELAY_S = 1.0  # slows guessing
 TYPES = ["xlsx", "csv", "yaml", "yml"]
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -67,11 +69,20 @@ with tempfile.TemporaryDirectory(prefix="kernen-upload-") as tmp:
     if not st.button(t("invoer.build", lang), type="primary"):
         st.stop()
     if not hmac.compare_digest(given.encode(), secret.encode()):
+        time.sleep(WRONG_SECRET_DELAY_S)
         st.error(t("invoer.wrong_secret", lang))
         st.stop()
     from graph.build import build, default_inputs
+    from graph.ingest import read_trajectory
 
+    def slug(path: Path) -> str | None:
+        trajectory, _ = read_trajectory(path, data_dir=settings.data_dir)
+        return trajectory.slug if trajectory else None
+
+    # The upload replaces a bundled trajectory with the same id instead of doubling it.
+    mine = slug(target)
+    others = [p for p in default_inputs(settings.data_dir) if slug(p) != mine]
     with st.spinner("…"):
-        report = build([*default_inputs(settings.data_dir), target], store_dir=cache.location())
+        report = build([*others, target], store_dir=cache.location())
     st.success(t("invoer.built", lang, summary=f"{report.triples:,} triples, {report.total_seconds:.1f} s"))
     st.cache_data.clear()
