@@ -326,7 +326,7 @@ async def landing(request: Request) -> Response:
     lang = "en" if request.query_params.get("lang") == "en" else "nl"
     desc = await run_in_threadpool(dataset_description, config)
     html = pages.landing_page(desc, lang=lang, queries=canned_queries(), manifest=_manifest(config),
-                              timeout=config.timeout, max_rows=config.max_rows)
+                              timeout=config.timeout, max_rows=config.max_rows, base_url=_base(request))
     return HTMLResponse(html)
 
 
@@ -344,6 +344,11 @@ async def dumps(request: Request) -> Response:
     if path.parent != config.dumps.resolve() or not path.is_file():
         raise ApiError(404, f"geen dump met de naam {name!r} (no such dump)")
     return FileResponse(path, media_type=listed[name].get("media_type"), filename=name)
+
+
+async def favicon(request: Request) -> Response:
+    """No icon: an empty answer instead of a 404 in every browser console."""
+    return Response(status_code=204)
 
 
 async def static(request: Request) -> Response:
@@ -403,6 +408,7 @@ def create_app(config: EndpointConfig | None = None) -> Starlette:
         Route("/", landing), Route("/sparql", sparql, methods=["GET", "POST"]),
         Route("/service-description", service_description), Route("/void", void),
         Route("/dumps/", dumps), Route("/dumps/{name}", dumps), Route("/static/{name}", static),
+        Route("/favicon.ico", favicon),
     ]
     app = Starlette(routes=routes, middleware=middleware,
                     exception_handlers={ApiError: api_error, HTTPException: api_error, Exception: api_error})

@@ -97,18 +97,19 @@ def _iri_cell(iri: str) -> str:
     return _link(iri, short(iri)) if iri.startswith(("http://", "https://")) else escape(iri)
 
 
-def _number(n: int | float) -> str:
-    return f"{n:,}".replace(",", ".")
+def _number(n: int | float, lang: str = "nl") -> str:
+    """``165.131`` in Dutch, ``165,131`` in English."""
+    return f"{n:,}" if lang == "en" else f"{n:,}".replace(",", ".")
 
 
 def _dataset_section(desc, lang: str) -> str:
-    graphs = [[_iri_cell(g.iri), _number(g.triples), ", ".join(_iri_cell(x) for x in g.licences),
+    graphs = [[_iri_cell(g.iri), _number(g.triples, lang), ", ".join(_iri_cell(x) for x in g.licences),
                ", ".join(_iri_cell(x) for x in g.sources[:5]) + (" …" if len(g.sources) > 5 else "")]
               for g in desc.graphs]
-    classes = [[_iri_cell(c), _number(n)] for c, n in desc.classes[:MAX_LISTED]]
-    props = [[_iri_cell(p), _number(n)] for p, n in desc.properties[:MAX_LISTED]]
+    classes = [[_iri_cell(c), _number(n, lang)] for c, n in desc.classes[:MAX_LISTED]]
+    props = [[_iri_cell(p), _number(n, lang)] for p, n in desc.properties[:MAX_LISTED]]
     return (f'<section><h2>{escape(t("dataset", lang))}</h2>'
-            f"<p>{_number(desc.triples)} {escape(t('triples', lang))} · {len(desc.graphs)} "
+            f"<p>{_number(desc.triples, lang)} {escape(t('triples', lang))} · {len(desc.graphs)} "
             f"{escape(t('graphs', lang).lower())} · {len(desc.classes)} {escape(t('classes', lang).lower())} · "
             f"{len(desc.properties)} {escape(t('properties', lang).lower())} · {_link('/void', 'VoID (Turtle)')}</p>"
             + _table([t("graph", lang), t("triples", lang), t("licence", lang), t("sources", lang)], graphs)
@@ -155,8 +156,8 @@ def _dumps_section(manifest: dict, lang: str) -> str:
         return (f'<section><h2>{escape(t("dumps", lang))}</h2><p>{escape(t("nodumps", lang))} '
                 f"<code>kernen export data</code>.</p></section>")
     rows = [[_link(f"/dumps/{f['name']}", f["name"]), escape(str(f.get("format", ""))),
-             escape(_number(int(f.get("bytes", 0)))),
-             escape(_number(f.get("triples", f.get("rows", f.get("nodes", 0))))),
+             escape(_number(int(f.get("bytes", 0)), lang)),
+             escape(_number(f.get("triples", f.get("rows", f.get("nodes", 0))), lang)),
              f"<code>{escape(str(f.get('sha256', ''))[:16])}…</code>"] for f in files]
     head = [t("file", lang), "format", t("size", lang) + " (bytes)", t("count", lang), "SHA-256"]
     return (f'<section><h2>{escape(t("dumps", lang))}</h2><p>{_link("/dumps/manifest.json", "manifest.json")} · '
@@ -164,14 +165,14 @@ def _dumps_section(manifest: dict, lang: str) -> str:
 
 
 def landing_page(desc, *, lang: str = "nl", queries=(), manifest: dict | None = None,
-                 timeout: float = 10.0, max_rows: int = 10_000) -> str:
+                 timeout: float = 10.0, max_rows: int = 10_000, base_url: str = "") -> str:
     """The landing page: what this is, the dataset description, runnable examples and the dumps."""
     other = "nl" if lang == "en" else "en"
     head = (f'<nav>{_link("/?lang=" + other, t("other", lang))}</nav><h1>{escape(t("title", lang))}</h1>'
             f"<p>{escape(t('intro', lang))} <code>/sparql</code>.</p>"
-            f"<p>{escape(t('limits', lang).format(t=f'{timeout:g}', n=_number(max_rows)))}</p>"
+            f"<p>{escape(t('limits', lang).format(t=f'{timeout:g}', n=_number(max_rows, lang)))}</p>"
             f"<pre>curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE {{ ?s ?p ?o }} LIMIT 5' "
-            f"{escape('<this host>')}/sparql</pre>"
+            f"{escape(base_url or '<host>')}/sparql</pre>"
             f'<p>{escape(t("more", lang))}: {_link("/service-description", "SPARQL Service Description")} · '
             f'{_link("/void", "VoID")}</p>')
     examples = "".join(_example(q, lang) for q in queries)
