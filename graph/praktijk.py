@@ -58,6 +58,15 @@ class Known:
         self.provincies = {r.values["provincienaam_cbs"].strip(): r.values["provinciecode"].strip() for r in provincies}
         self.instrumenten = {r.values["id"].strip() for r in tables["praktijk/instrumenten.csv"].rows}
         self.themas = themas
+        self.keys: dict[str, int] = {}  # content keys minted so far -> row
+
+    def new_key(self, row: Row, key: str) -> bool:
+        """False (and a problem) when an identical row already minted ``key``."""
+        if key in self.keys:
+            row.problem("", f"dubbele rij (gelijk aan rij {self.keys[key]})")
+            return False
+        self.keys[key] = row.number
+        return True
 
     def gemeente(self, row: Row, code: str | None, *, column: str = "gemeentecode") -> NamedNode | None:
         """The node of a current gemeente; unknown codes (and a different name) are problems."""
@@ -160,6 +169,8 @@ def _add_toepassing(row: Row, quads: Quads, known: Known) -> None:
     if not (code and instrument_id):
         return
     key = f"{code}-{instrument_id}-{content_key(*row.values.values())}"
+    if not known.new_key(row, "toepassing/" + key):
+        return
     subject = node(iri("toepassing", key))
     quads.typed(subject, KD.Toepassing)
     quads.add(subject, KD.gemeente, gemeente)
@@ -200,7 +211,10 @@ def _add_kerntelling(row: Row, quads: Quads, known: Known) -> None:
     urls = row.urls("bron_urls")
     if code is None or aantal is None or wat is None:
         return
-    subject = node(iri("kerntelling", f"{code}-{content_key(*row.values.values())}"))
+    key = f"{code}-{content_key(*row.values.values())}"
+    if not known.new_key(row, "kerntelling/" + key):
+        return
+    subject = node(iri("kerntelling", key))
     quads.typed(subject, KD.Kerntelling)
     quads.add(subject, KD.gemeente, gemeente)
     quads.add(subject, KD.aantal, aantal)

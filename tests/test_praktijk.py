@@ -165,6 +165,15 @@ def test_broken_practice_file_names_file_row_and_field(data_copy, case):
         assert any(p.column == column and words in p.message for p in problems) or not column, caught.value
 
 
+def test_duplicate_row(data_copy):
+    path = data_copy / "praktijk" / "kerntellingen.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines + [lines[1]]), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        build_praktijk(data_copy)
+    assert [(p.row, p.message) for p in caught.value.problems] == [(len(lines) + 1, "dubbele rij (gelijk aan rij 2)")]
+
+
 def test_truncated_practice_file(data_copy):
     path = data_copy / "praktijk" / "toepassingen.csv"
     text = path.read_text(encoding="utf-8")
