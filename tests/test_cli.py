@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import click
@@ -37,9 +38,20 @@ def test_every_command_has_help(path):
     assert "Usage:" in result.output
 
 
+def _documented(path: tuple[str, ...], readme: str) -> bool:
+    """``kernen build`` in the README; a subcommand may share a line with its group
+    (``kernen export meeting ID | intake GEMEENTE | ...``)."""
+    if f"kernen {' '.join(path)}" in readme:
+        return True
+    group, *rest = path
+    return bool(rest) and any(f"kernen {group}" in line and re.search(rf"\b{re.escape(rest[-1])}\b", line)
+                              for line in readme.splitlines())
+
+
 @pytest.mark.parametrize("path", COMMANDS, ids=[" ".join(p) for p in COMMANDS])
 def test_every_command_has_a_readme_line(path):
-    assert f"kernen {' '.join(path)}" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert _documented(path, (ROOT / "README.md").read_text(encoding="utf-8")), \
+        f"README.md has no line about `kernen {' '.join(path)}`"
 
 
 def _quads() -> list[ox.Quad]:
