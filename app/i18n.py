@@ -114,6 +114,8 @@ UI: dict[str, dict[str, str]] = {
     "netwerk.size.inwoners": {"nl": "inwoners", "en": "inhabitants"},
     "netwerk.size.gelijk": {"nl": "gelijk", "en": "equal"},
     "netwerk.group": {"nl": "leergroep {n}", "en": "learning group {n}"},
+    "netwerk.alt": {"nl": "Netwerkdiagram van de selectie; dezelfde gegevens staan in de tabel eronder.",
+                    "en": "Network diagram of the selection; the same data is in the table below it."},
     "netwerk.legend": {"nl": "Legenda", "en": "Legend"},
     "netwerk.table": {"nl": "Dezelfde selectie als tabel", "en": "The same selection as a table"},
     "netwerk.summary": {

@@ -111,7 +111,7 @@ facts = netselect.summary(selection, lang=lang, kind_names=kind_names)
 
 with right:
     html = _html(styled.nodes, styled.edges, lang, ss["focus"] or None, tuple(styled.legend.items()))
-    st.iframe(html, height=netviz.DEFAULT_HEIGHT_PX + 60)
+    st.iframe(html, height=netviz.DEFAULT_HEIGHT_PX + 60, alt=t("netwerk.alt", lang))
     if len(styled.nodes) > netviz.PHYSICS_MAX_NODES:
         st.caption(t("netwerk.large", lang))
     st.markdown(f"**{t('netwerk.legend', lang)}**: " + ui.md(" · ".join(styled.legend)))
