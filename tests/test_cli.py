@@ -164,3 +164,16 @@ def test_build_prints_graphs_and_time(tmp_path, monkeypatch):
     result = run("build", "--store", str(tmp_path / "store"))
     assert result.exit_code == 0, result.output
     assert str(G_REFERENCE) in result.output and "klaar:" in result.output and "kd:Kern" in result.output
+
+
+def test_build_with_bad_input_prints_located_problems(tmp_path, monkeypatch):
+    from graph.errors import InputError, Problem
+
+    def broken():
+        raise InputError([Problem("gemeenten.csv", row=4, column="gemeentecode", message="geen GM-code")])
+
+    monkeypatch.setattr(build_module, "standard_sources",
+                        lambda data_dir, inputs=(), warnings=None: [Source("referentie", G_REFERENCE, broken)])
+    result = run("build", "--store", str(tmp_path / "store"))
+    assert result.exit_code == 1
+    assert result.output.strip() == "gemeenten.csv::4:gemeentecode: geen GM-code"
