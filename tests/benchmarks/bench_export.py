@@ -76,7 +76,7 @@ def main() -> None:
     if path.exists():
         store = open_store(path)
         if (found := _last_meeting(store)) is not None:
-            results[f"store {path.name}: {found[0]}"] = measure(store, *found, repeat=args.repeat)
+            results[f"built store: {found[0]}"] = measure(store, *found, repeat=args.repeat)
     for n in (int(s) for s in args.sizes.split(",")):
         store = LocalStore.in_memory(synthetic_quads(n, args.lessons))
         meeting, slug = _last_meeting(store)
