@@ -69,3 +69,17 @@ def test_without_participants_everyone_with_evidence_is_the_population():
     p = projection_from_records(tiny_records(deelnemers=()))
     assert p.population == ("GM0001", "GM0002", "GM0003", "GM0004", "GM0005")
     assert p.members("instrument/dorpsraad") == {"GM0002", "GM0005"}
+
+
+class RecordsOnly:
+    """A store seen only through ``query(...).records()``, as a remote SPARQL store is."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def query(self, text, *, bindings=None):
+        return self._store.query(text, bindings=bindings)
+
+
+def test_the_records_path_of_a_remote_store_gives_the_same_records(store):
+    assert read_records(RecordsOnly(store)) == tiny_records()
