@@ -229,7 +229,7 @@ def to_network(g: nx.Graph, *, colour_by: str = "kind", size_by: str = "degree",
     names = dict(kind_names or {})
     community = communities(g, seed=seed) if colour_by == "community" else {}
     groups = {n: _group_of(n, d, colour_by, names, community, leergroep or {}, lang) for n, d in g.nodes(data=True)}
-    colours = palette(sorted(set(groups.values()), key=_natural))
+    colours = palette(_legend_order(g, groups, colour_by, names))
     top = max((g.degree(n) if size_by == "degree" else (d.get("inwoners") or 0)) for n, d in g.nodes(data=True)) \
         if g.number_of_nodes() else 0
     nodes = tuple(NetNode(str(n), _short(str(d.get("label", n)), d.get("type", "")), kind=str(d.get("type", "")), group=groups[n],
@@ -239,6 +239,15 @@ def to_network(g: nx.Graph, *, colour_by: str = "kind", size_by: str = "degree",
     edges = tuple(NetEdge(str(a), str(b), title=_edge_title(g, a, b, lang), weight=float(d.get("weight", 1.0)))
                   for a, b, d in g.edges(data=True))
     return Styled(nodes, edges, colours)
+
+
+def _legend_order(g: nx.Graph, groups: Mapping[str, str], colour_by: str, names: Mapping[str, str]) -> list[str]:
+    """Groups in legend order: node kinds in :data:`NODE_KINDS` order (same colour in every language),
+    other groupings naturally sorted ("cluster 2" before "cluster 10")."""
+    if colour_by != "kind":
+        return sorted(set(groups.values()), key=_natural)
+    order = {names.get(kind, kind): i for i, kind in enumerate((*NODE_KINDS, "bijeenkomst", "bron"))}
+    return sorted(set(groups.values()), key=lambda name: (order.get(name, len(order)), name))
 
 
 def _short(label: str, kind: str) -> str:
@@ -257,13 +266,19 @@ def _natural(text: str) -> tuple:
     return (parts[0], int(parts[1])) if len(parts) == 2 and parts[1].isdigit() else (text, 0)
 
 
-def summary(g: nx.Graph, *, lang: str = "nl", kind_names: Mapping[str, str] | None = None, top: int = 5) -> dict:
+def summary(g: nx.Graph, *, lang: str = "nl", kind_names: Mapping[str, str] | None = None, top: int = 5,
+            labels: Mapping[str, str] | None = None) -> dict:
     """Counts per node type and the most connected nodes (the text alternative of the picture).
 
-    >>> summary(nx.Graph([("a", "b"), ("a", "c")]), top=1)["top"]
-    [('a', 2)]
+    >>> summary(nx.Graph([("a", "b"), ("a", "c")]), top=1, labels={"a": "A"})["top"]
+    [('A', 2)]
     """
     names = dict(kind_names or {})
+    if labels:
+        g = nx.relabel_nodes(g, lambda n: n)  # a copy, so the caller's labels stay
+        for node, label in labels.items():
+            if node in g:
+                g.nodes[node]["label"] = label
     per_kind = Counter(names.get(d.get("type", ""), d.get("type", "")) for _, d in g.nodes(data=True))
     ranked = sorted(g.degree, key=lambda item: (-item[1], str(g.nodes[item[0]].get("label", item[0]))))
     return {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "per_kind": dict(per_kind),

@@ -154,7 +154,7 @@ def test_to_network_colours_legend_and_evidence():
                                   labels={"thema/draagvlak": "Public support"})
     by_id = {n.id: n for n in styled.nodes}
     assert by_id["thema/draagvlak"].label == "Public support"
-    assert list(styled.legend) == ["bijeenkomst", "instrument", "les", "municipality", "thema"]
+    assert list(styled.legend) == ["municipality", "instrument", "thema", "les", "bijeenkomst"]  # kinds in fixed order
     assert by_id["gemeente/GM1"].color == styled.legend["municipality"]
     edge = next(e for e in styled.edges if {e.source, e.target} == {"gemeente/GM1", "instrument/dorpsbudget"})
     assert edge.title == "Aadorp — uses — Dorpsbudget (since 2020)"
@@ -170,3 +170,10 @@ def test_summary():
     facts = netselect.summary(typed_graph(), kind_names={"les": "les"}, top=2)
     assert facts["nodes"] == 7 and facts["edges"] == 5
     assert facts["top"] == [("Budget werkt", 3), ("Aadorp", 2)]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_kind_colours_do_not_depend_on_the_language(lang):
+    names = {"gemeente": "gemeente" if lang == "nl" else "municipality"}
+    styled = netselect.to_network(typed_graph(), kind_names=names)
+    assert {n.kind: n.color for n in styled.nodes}["gemeente"] == netviz.PALETTE[0]

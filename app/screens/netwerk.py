@@ -107,7 +107,7 @@ selection = netselect.select(base, kinds=ss["types"], provincies=ss["prov"], gro
                              focus=ss["focus"] or None, hops=ss["hops"])
 styled = netselect.to_network(selection, colour_by=ss["kleur"], size_by=ss["grootte"], lang=lang,
                               kind_names=kind_names, labels=labels, leergroep=leergroep)
-facts = netselect.summary(selection, lang=lang, kind_names=kind_names)
+facts = netselect.summary(selection, lang=lang, kind_names=kind_names, labels=labels)
 
 with right:
     html = _html(styled.nodes, styled.edges, lang, ss["focus"] or None, tuple(styled.legend.items()))
@@ -120,7 +120,8 @@ with right:
     if facts["top"]:
         st.markdown(ui.md(t("netwerk.summary.top", lang, items=", ".join(f"{label} ({deg})" for label, deg in facts["top"]))))
     st.subheader(t("netwerk.table", lang))
-    rows = netviz.node_table(styled.nodes, styled.edges)
+    rows = [{**row, "kind": kind_names.get(row["kind"], row["kind"])}
+            for row in netviz.node_table(styled.nodes, styled.edges)]
     ui.table(rows, lang=lang, name="netwerk", key="net-table",
              columns={"label": t("col.label", lang), "kind": t("col.kind", lang), "group": t("col.group", lang),
                       "degree": t("col.degree", lang), "neighbours": t("col.neighbours", lang)})
