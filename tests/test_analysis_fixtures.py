@@ -15,7 +15,9 @@ The expected values in the tests were worked out by hand from this description.
 
 from __future__ import annotations
 
-from graph.analysis.records import Bijeenkomst, Element, Gemeente, Les, Records, Toepassing, Uitkomst, Vraagstuk
+from graph.analysis.records import (
+    Bijeenkomst, Element, Gemeente, Kern, Les, Records, Toepassing, Uitkomst, Vraagstuk,
+)
 from graph.namespace import DEF, G_PRAKTIJK, G_REFERENCE, GEO, KD, graph_iri, iri
 from graph.terms import Quads, node, wkt_point, year
 
@@ -59,6 +61,8 @@ BIJEENKOMSTEN = (
                 gastgemeente="GM0003", traject="t"),
 )
 DEELNEMERS = ("GM0001", "GM0002", "GM0003", "GM0004")
+KERNEN = tuple(Kern(f"kern/{1000 + 10 * i + k}", f"Kern {1000 + 10 * i + k}", code)
+               for i, (code, n) in enumerate((("GM0001", 3), ("GM0002", 2), ("GM0003", 1))) for k in range(n))
 UITKOMSTEN = (Uitkomst("uitkomst/t-u1", "GM0003", les="les/t-l3", omschrijving="Verdeelsleutel vastgesteld"),)
 
 
@@ -69,7 +73,7 @@ def tiny_records(**changes) -> Records:
 
     fields = dict(gemeenten=GEMEENTEN, deelnemers=DEELNEMERS, elements=by_key(ELEMENTS), lessen=by_key(LESSEN),
                   vraagstukken=VRAAGSTUKKEN, toepassingen=by_key(TOEPASSINGEN), bijeenkomsten=BIJEENKOMSTEN,
-                  uitkomsten=UITKOMSTEN, traject=None, trajecten=("t",))
+                  uitkomsten=UITKOMSTEN, kernen=KERNEN, traject=None, trajecten=("t",))
     fields.update(changes)
     return Records(**fields)
 
@@ -88,11 +92,10 @@ def tiny_quads() -> list:
         ref.add(_n(f"provincie/{code}"), node("http://www.w3.org/2000/01/rdf-schema#label"), name)
     for g in GEMEENTEN:
         _gemeente(ref, g)
-    for i, (code, n) in enumerate((("GM0001", 3), ("GM0002", 2), ("GM0003", 1))):
-        for k in range(n):
-            kern = _n(f"kern/{1000 + 10 * i + k}")
-            ref.typed(kern, KD.Kern)
-            ref.add(kern, KD.gemeente, _n(f"gemeente/{code}"))
+    for k in KERNEN:
+        ref.typed(_n(k.key), KD.Kern)
+        ref.add(_n(k.key), KD.gemeente, _n(f"gemeente/{k.gemeente}"))
+        ref.add(_n(k.key), node("http://www.w3.org/2000/01/rdf-schema#label"), k.label)
     ref.typed(_n("herindeling/wzg-1"), KD.Herindeling)
     ref.add(_n("herindeling/wzg-1"), KD.ingesteld, _n("gemeente/GM0001"))
     for e in ELEMENTS:

@@ -40,7 +40,9 @@ def test_typed_graph_nodes_and_edges(store):
     types = {}
     for _, data in p.graph.nodes(data=True):
         types[data["type"]] = types.get(data["type"], 0) + 1
-    assert types == {"gemeente": 5, "bijeenkomst": 2, "les": 4, "thema": 3, "instrument": 2, "bron": 3, "vraagstuk": 2}
+    assert types == {"gemeente": 5, "kern": 6, "bijeenkomst": 2, "les": 4, "thema": 3, "instrument": 2, "bron": 3,
+                     "vraagstuk": 2}
+    assert p.graph.edges["kern/1000", "gemeente/GM0001"]["type"] == "ligt_in"
     assert p.graph.edges["gemeente/GM0005", "instrument/dorpsbudget"] == {"type": "gebruikt", "sinds": 2015}
     assert p.graph.edges["les/t-l1", "gemeente/GM0002"]["type"] == "bewijs"
     assert p.graph.edges["bijeenkomst/t-b1", "gemeente/GM0001"]["type"] == "gastgemeente"

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from graph.analysis.projection import Projection, projection_from_records
 from graph.analysis.records import (
-    Bijeenkomst, Element, Gemeente, Les, Records, Toepassing, Uitkomst, Vraagstuk,
+    Bijeenkomst, Element, Gemeente, Kern, Les, Records, Toepassing, Uitkomst, Vraagstuk,
 )
 from graph.namespace import G_PRIVATE, GRAPH, ID, sparql_prefixes
 
@@ -42,6 +42,9 @@ SELECT ?g ?label ?provincie ?inwoners ?wkt WHERE {
 Q_KERNEN = """
 SELECT ?g (COUNT(DISTINCT ?k) AS ?n) WHERE { GRAPH ?kg { ?k a kd:Kern ; kd:gemeente ?g } FILTER(?kg != %PRIVATE%) }
 GROUP BY ?g"""
+Q_KERN_LIST = """
+SELECT ?k ?label ?g WHERE { GRAPH ?kg { ?k a kd:Kern ; kd:gemeente ?g . OPTIONAL { ?k rdfs:label ?label } }
+  FILTER(?kg != %PRIVATE%) }"""
 Q_MERGED = """
 SELECT DISTINCT ?g WHERE { GRAPH ?hg { ?h a kd:Herindeling . { ?h kd:ingesteld ?g } UNION { ?h kd:uitgebreid ?g } }
   FILTER(?hg != %PRIVATE%) }"""
@@ -181,6 +184,7 @@ def read_records(store: Any, *, traject: str | None = None) -> Records:
                                    bronnen),
         bijeenkomsten=_bijeenkomsten(_selected(_instances(store, "kd:Bijeenkomst"), traject, trajectory_only=True)),
         uitkomsten=_uitkomsten(_selected(_instances(store, "kd:Uitkomst"), traject, trajectory_only=True)),
+        kernen=_kernen(store, {c for d in deelnames.values() for c in _codes(d["gemeente"])}),
         traject=traject,
         trajecten=trajecten,
     )
@@ -271,3 +275,12 @@ def _uitkomsten(items: dict[str, dict]) -> tuple[Uitkomst, ...]:
         Uitkomst(key, code, les=_first(list(_keys(v["les"]))), omschrijving=str(_first(v["description"], "")))
         for key, v in items.items() for code in _codes(v["gemeente"])
     )
+
+
+def _kernen(store: Any, codes: set[str]) -> tuple[Kern, ...]:
+    """The kernen of the participating gemeenten (none without participants: the typed graph stays small)."""
+    if not codes:
+        return ()
+    found = {key_of(r["k"]): Kern(key_of(r["k"]), str(r.get("label", key_of(r["k"]))), code_of(r["g"]))
+             for r in rows(store, Q_KERN_LIST) if code_of(r["g"]) in codes}
+    return tuple(found[k] for k in sorted(found))

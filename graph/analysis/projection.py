@@ -1,7 +1,7 @@
 """The projection: from records (read once from the store) to networkx graphs reused by every measure.
 
-``Projection.graph`` is the typed graph (node attribute ``type``: gemeente, instrument, thema,
-vraagstuk, les, bijeenkomst, bron; edge attribute ``type``). ``Projection.bipartite`` is the
+``Projection.graph`` is the typed graph (node attribute ``type``: gemeente, kern (of the participants),
+instrument, thema, vraagstuk, les, bijeenkomst, bron; edge attribute ``type``). ``Projection.bipartite`` is the
 gemeente x element view (elements: thema, instrument, vraagstuk), each edge holding its evidence
 as ``(kind, key)`` pairs: ``("les", "les/t-l1")``, ``("vraagstuk", ...)``, ``("toepassing", ...)``.
 
@@ -181,6 +181,9 @@ def _add_typed_nodes_and_edges(p: Projection, g: nx.Graph) -> None:
     r = p.records
     for code in r.deelnemers:
         _add_gemeente(p, g, code)
+    for k in r.kernen:
+        g.add_node(k.key, type="kern", label=k.label)
+        g.add_edge(k.key, _add_gemeente(p, g, k.gemeente), type="ligt_in")
     for b in r.bijeenkomsten:
         _node(p, g, b.key, "bijeenkomst", soort=b.soort, datum=b.datum, volgnummer=b.volgnummer)
         if b.gastgemeente:

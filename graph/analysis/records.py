@@ -82,6 +82,15 @@ class Gemeente:
 
 
 @dataclass(frozen=True)
+class Kern:
+    """A kern (BAG woonplaats) of a participating gemeente."""
+
+    key: str  # kern/<BAG woonplaatscode>
+    label: str
+    gemeente: str
+
+
+@dataclass(frozen=True)
 class Element:
     """A thema, instrument or vraagstuk that gemeenten can share; ``key`` like ``thema/draagvlak``."""
 
@@ -169,5 +178,6 @@ class Records:
     toepassingen: tuple[Toepassing, ...] = ()
     bijeenkomsten: tuple[Bijeenkomst, ...] = ()
     uitkomsten: tuple[Uitkomst, ...] = ()
+    kernen: tuple[Kern, ...] = ()  # of the participants only
     traject: str | None = None
     trajecten: tuple[str, ...] = field(default=())
