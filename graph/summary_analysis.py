@@ -105,7 +105,8 @@ def table_groups(a: Analysed, data: TrajectoryData, *, present: set[str]) -> lis
     for g in a.report.groups.groups:
         members = [_ref(x) for x in g.gemeenten if x.code in present]
         if members:
-            out.append(TableGroup(number=g.number, gemeenten=members, shared=[s.label for s in g.shared]))
+            out.append(TableGroup(number=g.number, gemeenten=members,
+                                  shared=[_label(a, s.key, s.label) for s in g.shared]))
     return out
 
 

@@ -52,8 +52,13 @@ def _setup(doc, src: Document) -> None:
         setattr(section, side, Cm(2.0))
     normal = doc.styles["Normal"]
     normal.font.name, normal.font.size = "Calibri", Pt(10.5)
-    for style in (normal, doc.styles["Title"]):
-        rpr = style.element.get_or_add_rPr()
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    run_defaults = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")) if defaults is not None else None
+    for rpr in [run_defaults] + [s.element.get_or_add_rPr() for s in (normal, doc.styles["Title"])]:
+        if rpr is None:
+            continue
+        for old in rpr.findall(qn("w:lang")):
+            rpr.remove(old)
         lang = OxmlElement("w:lang")
         lang.set(qn("w:val"), src.language_tag)
         rpr.append(lang)
