@@ -90,7 +90,7 @@ def _js(text: str) -> str:
 
 
 def bar_spec(rows: Sequence[Mapping[str, Any]], *, x: str, y: str, colour: str | None = None,
-             height: int = 300) -> dict:
+             row_px: int = 22) -> dict:
     """A horizontal bar chart of ``x`` (quantity) per ``y`` (label).
 
     >>> bar_spec([{"n": 2, "naam": "a"}], x="n", y="naam")["encoding"]["y"]["sort"]
@@ -98,9 +98,9 @@ def bar_spec(rows: Sequence[Mapping[str, Any]], *, x: str, y: str, colour: str |
     """
     encoding: dict[str, Any] = {"x": {"field": x, "type": "quantitative"},
                                 "y": {"field": y, "type": "nominal", "sort": "-x", "title": None,
-                                      "axis": {"labelLimit": LABEL_LIMIT}},
+                                      "axis": {"labelLimit": LABEL_LIMIT, "labelOverlap": False}},
                                 "tooltip": [{"field": y, "type": "nominal"}, {"field": x, "type": "quantitative"}]}
     if colour:
         encoding["color"] = {"field": colour, "type": "nominal"}
-    return {"height": height, "width": "container", "data": {"values": list(rows)}, "mark": "bar",
+    return {"height": {"step": row_px}, "width": "container", "data": {"values": list(rows)}, "mark": "bar",
             "encoding": encoding}

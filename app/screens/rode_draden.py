@@ -34,8 +34,7 @@ report = cache.call("graph.analysis:analyse", k=k, group_size=(int(lo), int(max(
 st.subheader(t("rode_draden.threads", lang))
 if report.threads:
     st.vega_lite_chart(charts.bar_spec([{"draad": th.label, "gemeenten": th.support, "soort": th.kind}
-                                        for th in report.threads], x="gemeenten", y="draad", colour="soort",
-                                       height=40 + 28 * len(report.threads)), width="stretch")
+                                        for th in report.threads], x="gemeenten", y="draad", colour="soort"), width="stretch")
 for th in report.threads:
     with st.container(border=True):
         st.markdown(f"**{ui.md(th.label)}** ({ui.md(th.kind)}, {th.support}/{th.population})")
@@ -64,8 +63,7 @@ for change in report.changes:
                 + ui.md(change.sentence if en else change.zin))
     rows = [{"draad": c.label, "voor": c.before, "na": c.after, "status": c.status} for c in change.threads]
     if rows:
-        st.vega_lite_chart(charts.bar_spec(rows, x="na", y="draad", colour="status",
-                                           height=40 + 24 * len(rows)), width="stretch")
+        st.vega_lite_chart(charts.bar_spec(rows, x="na", y="draad", colour="status"), width="stretch")
     ui.table(rows, lang=lang, name="verandering", key=f"change-{change.after}", downloads=False)
 
 if traject:

@@ -98,8 +98,7 @@ state.to_url(["weergave"])
 table_rows = [{c: ("" if v is None else str(v) if not isinstance(v, (int, float)) else v) for c, v in r.items()}
               for r in rows]
 if view == "chart":
-    st.vega_lite_chart(charts.bar_spec(table_rows[:200], x=numeric[0], y=labels[0],
-                                       height=40 + 18 * min(len(rows), 200)), width="stretch")
+    st.vega_lite_chart(charts.bar_spec(table_rows[:200], x=numeric[0], y=labels[0]), width="stretch")
 elif view == "map":
     from graph.views import point_of
 
