@@ -18,7 +18,7 @@ from __future__ import annotations
 from graph.analysis.records import (
     Bijeenkomst, Element, Gemeente, Kern, Les, Records, Toepassing, Uitkomst, Vraagstuk,
 )
-from graph.namespace import DEF, G_PRAKTIJK, G_REFERENCE, GEO, KD, graph_iri, iri
+from graph.namespace import G_PRAKTIJK, G_REFERENCE, GEO, KD, graph_iri, iri
 from graph.terms import Quads, node, wkt_point, year
 
 GEMEENTEN = (

@@ -68,6 +68,8 @@ PROPS = {
 
 
 class QueryStore(Protocol):
+    """What the analysis needs of a store: ``graph.store``'s ``Store`` (or a bare ``pyoxigraph.Store``)."""
+
     def query(self, text: str, *, bindings: Any = None) -> Any: ...
 
 
@@ -165,7 +167,7 @@ def _selected(items: dict[str, dict], traject: str | None, *, trajectory_only: b
     return {k: v for k, v in items.items() if keep(v["graph"])}
 
 
-def read_records(store: Any, *, traject: str | None = None) -> Records:
+def read_records(store: QueryStore, *, traject: str | None = None) -> Records:
     """Every record the analysis needs, for one trajectory (``traject`` slug) or all of them."""
     deelnames = _instances(store, "kd:Deelname")
     trajecten = tuple(sorted({v["graph"] for v in deelnames.values() if v["graph"]}))
@@ -260,7 +262,7 @@ def _bijeenkomsten(items: dict[str, dict]) -> tuple[Bijeenkomst, ...]:
     )
 
 
-def project(store: Any, *, traject: str | None = None) -> Projection:
+def project(store: QueryStore, *, traject: str | None = None) -> Projection:
     """The projection of a store (all trajectories, or the one with slug ``traject``).
 
     >>> from graph.store import LocalStore

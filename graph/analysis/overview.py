@@ -7,14 +7,14 @@ of its own module over a :class:`~graph.analysis.projection.Projection`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+
 
 from graph.analysis.bridges import BridgeReport, bridges
 from graph.analysis.changes import MeetingChange, changes
 from graph.analysis.evidence import GemeenteRef, gemeente_refs
 from graph.analysis.groups import DEFAULT_SEED, DEFAULT_SIZE, Community, GroupProposal, communities, learning_groups
 from graph.analysis.hosts import VraagstukHosts, hosts
-from graph.analysis.load import project
+from graph.analysis.load import QueryStore, project
 from graph.analysis.projection import Projection
 from graph.analysis.threads import DEFAULT_K, Thread, threads
 
@@ -52,7 +52,7 @@ def analyse_projection(p: Projection, *, k: int = DEFAULT_K, group_size: tuple[i
         hosts=tuple(hosts(p)), bridges=bridges(p, seed=seed, communities=found), changes=tuple(changes(p)))
 
 
-def analyse(store: Any, *, k: int = DEFAULT_K, group_size: tuple[int, int] = DEFAULT_SIZE,
+def analyse(store: QueryStore, *, k: int = DEFAULT_K, group_size: tuple[int, int] = DEFAULT_SIZE,
             seed: int = DEFAULT_SEED, traject: str | None = None, region: str | None = None) -> AnalysisReport:
     """Project the store (one trajectory, or all) and run every part of the analysis.
 

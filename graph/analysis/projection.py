@@ -189,16 +189,7 @@ def _add_typed_nodes_and_edges(p: Projection, g: nx.Graph) -> None:
         if b.gastgemeente:
             g.add_edge(b.key, _add_gemeente(p, g, b.gastgemeente), type="gastgemeente")
     for les in r.lessen:
-        _node(p, g, les.key, "les", traject=les.traject)
-        _tag(p, g, les.key, les.themas, les.instrumenten)
-        for code in les.gemeenten:
-            g.add_edge(les.key, _add_gemeente(p, g, code), type="bewijs")
-        if les.bijeenkomst:
-            _node(p, g, les.bijeenkomst, "bijeenkomst")
-            g.add_edge(les.key, les.bijeenkomst, type="bijeenkomst")
-        for url in les.bronnen:
-            _node(p, g, f"bron/{url}", "bron", url=url)
-            g.add_edge(les.key, f"bron/{url}", type="bron")
+        _add_les(p, g, les)
     for v in r.vraagstukken:
         _node(p, g, v.key, "vraagstuk", traject=v.traject)
         _tag(p, g, v.key, v.themas, v.instrumenten)
@@ -207,6 +198,19 @@ def _add_typed_nodes_and_edges(p: Projection, g: nx.Graph) -> None:
     for t in r.toepassingen:
         _node(p, g, t.instrument, "instrument")
         g.add_edge(_add_gemeente(p, g, t.gemeente), t.instrument, type="gebruikt", sinds=t.sinds)
+
+
+def _add_les(p: Projection, g: nx.Graph, les: Les) -> None:
+    _node(p, g, les.key, "les", traject=les.traject)
+    _tag(p, g, les.key, les.themas, les.instrumenten)
+    for code in les.gemeenten:
+        g.add_edge(les.key, _add_gemeente(p, g, code), type="bewijs")
+    if les.bijeenkomst:
+        _node(p, g, les.bijeenkomst, "bijeenkomst")
+        g.add_edge(les.key, les.bijeenkomst, type="bijeenkomst")
+    for url in les.bronnen:
+        _node(p, g, f"bron/{url}", "bron", url=url)
+        g.add_edge(les.key, f"bron/{url}", type="bron")
 
 
 def _tag(p: Projection, g: nx.Graph, key: str, themas: tuple[str, ...], instrumenten: tuple[str, ...]) -> None:

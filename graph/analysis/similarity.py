@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from graph.analysis.evidence import GemeenteRef, dutch_number, gemeente_refs
+from graph.analysis.evidence import GemeenteRef, gemeente_refs
 from graph.analysis.projection import Projection
 from graph.analysis.records import EARTH_RADIUS_KM, Gemeente, haversine_km
 
