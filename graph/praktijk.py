@@ -20,10 +20,9 @@ from pathlib import Path
 from pyoxigraph import NamedNode, Quad
 from rdflib.namespace import DCTERMS, RDFS
 
-from graph.errors import InputError
 from graph.namespace import G_PRAKTIJK, KD, iri
 from graph.reference import GM_CODE, display_path
-from graph.tables import Row, Table, read_table
+from graph.tables import Row, Table, raise_problems, read_table
 from graph.terms import Quads, content_key, node, year
 
 PRAKTIJK = "praktijk"
@@ -128,9 +127,8 @@ def build_praktijk(data_dir: Path, *, themas: set[str] | None = None) -> list[Qu
         _add_les(row, quads, known)
     for row in _unique(tables["praktijk/organisaties.csv"]):
         _add_organisatie(row, quads, known)
-    problems = [problem for table in tables.values() for problem in table.problems]
-    if problems:
-        raise InputError(problems)
+    joined = [tables[key] for key in ("reference/gemeenten.csv", "reference/provincies.csv", "praktijk/instrumenten.csv")]
+    raise_problems(tables.values(), first=joined)
     return quads.items
 
 

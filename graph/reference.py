@@ -20,11 +20,10 @@ from pathlib import Path
 from pyoxigraph import NamedNode, Quad
 from rdflib.namespace import OWL, RDFS
 
-from graph.errors import InputError
 from graph.herindelingen import COLUMNS as HERINDELING_FILES
 from graph.herindelingen import add_herindelingen
 from graph.namespace import G_REFERENCE, GEO, KD, WD, iri
-from graph.tables import Row, Table, read_table
+from graph.tables import Row, Table, raise_problems, read_table
 from graph.terms import Quads, node, wkt_point
 
 REFERENCE = "reference"
@@ -80,9 +79,7 @@ def build_reference(data_dir: Path) -> list[Quad]:
     add_herindelingen(tables, quads, gemeenten=gemeenten, provincies=provincies)
     if not any(table.problems for table in tables.values()):
         _check_counts(tables)
-    problems = [problem for table in tables.values() for problem in table.problems]
-    if problems:
-        raise InputError(problems)
+    raise_problems(tables.values(), first=[tables["provincies.csv"], tables["gemeenten.csv"]])
     return quads.items
 
 

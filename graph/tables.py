@@ -30,6 +30,7 @@ URL_SEPARATOR = " | "  # URL lists in the practice data
 LIST_SEPARATOR = ";"  # other lists inside a cell
 _URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
 _YEAR = re.compile(r"^[12][0-9]{3}$")
+MAX_PROBLEMS_PER_FILE = 50  # a broken file should not bury the message in thousands of lines
 
 
 @dataclass
@@ -145,6 +146,25 @@ class Table:
         """Raise :class:`InputError` if any problem was recorded."""
         if self.problems:
             raise InputError(self.problems)
+
+    def reported(self, *, limit: int = MAX_PROBLEMS_PER_FILE) -> list[Problem]:
+        """The first ``limit`` problems, and one line saying how many more there are."""
+        if len(self.problems) <= limit:
+            return list(self.problems)
+        rest = Problem(self.file, message=f"en nog {len(self.problems) - limit} problemen in dit bestand")
+        return self.problems[:limit] + [rest]
+
+
+def raise_problems(tables: Iterable[Table], *, first: Sequence[Table] = ()) -> None:
+    """Raise :class:`InputError` with the problems of ``tables`` (at most 50 per file).
+
+    When a table in ``first`` (one the others join on) has problems, only those are reported:
+    every row that joins on a missing or broken file would otherwise be reported as well.
+    """
+    broken = [t for t in first if t.problems] or list(tables)
+    problems = [p for table in broken for p in table.reported()]
+    if problems:
+        raise InputError(problems)
 
 
 def read_table(path: Path, *, columns: Sequence[str], name: str | None = None) -> Table:

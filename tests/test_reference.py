@@ -195,6 +195,22 @@ def test_herindeling_rows_missing_from_the_long_file(data_copy):
     assert (problem.row, problem.column) == (129, "wijziging_uri") and "afgekapt" in problem.suggestion
 
 
+def test_missing_gemeenten_file_is_the_only_problem(data_copy):
+    """Everything joins on gemeenten.csv: its absence is reported, not the 20,000 rows that refer to it."""
+    (data_copy / "reference" / "gemeenten.csv").unlink()
+    with pytest.raises(InputError) as caught:
+        build_reference(data_copy)
+    [problem] = caught.value.problems
+    assert problem.file.endswith("gemeenten.csv") and "ontbreekt" in problem.message
+
+
+def test_at_most_50_problems_per_file(data_copy):
+    rewrite(data_copy / "reference" / "wijken_2024.csv", lambda text: text.replace(",GM0", ",GX0"))
+    with pytest.raises(InputError) as caught:
+        build_reference(data_copy)
+    assert len(caught.value.problems) == 51 and caught.value.problems[-1].message.startswith("en nog ")
+
+
 def test_missing_file(data_copy):
     (data_copy / "reference" / "provincies.csv").unlink()
     with pytest.raises(InputError) as caught:
