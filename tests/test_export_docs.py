@@ -260,3 +260,19 @@ def test_example_exports_open(example, kind):
     for table in _md_tables(text):
         assert {_cells(row) for row in table} == {_cells(table[0])}
     assert "fictief" in text.lower() and EXAMPLE_PERSON not in text
+
+
+@pytest.mark.slow
+def test_libreoffice_converts_the_bundle_to_pdf(summaries, tmp_path):
+    import subprocess
+
+    from conftest import require_tool
+
+    soffice = require_tool("soffice")
+    path = tmp_path / "bundel.docx"
+    path.write_bytes(render(summaries["bundle", "nl"], format="docx"))
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=120)
+    pdf = (tmp_path / "bundel.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) >= 2
