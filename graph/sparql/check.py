@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 
 import pyoxigraph as ox
 from pyparsing import ParseException
@@ -59,8 +60,8 @@ class QueryInfo:
     """What the check learned: the query form and the graphs its FROM/FROM NAMED clauses name."""
 
     form: str
-    from_graphs: list[str] = field(default_factory=list)
-    from_named: list[str] = field(default_factory=list)
+    from_graphs: tuple[str, ...] = ()
+    from_named: tuple[str, ...] = ()
 
     @property
     def has_dataset(self) -> bool:
@@ -97,6 +98,15 @@ def check_query(text: str, *, graphs: Iterable[str] | None = None) -> QueryInfo:
     """
     if len(text.encode()) > MAX_QUERY_BYTES:
         raise QueryRefused(f"query is te lang (meer dan {MAX_QUERY_BYTES} bytes)")
+    info = _checked(text)
+    _check_graphs(info, graphs)
+    return info
+
+
+@lru_cache(maxsize=512)
+def _checked(text: str) -> QueryInfo:
+    """The check of one query text, remembered: canned and app queries repeat, and rdflib's parser
+    takes 10-25 ms a query. Refusals and syntax errors are raised again each time (not cached)."""
     parsed = _parse(text)
     _refuse_nodes(parsed)  # before translation too: the translator may fail on valid queries
     form, dataset = _FORMS.get(parsed[1].name, "select"), _clauses(parsed[1])
@@ -106,9 +116,7 @@ def check_query(text: str, *, graphs: Iterable[str] | None = None) -> QueryInfo:
         if "prefix" in str(exc).lower():
             raise QuerySyntaxError(str(exc), hint="declareer het voorvoegsel met PREFIX") from None
     _refuse_nodes(parsed)  # translation resolved prefixed names and relative IRIs in place
-    info = _dataset(dataset, form)
-    _check_graphs(info, graphs)
-    return info
+    return _dataset(dataset, form)
 
 
 def _parse(text: str) -> CompValue:
@@ -208,14 +216,14 @@ def _dataset(clauses: list, form: str) -> QueryInfo:
     for iri in defaults + named:
         if not iri.startswith(("http://", "https://", "urn:")):
             raise QueryRefused(f"FROM <{iri}>: alleen graven in de store (FROM selects graphs, never files)")
-    return QueryInfo(form, defaults, named)
+    return QueryInfo(form, tuple(defaults), tuple(named))
 
 
 def _check_graphs(info: QueryInfo, graphs: Iterable[str] | None) -> None:
     if graphs is None:
         return
     known = set(graphs)
-    for iri in info.from_graphs + info.from_named:
+    for iri in (*info.from_graphs, *info.from_named):
         if iri not in known:
             choices = ", ".join(sorted(known)) or "(geen)"
             raise QueryRefused(f"FROM <{iri}> is geen graaf in de store; kies uit: {choices}")
