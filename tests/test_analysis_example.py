@@ -72,3 +72,19 @@ def test_first_change_is_from_the_intakes_to_the_first_regional_meeting(example)
     assert moved["thema/draagvlak"] == (0, 3, "nieuw")
     assert moved["instrument/dorpsbudget"] == (0, 3, "nieuw")
     assert moved["thema/aanspreekpunt"] == (2, 3, "gegroeid")
+
+
+def test_the_proposed_split_is_the_best_of_all_462(example):
+    """Two groups of six out of twelve: every split enumerated; the proposal is the optimum."""
+    import itertools
+
+    import numpy as np
+
+    from graph.analysis import learning_groups
+    from graph.analysis.groups import split_quality
+    from graph.analysis.similarity import shared_matrix
+
+    m = shared_matrix(example, tuple(sorted(example.population)))
+    best = max(split_quality(m, np.array([0 if i in first else 1 for i in range(12)]))
+               for first in itertools.combinations(range(12), 6))
+    assert learning_groups(example).quality == pytest.approx(best)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 from graph.analysis.bridges import BridgeReport, bridges
 from graph.analysis.changes import MeetingChange, changes
 from graph.analysis.evidence import GemeenteRef, gemeente_refs
