@@ -11,7 +11,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_fixture import HOSTILE, write_store
+from app_fixture import write_store
 from conftest import ROOT
 
 PAGES = ("overzicht", "netwerk", "gemeente", "instrumenten", "rode_draden", "sparql", "invoer")
