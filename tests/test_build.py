@@ -189,3 +189,11 @@ def test_real_build_gemeenten_with_more_than_50_kernen(real_store):
     result = run_canned("gemeenten-met-veel-kernen", params={"min": "50"}, store=str(real_store))
     assert [(r["gemeente"], r["kernen"]) for r in result.records()] == [
         ("Súdwest-Fryslân", 89), ("Noardeast-Fryslân", 52), ("De Fryske Marren", 51)]
+
+
+def test_real_build_provinces_add_up(real_store):
+    rows = run_canned("provincies", store=str(real_store)).records()
+    assert len(rows) == 12
+    assert sum(r["gemeenten"] for r in rows) == 342
+    assert sum(r["kernen"] for r in rows) == 2501
+    assert sum(r["inwoners"] for r in rows) == 17_942_942  # CBS, population on 1 January 2024
