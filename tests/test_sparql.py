@@ -84,6 +84,8 @@ ALLOWED = {
     "describe": ("DESCRIBE <http://example.org/x>", "describe"),
     "our-prefixes-predeclared": ("SELECT ?g WHERE { ?g a kd:Gemeente }", "select"),
     "word-service-in-string": ('SELECT * WHERE { ?s ?p "SERVICE <http://x/>" }', "select"),
+    "service-as-variable-and-name": ("PREFIX service: <http://x/> SELECT ?service WHERE { ?service service:SERVICE ?o }"
+                                     " # SERVICE", "select"),
 }
 
 
