@@ -76,7 +76,8 @@ def lift(n_ab: int, n_a: int, n_b: int, n: int) -> float:
 def threads(p: Projection, *, k: int = DEFAULT_K) -> list[Thread]:
     """The threads shared by at least ``k`` gemeenten of the population, ranked.
 
-    Ranked by support, then spread (provinces), then lift, then kind and label.
+    Ranked by support, then spread (provinces, then size classes, then whether merged and unmerged
+    gemeenten both take part), then lift, then kind and label.
     """
     if k < 1:
         raise ValueError(f"k moet minstens 1 zijn, niet {k}")
@@ -88,7 +89,8 @@ def threads(p: Projection, *, k: int = DEFAULT_K) -> list[Thread]:
 
 
 def _rank(t: Thread) -> tuple:
-    return (-t.support, -t.spread, -(t.lift or 0.0), KIND_ORDER[t.kind], t.label, t.key)
+    mixed = t.heringedeeld > 0 and t.niet_heringedeeld > 0
+    return (-t.support, -t.spread, -len(t.grootteklassen), -mixed, -(t.lift or 0.0), KIND_ORDER[t.kind], t.label, t.key)
 
 
 def _elements(p: Projection) -> list[str]:
