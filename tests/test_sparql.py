@@ -229,3 +229,18 @@ def test_a_killed_idle_worker_is_replaced(store_dir):
         worker.process.kill()
         worker.process.wait()
     assert run_safe("ASK { ?s ?p ?o }", store=store_dir).boolean is True
+
+
+def test_warm_pool_starts_its_workers(store_dir):
+    from graph.sparql.pool import Job, QueryPool
+    from graph.store import open_store
+
+    pool = QueryPool(size=2)
+    try:
+        pool.warm()
+        assert len(pool._workers) == 2 and all(w.process.poll() is None for w in pool._workers)
+        job = Job(str(open_store(store_dir).version), "ASK { ?s ?p ?o }", True, 10)
+        assert pool.run(job, timeout=10).boolean is True
+    finally:
+        pool.close()
+    assert pool._workers == []

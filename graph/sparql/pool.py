@@ -79,6 +79,14 @@ class QueryPool:
         self._workers: list[_Worker] = []
         self._lock = threading.Lock()
 
+    def warm(self) -> None:
+        """Start every worker now (a server calls this at start-up, so no query waits for one)."""
+        with self._lock:
+            while len(self._workers) < self.size:
+                worker = _Worker()
+                self._workers.append(worker)
+                self._idle.put(worker)
+
     def _take(self, timeout: float) -> _Worker:
         while True:
             try:
