@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from fixtures_trajectory import GEMEENTEN, HOSTILE, INSTRUMENTS, _lit, _n, _Quads, trajectory_quads
+from fixtures_trajectory import GEMEENTEN, HOSTILE, INSTRUMENTS, trajectory_quads
 from graph.namespace import GEO, G_PRAKTIJK, G_REFERENCE, KD, TOOI, WD, iri
 
 PROVINCIES = {"PV90": "Testland-Noord", "PV91": "Testland-Zuid"}
@@ -18,6 +18,22 @@ PLACES = {"GM9001": ("PV90", 53.10, 5.80), "GM9002": ("PV90", 52.95, 6.40),
           "GM9003": ("PV91", 51.60, 5.30), "GM9004": ("PV91", 51.85, 4.60)}
 GROUPS = {"budget": ("Budget", "Budget"), "vertegenwoordiging": ("Vertegenwoordiging", "Representation")}
 INSTRUMENT_GROUP = {"dorpsbudget": ("budget", "zeggenschap"), "dorpsraad": ("vertegenwoordiging", "invloed")}
+
+
+def _n(term) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+class _Quads(list):
+    """Quads in named graphs; plain strings become literals."""
+
+    def add(self, s, p, o, g) -> None:
+        obj = o if isinstance(o, (ox.NamedNode, ox.Literal)) else ox.Literal(str(o))
+        self.append(ox.Quad(_n(s), _n(p), obj, _n(g)))
+
+    def labels(self, s, p, nl: str, en: str, g) -> None:
+        self.add(s, p, ox.Literal(nl, language="nl"), g)
+        self.add(s, p, ox.Literal(en, language="en"), g)
 
 
 def _extra() -> list[ox.Quad]:
@@ -63,4 +79,4 @@ def write_store(path: Path) -> Path:
     return path
 
 
-__all__ = ["GEMEENTEN", "HOSTILE", "PROVINCIES", "app_quads", "write_store", "_lit"]
+__all__ = ["GEMEENTEN", "HOSTILE", "PROVINCIES", "app_quads", "write_store"]
