@@ -232,3 +232,20 @@ def test_a_value_left_by_another_page_is_replaced():
     at.session_state["kleur"] = "rol"  # the Overzicht page's colour: not a network colouring
     at.run()
     assert not at.exception and at.radio(key="kleur").value == "kind"
+
+
+def test_every_ui_string_in_both_languages():
+    from app.i18n import COLUMNS, LANGS, UI
+
+    assert [key for key, entry in UI.items() if set(entry) != set(LANGS) or not all(entry.values())] == []
+    assert all(nl and en for nl, en in COLUMNS.values())
+
+
+def test_every_routed_page_exists_with_a_title():
+    from app.i18n import UI
+
+    source = (ROOT / "app" / "main.py").read_text(encoding="utf-8")
+    routed = re.search(r"PAGES = \(([^)]*)\)", source).group(1)
+    names = re.findall(r'"(\w+)"', routed)
+    assert names == list(PAGES)
+    assert all((ROOT / "app" / "screens" / f"{n}.py").is_file() and f"nav.{n}" in UI for n in names)
