@@ -106,8 +106,10 @@ def trajectory_sources(inputs: Iterable[Path], *, data_dir: Path,
         if warnings is not None:
             warnings.append(f"trajecten overgeslagen: graph.trajectory ontbreekt ({exc})")
         return []
-    return [Source(f"traject {p.name}", None, _trajectory_loader(build_trajectory_quads, p, data_dir), str(p))
-            for p in inputs]
+    names = [f"traject {p.name}" for p in inputs]
+    names = [n if names.count(n) == 1 else f"{n} ({i + 1})" for i, n in enumerate(names)]  # step names are keys
+    return [Source(name, None, _trajectory_loader(build_trajectory_quads, p, data_dir), str(p))
+            for name, p in zip(names, inputs)]
 
 
 def _trajectory_loader(builder: Callable, path: Path, data_dir: Path) -> Callable[[], list[ox.Quad]]:
