@@ -219,10 +219,12 @@ def _group(p: Projection, number: int, region: str | None, members: list[str], w
     refs = gemeente_refs(p, members)
     names = ", ".join(r.label for r in refs)
     where = f" ({region})" if region else ""
+    where_en = " (mixed: provinces with too few participants)" if region == MIXED_REGION else where
+    where_nl = " (gemengd: provincies met te weinig deelnemers)" if region == MIXED_REGION else where
     return LearningGroup(
         number, region, refs, weight, shared,
-        f"Groep {number}{where}: {names}; deelt {_shared_text(shared, len(members), of='van') or 'niets'}",
-        f"Group {number}{where}: {names}; shares {_shared_text(shared, len(members), of='of') or 'nothing'}")
+        f"Groep {number}{where_nl}: {names}; deelt {_shared_text(shared, len(members), of='van') or 'niets'}",
+        f"Group {number}{where_en}: {names}; shares {_shared_text(shared, len(members), of='of') or 'nothing'}")
 
 
 def _zin(quality: float, mean: float, ratio: float | None, runs: int) -> str:

@@ -16,9 +16,11 @@ import dataclasses
 import json
 from typing import Any
 
+from graph.analysis.changes import STATUS_EN
 from graph.analysis.overview import AnalysisReport
 
 MAX_EVIDENCE = 10  # lessons and sources listed per thread in Markdown
+KIND_EN = {"thema": "theme", "instrument": "instrument", "vraagstuk": "question", "combinatie": "combination"}
 TEXT = {
     "nl": {
         "title": "# Analyse: rode draden, leergroepen, werkbezoeken",
@@ -84,12 +86,13 @@ def _threads(r: AnalysisReport, t: dict, lang: str) -> list[str]:
     out = [t["threads"], "", t["head"]]
     for i, th in enumerate(r.threads, 1):
         lift = "" if th.lift is None else f"{th.lift:.2f}"
-        out.append(f"| {i} | {_cell(th.label)} | {th.kind} | {th.support}/{th.population} | {th.spread} | {lift} "
+        label, kind = (th.label, th.kind) if lang == "nl" else (th.label_en, KIND_EN.get(th.kind, th.kind))
+        out.append(f"| {i} | {_cell(label)} | {kind} | {th.support}/{th.population} | {th.spread} | {lift} "
                    f"| {_cell(_say(th, lang))} |")
     out.append("")
     for i, th in enumerate(r.threads, 1):
         names = ", ".join(f"{g.label} ({g.code})" for g in th.gemeenten)
-        out.append(f"{i}. **{_cell(th.label)}**: {names}")
+        out.append(f"{i}. **{_cell(th.label if lang == 'nl' else th.label_en)}**: {names}")
         if th.lessen:
             links = ", ".join(f"[{_cell(les.title)}]({les.iri})" for les in th.lessen[:MAX_EVIDENCE])
             out.append(f"   - {t['lessons']}: {links}")
@@ -135,5 +138,6 @@ def _changes(r: AnalysisReport, t: dict, lang: str) -> list[str]:
     out = [t["changes"], ""]
     for c in r.changes:
         out.append(f"- {_say(c, lang)}")
-        out += [f"  - {_cell(x.label)}: {x.before} → {x.after} ({x.status})" for x in c.threads[:MAX_EVIDENCE]]
+        out += [f"  - {_cell(x.label)}: {x.before} → {x.after} ({x.status if lang == 'nl' else STATUS_EN[x.status]})"
+                for x in c.threads[:MAX_EVIDENCE]]
     return out if r.changes else out + [t["none"]]

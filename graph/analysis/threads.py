@@ -41,6 +41,7 @@ class Thread:
     key: str  # element key, or "a+b" for a combination
     kind: str  # thema | instrument | vraagstuk | combinatie
     label: str
+    label_en: str  # the same with English glue ("budget with dorpsbudget"); element labels stay as they are
     support: int
     population: int
     gemeenten: tuple[GemeenteRef, ...]
@@ -131,7 +132,8 @@ def _thread(p: Projection, key: str, codes: frozenset[str], n: int, value: float
     gs = [p.gemeente(c) for c in codes]
     merged = sum(1 for g in gs if g.merged)
     label = _pair_label(p, parts) if len(parts) == 2 else p.label(key)
-    t = dict(key=key, kind="combinatie" if len(parts) == 2 else key.split("/")[0], label=label,
+    label_en = _pair_label(p, parts, lang="en") if len(parts) == 2 else label
+    t = dict(key=key, kind="combinatie" if len(parts) == 2 else key.split("/")[0], label=label, label_en=label_en,
              support=len(codes), population=n, gemeenten=gemeente_refs(p, codes),
              provincies=tuple(sorted({g.provincie for g in gs})),
              grootteklassen=tuple(sorted({size_class(g.inwoners) for g in gs})),
@@ -162,9 +164,7 @@ def _zin(p: Projection, t: dict) -> str:
 
 def _sentence(p: Projection, t: dict) -> str:
     n_prov = len(t["provincies"])
-    parts = t["key"].split("+")
-    label = _pair_label(p, parts, lang="en") if len(parts) == 2 else t["label"]
-    text = (f"{t['support']} of {t['population']} {_who(p)[1]} mention {label}; "
+    text = (f"{t['support']} of {t['population']} {_who(p)[1]} mention {t['label_en']}; "
             f"in {n_prov} province{'s' if n_prov != 1 else ''}")
     if t["lift"] is not None:
         text += f"; together {t['lift']:.1f} times as often as chance predicts"
