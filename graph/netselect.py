@@ -173,9 +173,9 @@ def _size(g: nx.Graph, node: str, size_by: str, top: float) -> float:
     return MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(value / top)
 
 
-def _title(g: nx.Graph, node: str, kind_name: str, lang: str) -> str:
+def _title(g: nx.Graph, node: str, kind_name: str, lang: str, detail: str = "") -> str:
     d = g.nodes[node]
-    lines = [str(d.get("label", node)), f"({kind_name})"]
+    lines = [str(d.get("label", node)), f"({kind_name})"] + ([detail] if detail else [])
     if d.get("provincie") and d.get("type") == "gemeente":
         lines.append(str(d["provincie"]))
     if d.get("inwoners"):
@@ -211,10 +211,12 @@ class Styled:
 
 def to_network(g: nx.Graph, *, colour_by: str = "kind", size_by: str = "degree", lang: str = "nl",
                kind_names: Mapping[str, str] | None = None, labels: Mapping[str, str] | None = None,
-               leergroep: Mapping[str, str] | None = None, seed: int = 42) -> Styled:
+               leergroep: Mapping[str, str] | None = None, details: Mapping[str, str] | None = None,
+               seed: int = 42) -> Styled:
     """Nodes and edges with colour groups, sizes and plain-text tooltips.
 
-    ``labels`` overrides node labels (e.g. concept labels in the reader's language).
+    ``labels`` overrides node labels (e.g. concept labels in the reader's language); ``details`` adds
+    text to a node's tooltip (a lesson's explanation and sources: its evidence).
 
     >>> g = nx.Graph([("a", "b")]); g.nodes["a"].update(type="gemeente", label="A")
     >>> g.nodes["b"].update(type="thema", label="B")
@@ -233,7 +235,8 @@ def to_network(g: nx.Graph, *, colour_by: str = "kind", size_by: str = "degree",
     top = max((g.degree(n) if size_by == "degree" else (d.get("inwoners") or 0)) for n, d in g.nodes(data=True)) \
         if g.number_of_nodes() else 0
     nodes = tuple(NetNode(str(n), _short(str(d.get("label", n)), d.get("type", "")), kind=str(d.get("type", "")), group=groups[n],
-                          title=_title(g, n, names.get(d.get("type", ""), d.get("type", "")), lang),
+                          title=_title(g, n, names.get(d.get("type", ""), d.get("type", "")), lang,
+                                       (details or {}).get(n, "")),
                           size=_size(g, n, size_by, top), color=colours[groups[n]])
                   for n, d in sorted(g.nodes(data=True), key=lambda item: str(item[0])))
     edges = tuple(NetEdge(str(a), str(b), title=_edge_title(g, a, b, lang), weight=float(d.get("weight", 1.0)))

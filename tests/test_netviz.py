@@ -177,3 +177,9 @@ def test_kind_colours_do_not_depend_on_the_language(lang):
     names = {"gemeente": "gemeente" if lang == "nl" else "municipality"}
     styled = netselect.to_network(typed_graph(), kind_names=names)
     assert {n.kind: n.color for n in styled.nodes}["gemeente"] == netviz.PALETTE[0]
+
+
+def test_tooltip_carries_the_evidence():
+    styled = netselect.to_network(typed_graph(), details={"les/l1": "Toelichting\nhttps://example.org/bron"})
+    title = next(n.title for n in styled.nodes if n.id == "les/l1")
+    assert title.splitlines()[:4] == ["Budget werkt", "(les)", "Toelichting", "https://example.org/bron"]

@@ -105,8 +105,10 @@ if ss["preset"] == "leergroepen":
 selection = netselect.select(base, kinds=ss["types"], provincies=ss["prov"], groepen=ss["groep"], ladder=ss["ladder"],
                              bijeenkomst=ss.get("bijeenkomst") or None, instruments=info, search=ss["zoek"],
                              focus=ss["focus"] or None, hops=ss["hops"])
+evidence = {les.key: "\n".join(x for x in (les.tekst, "; ".join(les.bronnen)) if x)
+            for les in cache.call("graph.views:lessons", lang=lang)} if "les" in ss["types"] else {}
 styled = netselect.to_network(selection, colour_by=ss["kleur"], size_by=ss["grootte"], lang=lang,
-                              kind_names=kind_names, labels=labels, leergroep=leergroep)
+                              kind_names=kind_names, labels=labels, leergroep=leergroep, details=evidence)
 facts = netselect.summary(selection, lang=lang, kind_names=kind_names, labels=labels)
 
 with right:
