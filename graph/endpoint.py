@@ -26,6 +26,7 @@ import json
 import logging
 import re
 import threading
+import time
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,7 @@ from graph.settings import Settings, load_settings
 
 log = logging.getLogger("kernen.endpoint")
 STATIC = Path(__file__).with_name("static")
+VOID_TTL_S = 300  # how long the dataset description of a remote store is kept
 STATIC_FILES = {"kernen.css": "text/css; charset=utf-8"}  # the only files /static/ serves
 _FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$")
 
@@ -286,8 +288,8 @@ def dataset_description(config: EndpointConfig):
     """The VoID description of the store, computed once per store version (cached)."""
     from graph.export.void import describe
 
-    store = _store(config)
-    version = str(getattr(store, "version", None) or store.location)
+    store = _store(config)  # local: one description per build; remote: read again every few minutes
+    version = str(getattr(store, "version", None) or f"{store.location}@{int(time.monotonic() // VOID_TTL_S)}")
     cached = config.cache.get("void")
     if cached is None or cached[0] != version:
         cached = config.cache["void"] = (version, describe(store))

@@ -37,6 +37,7 @@ from graph.store.results import XSD, to_ox
 
 DEFAULT_TIMEOUT_S = 120.0  # trusted queries (analysis); untrusted ones get the safe runner's limit
 SERVER_MAX_ROWS = 10_000  # Virtuoso's shipped ResultSetMaxRows; a result this long may be cut off
+GRACE_S = 0.5  # client gives up just after the limit; Virtuoso checks its own every ~2 s and stops
 PAGE_ROWS = 5_000  # page size when reading whole graphs back (below any server cap)
 JSON_RESULTS = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
@@ -122,8 +123,22 @@ class RemoteStore(Store):
         self.server_max_rows = server_max_rows
         self._opener = _opener(location, user, password)
         self._graphs: tuple[float, list[str]] | None = None
+        self.virtuoso = False  # learnt from the Server header: Virtuoso takes a time limit per query
 
     def _post(self, form: list[tuple[str, str]], accept: str, timeout: float) -> tuple[bytes, dict]:
+        if self.virtuoso:  # Virtuoso stops the work itself and says so (X-SQL-State: S1TAT)
+            form = [*form, ("timeout", str(int(timeout * 1000)))]
+        stopped = f"{self.location}: query gestopt na {timeout:g} s (time limit reached)"
+        try:
+            body, headers = self._request(form, accept, timeout + GRACE_S)
+        except RemoteTimeout:
+            raise RemoteTimeout(stopped) from None
+        if headers.get("X-SQL-State") == "S1TAT":  # "incomplete results": never take them as an answer
+            raise RemoteTimeout(stopped)
+        self.virtuoso = self.virtuoso or headers.get("Server", "").startswith("Virtuoso")
+        return body, headers
+
+    def _request(self, form: list[tuple[str, str]], accept: str, timeout: float) -> tuple[bytes, dict]:
         data = urllib.parse.urlencode(form).encode()
         request = urllib.request.Request(self.location, data=data, method="POST", headers={
             "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})

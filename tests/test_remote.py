@@ -8,6 +8,7 @@ Protocol; every canned query must then give the same rows on both stores.
 from __future__ import annotations
 
 import re
+import time
 import warnings
 from decimal import Decimal, InvalidOperation
 
@@ -123,6 +124,18 @@ def test_refused_forms_never_reach_the_remote_store(remote):
                  f"SELECT * WHERE {{ GRAPH <{G_PRIVATE}> {{ ?s ?p ?o }} }}"):
         with pytest.raises(QueryRefused):
             run_safe(text, store=remote)
+
+
+def test_time_limit_on_the_remote_store(remote):
+    """The client gives up just after the limit; Virtuoso is told the limit too and stops the work."""
+    from graph.remote import RemoteTimeout
+
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    start = time.monotonic()
+    with pytest.raises(RemoteTimeout, match="gestopt na 1 s"):
+        run_safe(heavy, store=remote, timeout=1)
+    assert time.monotonic() - start < 2.0
+    assert run_safe("ASK { ?g a kd:Gemeente }", store=remote, timeout=1).boolean is True
 
 
 def test_publish_again_replaces_and_removes_stale_graphs(local, virtuoso, remote, published):
