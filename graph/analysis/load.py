@@ -30,6 +30,7 @@ _TEXT_TYPES = {_XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#lang
 _POINT = re.compile(r"POINT\s*\(\s*([-0-9.eE]+)\s+([-0-9.eE]+)\s*\)")
 _YEAR = re.compile(r"(\d{4})")
 ELEMENT_PREFIXES = ("thema/", "instrument/", "bijeenkomstsoort/")
+COORDINATE_DECIMALS = 5
 
 Q_GEMEENTEN = """
 SELECT ?g ?label ?provincie ?inwoners ?wkt WHERE {
@@ -206,11 +207,20 @@ def _gemeenten(store: Any, deelnames: dict[str, dict]) -> tuple[Gemeente, ...]:
         out[code] = Gemeente(
             code, str(r["label"]), provincie=str(r.get("provincie", "onbekend")),
             inwoners=int(r["inwoners"]) if "inwoners" in r else None,
-            lat=float(point.group(2)) if point else None, lon=float(point.group(1)) if point else None,
+            lat=_degrees(point.group(2)) if point else None, lon=_degrees(point.group(1)) if point else None,
             n_kernen=int(_first(d.get("aantalKernenEigenTelling", []), kernen.get(code, 0))) or None,
             merged=bool(_first(d.get("heringedeeld", []), code in merged)),
         )
     return tuple(out[c] for c in sorted(out))
+
+
+def _degrees(text: str) -> float:
+    """A coordinate to 5 decimals (about 1 m), as CBS publishes centroids; Virtuoso hands back float32 noise.
+
+    >>> _degrees("53.200000762939")
+    53.2
+    """
+    return round(float(text), COORDINATE_DECIMALS)
 
 
 def _elements(store: Any) -> tuple[Element, ...]:
