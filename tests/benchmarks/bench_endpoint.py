@@ -17,7 +17,6 @@ Run: ``python tests/benchmarks/bench_endpoint.py [--store DIR] [--repeat 20] [--
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import shutil
