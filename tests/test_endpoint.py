@@ -344,3 +344,20 @@ def test_cors_when_configured(config):
 def test_default_graph_uri_refused(client):
     response = client.get("/sparql", params={"query": CODES, "default-graph-uri": "file:///etc/passwd"})
     assert response.status_code == 400 and "message" in response.json()
+
+
+def test_construct_as_html_page_is_escaped(client):
+    query = "CONSTRUCT { <urn:x> <urn:says> ?x } WHERE { BIND('<img src=x onerror=alert(1)>' AS ?x) }"
+    response = client.get("/sparql", params={"query": query, "format": "html"})
+    assert response.headers["content-type"].startswith("text/html")
+    assert "<img" not in response.text and "&lt;img src=x" in response.text
+
+
+def test_cors_preflight_only_for_configured_origin(config):
+    allowed = EndpointConfig(config.store, TIMEOUT_S, MAX_ROWS, MAX_BYTES, cors_origins=("https://yasgui.example",))
+    headers = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
+    with running(allowed) as url, httpx.Client(base_url=url) as c:
+        ok = c.options("/sparql", headers={**headers, "Origin": "https://yasgui.example"})
+        bad = c.options("/sparql", headers={**headers, "Origin": "https://evil.example"})
+    assert ok.status_code == 200 and ok.headers["access-control-allow-origin"] == "https://yasgui.example"
+    assert bad.status_code == 400 and "access-control-allow-origin" not in bad.headers
