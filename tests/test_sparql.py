@@ -244,3 +244,12 @@ def test_warm_pool_starts_its_workers(store_dir):
     finally:
         pool.close()
     assert pool._workers == []
+
+
+def test_a_memory_hungry_query_stops_its_worker_not_the_machine(store_dir):
+    from graph.sparql import QueryFailed
+
+    hungry = "SELECT * WHERE { ?a ?p ?o . ?b ?q ?o2 . ?c ?r ?o3 } ORDER BY ?o ?o2 ?o3"  # sorts ~10^9 rows
+    with pytest.raises((QueryFailed, QueryTimeout)):
+        run_safe(hungry, store=store_dir, timeout=20)
+    assert run_safe("ASK { ?s ?p ?o }", store=store_dir).boolean is True

@@ -24,6 +24,7 @@ from multiprocessing.connection import Connection
 from graph.store.results import QueryResult
 
 POOL_SIZE = 2  # this machine has 2 cores; more workers would only queue on the CPU
+WORKER_MEMORY = 1 << 30  # bytes of heap per worker (RLIMIT_DATA); the built store needs < 200 MB
 
 
 class QueryTimeout(TimeoutError):
@@ -58,8 +59,8 @@ class _Worker:
     def __init__(self):
         parent, child = socket.socketpair()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "graph.sparql.worker", str(child.fileno())],
-            pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, close_fds=True,
+            [sys.executable, "-m", "graph.sparql.worker", str(child.fileno()), str(WORKER_MEMORY)],
+            pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=True,
         )
         child.close()
         self.conn = Connection(parent.detach())
@@ -110,12 +111,11 @@ class QueryPool:
         """The worker's result; :class:`QueryTimeout` (and a fresh worker) past ``timeout``."""
         deadline = time.monotonic() + timeout
         status, payload = self._attempt(job, deadline, timeout)
-        if status == "died":  # e.g. killed while idle: once more, on a fresh worker
-            status, payload = self._attempt(job, deadline, timeout)
         if status == "timeout":
             raise QueryTimeout(f"query gestopt na {timeout:g} s (time limit reached)")
         if status == "died":
-            raise QueryFailed("de query-werker is onverwacht gestopt (worker died)")
+            raise QueryFailed("de query-werker is gestopt, waarschijnlijk door te veel geheugen "
+                              "(worker died, probably out of memory)")
         if status != "ok":
             raise QueryFailed(payload, syntax=status == "syntax")
         return payload

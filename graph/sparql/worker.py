@@ -6,6 +6,7 @@ answers ``("ok", QueryResult)``, ``("syntax", message)`` or ``("error", message)
 
 from __future__ import annotations
 
+import resource
 import sys
 from multiprocessing.connection import Connection
 
@@ -40,5 +41,15 @@ def _serve(conn) -> None:
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
 
 
+def _limit_memory(limit_bytes: int) -> None:
+    """Cap this worker's heap (RLIMIT_DATA): a query that would eat the machine's memory makes the
+    worker fail or die instead, and the pool reports it and starts another."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    if hard == resource.RLIM_INFINITY or limit_bytes < hard:
+        resource.setrlimit(resource.RLIMIT_DATA, (limit_bytes, hard))
+
+
 if __name__ == "__main__":
+    if len(sys.argv) > 2:
+        _limit_memory(int(sys.argv[2]))
     _serve(Connection(int(sys.argv[1])))
