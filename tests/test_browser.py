@@ -182,3 +182,29 @@ def test_copied_link_restores_the_view(browser, app_url):
         assert "gemeente=GM9003" in page.url and "lang=en" in page.url
     finally:
         page.close()
+
+
+def test_hostile_lesson_in_a_tooltip_is_text(browser, app_url):
+    """Hover the lesson whose title is markup: the tooltip shows the characters, no element is made."""
+    page, recorder = open_page(browser, app_url, "netwerk", lang="nl")
+    try:
+        page.goto(f"{app_url}/netwerk?preset=alles&focus=les/mini-l5&hops=1", timeout=PAGE_TIMEOUT_MS)
+        page.wait_for_selector(READY, timeout=PAGE_TIMEOUT_MS)
+        page.locator("iframe").first.wait_for(timeout=PAGE_TIMEOUT_MS)
+        frame = next(f for f in page.frames if f != page.main_frame)
+        frame.wait_for_selector("body[data-drawn-nodes]", timeout=PAGE_TIMEOUT_MS)
+        point = frame.evaluate("(() => { const n = window.kernenNetwork;"
+                               " return n.canvasToDOM(n.getPositions(['les/mini-l5'])['les/mini-l5']); })()")
+        net = frame.locator("#net").bounding_box()  # in page coordinates already
+        x, y = net["x"] + point["x"], net["y"] + point["y"]
+        page.mouse.move(x - 20, y - 20)
+        page.mouse.move(x, y, steps=5)
+        frame.wait_for_function("document.querySelector('div.vis-tooltip') &&"
+                                " document.querySelector('div.vis-tooltip').style.visibility === 'visible'",
+                                timeout=PAGE_TIMEOUT_MS)
+        tooltip = frame.locator("div.vis-tooltip")
+        assert "<img src=x onerror=alert(1)>" in tooltip.inner_text()
+        assert tooltip.locator("img").count() == 0 and frame.locator("img").count() == 0
+        assert recorder.dialogs == []
+    finally:
+        page.close()
