@@ -316,10 +316,12 @@ def serve_command(store, host, port, timeout, max_rows, cors, dumps) -> None:
     from pathlib import Path
 
     from graph.endpoint import EndpointConfig, serve
+    from graph.store import open_store
 
     settings = load_settings(store=store, endpoint_host=host, endpoint_port=port, query_timeout=timeout,
                              max_rows=max_rows, cors_origins=cors)
     config = EndpointConfig.from_settings(settings, dumps=Path(dumps) if dumps else None)
+    open_store(settings.store).graphs()  # fail now, with the reason, rather than on the first request
     if settings.endpoint_host not in LOOPBACK:
         click.echo(f"let op: het endpoint is bereikbaar vanaf andere machines ({settings.endpoint_host})", err=True)
     click.echo(f"SPARQL: http://{settings.endpoint_host}:{settings.endpoint_port}/sparql "

@@ -137,11 +137,14 @@ def _run(config: EndpointConfig, text: str):
 
 def _store(config: EndpointConfig):
     """The store, opened once per app (a local store reopens itself after a new build)."""
+    from graph.store import StoreMissing, open_store
+
     with config.lock:
         if "store" not in config.cache:
-            from graph.store import open_store
-
-            config.cache["store"] = open_store(config.store)
+            try:
+                config.cache["store"] = open_store(config.store)
+            except StoreMissing as exc:
+                raise ApiError(503, str(exc)) from None
         return config.cache["store"]
 
 

@@ -361,3 +361,9 @@ def test_cors_preflight_only_for_configured_origin(config):
         bad = c.options("/sparql", headers={**headers, "Origin": "https://evil.example"})
     assert ok.status_code == 200 and ok.headers["access-control-allow-origin"] == "https://yasgui.example"
     assert bad.status_code == 400 and "access-control-allow-origin" not in bad.headers
+
+
+def test_missing_store_is_a_json_503(tmp_path):
+    with running(EndpointConfig(str(tmp_path / "none"), TIMEOUT_S, MAX_ROWS, MAX_BYTES)) as url:
+        response = httpx.get(url + "/sparql", params={"query": "ASK {}"})
+    assert response.status_code == 503 and "kernen build" in response.json()["message"]
