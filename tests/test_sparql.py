@@ -66,6 +66,7 @@ REFUSED = {
     "graph-private": "SELECT * WHERE { GRAPH <https://w3id.org/kernendemocratie/graph/private> { ?s ?p ?o } }",
     "private-prefixed": "PREFIX g: <https://w3id.org/kernendemocratie/graph/> "
                         "SELECT * WHERE { GRAPH g:private { ?s ?p ?o } }",
+    "nested-too-deeply": "SELECT * WHERE " + "{" * 3000 + "}" * 3000,
     "private-relative": "BASE <https://w3id.org/kernendemocratie/graph/> "
                         "SELECT * WHERE { GRAPH <private> { ?s ?p ?o } }",
 }

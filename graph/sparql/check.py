@@ -134,6 +134,8 @@ def _parse(text: str) -> CompValue:
             raise QueryRefused("wijzigen is niet toegestaan: alleen SELECT, ASK, CONSTRUCT en "
                                "DESCRIBE (updates and LOAD are refused)") from None
         raise _syntax_error(exc, text, added) from None
+    except RecursionError:
+        raise QueryRefused("de query is te diep genest (nested too deeply)") from None
     except Exception as exc:  # e.g. an undeclared prefix
         raise QuerySyntaxError(str(exc), hint="controleer de PREFIX-regels") from None
 
