@@ -21,7 +21,7 @@ LABEL_LIMIT = 320  # pixels of an axis label before it is cut
 
 
 def map_spec(points: Sequence[Mapping[str, Any]], *, colour_title: str, tooltip: Sequence[str] = ("naam",),
-             height: int = 560) -> dict:
+             titles: Mapping[str, str] | None = None, height: int = 560) -> dict:
     """Centroids as a scatter in an equirectangular view of the Netherlands: grey backdrop points for
     every gemeente (``achtergrond``), coloured points for the ones that matter."""
     x = {"field": "lon", "type": "quantitative", "scale": {"domain": list(NL_LON)}, "axis": None}
@@ -37,7 +37,8 @@ def map_spec(points: Sequence[Mapping[str, Any]], *, colour_title: str, tooltip:
              "opacity": 0.95, "stroke": "#222", "strokeWidth": 0.6},
              "encoding": {"x": x, "y": y, "color": {"field": "kleur", "type": "nominal", "title": colour_title,
                                                      "scale": {"scheme": "tableau10"}},
-                          "tooltip": [{"field": f, "type": "nominal"} for f in tooltip]}},
+                          "tooltip": [{"field": f, "type": "nominal", "title": (titles or {}).get(f, f)}
+                                      for f in tooltip]}},
         ],
         "config": {"view": {"stroke": None}},
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app import cache, charts, state, ui
-from app.i18n import t
+from app.i18n import column, t
 
 lang = state.lang()
 st.title(t("overzicht.title", lang))
@@ -42,7 +42,7 @@ def _role(p) -> str:
 def _colour(p) -> str:
     if kleur == "instrument":
         return p.instrumenten[0] if len(p.instrumenten) == 1 else (
-            f"{len(p.instrumenten)} instrumenten" if p.instrumenten else t("common.none", lang))
+            f"{len(p.instrumenten)} {column('instrumenten', lang)}" if p.instrumenten else t("common.none", lang))
     if kleur == "draad":
         return thread_of.get(p.code, t("common.none", lang))
     return p.provincie if kleur == "provincie" else _role(p)
@@ -51,7 +51,9 @@ def _colour(p) -> str:
 values = [{"lon": p.lon, "lat": p.lat, "naam": p.label, "achtergrond": not (p.deelnemer or p.praktijk),
            "kleur": _colour(p), "rol": _role(p), "instrumenten": ", ".join(p.instrumenten)} for p in points]
 st.vega_lite_chart(charts.map_spec(values, colour_title=t(f"overzicht.colour.{kleur}", lang),
-                                   tooltip=("naam", "rol", "instrumenten")), width="stretch")
+                                   tooltip=("naam", "rol", "instrumenten"),
+                                   titles={k: column(k, lang) for k in ("naam", "rol", "instrumenten")}),
+                   width="stretch")
 st.caption(t("overzicht.map.caption", lang))
 marked = [v for v in values if not v["achtergrond"]]
 with st.expander(t("overzicht.points", lang) + f" ({len(marked)})"):
