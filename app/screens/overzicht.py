@@ -17,8 +17,8 @@ ui.fictief_banner(trajecten, lang=lang)
 
 counts = cache.call("graph.views:overview")
 shown = ("gemeenten", "kernen", "toepassingen", "instrumenten", "lessen", "bijeenkomsten", "deelnemers")
-for column, name in zip([*st.columns(4), *st.columns(4)], shown):
-    column.metric(t(f"overzicht.count.{name}", lang), f"{getattr(counts, name):,}".replace(",", "."))
+for box, name in zip([*st.columns(4), *st.columns(4)], shown):
+    box.metric(t(f"overzicht.count.{name}", lang), f"{getattr(counts, name):,}".replace(",", "."))
 
 st.subheader(t("overzicht.map", lang))
 COLOURS = ["rol", "instrument", "draad", "provincie"]
