@@ -107,7 +107,8 @@ elif view == "map":
     st.vega_lite_chart(charts.map_spec(located, colour_title=""), width="stretch")
 st.dataframe(table_rows, hide_index=True, width="stretch")
 left, right = st.columns(2)
-left.download_button(t("common.download_csv", lang), result.to_csv().encode("utf-8"), file_name="resultaat.csv",
+# CSV for spreadsheets: cells that start like a formula are made inert (the JSON is the exact result).
+left.download_button(t("common.download_csv", lang), ui.to_csv(table_rows), file_name="resultaat.csv",
                      mime="text/csv")
 right.download_button(t("common.download_json", lang), json.dumps(result.to_sparql_json(), ensure_ascii=False),
                       file_name="resultaat.json", mime="application/sparql-results+json")
