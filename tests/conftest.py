@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TOOLS = {
     "chromium": ("chromium", "apt-get install chromium"),
     "virtuoso": ("virtuoso-t", "apt-get install virtuoso-opensource"),
-    "soffice": ("soffice", "apt-get install libreoffice-writer-nogui"),
+    "soffice": ("soffice", "apt-get install libreoffice-writer-nogui libreoffice-calc-nogui"),
 }
 
 
