@@ -30,6 +30,7 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
+from graph.export.document import inert
 from graph.export.void import describe, load_query, term_text
 from graph.namespace import DEF, GRAPH, PREFIXES
 
@@ -173,11 +174,14 @@ def csv_table(columns: list[str], rows: Iterable[Iterable[object]]) -> bytes:
 
     >>> csv_table(["code", "naam"], [["GM9901", "Noorderdorpen"], ["GM9902", None]])
     b'code,naam\\r\\nGM9901,Noorderdorpen\\r\\nGM9902,\\r\\n'
+    >>> csv_table(["x"], [["=1+1"], ["-12"]])
+    b"x\\r\\n'=1+1\\r\\n-12\\r\\n"
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
-    writer.writerows([term_text(x) if not isinstance(x, str) else x for x in row] for row in rows)
+    # cells a spreadsheet would read as a formula (=, +, -, @ ...) get a leading apostrophe: inert
+    writer.writerows([inert(term_text(x) if not isinstance(x, str) else x) for x in row] for row in rows)
     return out.getvalue().encode("utf-8")
 
 
