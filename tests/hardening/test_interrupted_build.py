@@ -1,0 +1,75 @@
+"""Interrupted builds (issue 9, item 4): SIGKILL a build at random moments; the store is then the previous
+one or the new one, never a mix, and opens and answers queries.
+
+``KERNEN_KILL_ROUNDS`` sets the number of kills (default 5).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from graph.sparql import run_safe
+from graph.store import open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+ROUNDS = int(os.environ.get("KERNEN_KILL_ROUNDS", "5"))
+N = 30_000  # quads per build: long enough (about a second) to be killed in the middle
+
+BUILD = textwrap.dedent(f"""
+    import sys
+    import pyoxigraph as ox
+    from graph.build import Source, build
+    from graph.namespace import G_REFERENCE, iri
+    label, store = sys.argv[1], sys.argv[2]
+    p = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    quads = [ox.Quad(ox.NamedNode(iri("gemeente", f"GM{{i:05d}}")), p, ox.Literal(label), ox.NamedNode(str(G_REFERENCE)))
+             for i in range({N})]
+    build(store_dir=store, sources=[Source("referentie", G_REFERENCE, lambda: quads, "test")], validate=False)
+""")
+
+
+def _build(store: Path, label: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", BUILD, label, str(store)], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _state(store: Path) -> dict[str, int]:
+    """Label -> count of every rdfs:label in the store (one label with N quads when whole)."""
+    rows = open_store(str(store)).query("SELECT ?l (COUNT(*) AS ?n) WHERE { ?s rdfs:label ?l } GROUP BY ?l").rows
+    return {str(getattr(l, "value", l)): int(getattr(n, "value", n)) for l, n in rows}
+
+
+@pytest.mark.timeout(120)
+def test_sigkill_at_random_moments(tmp_path):
+    store = tmp_path / "store"
+    assert _build(store, "v0").wait(timeout=60) == 0
+    start = time.monotonic()
+    assert _build(store, "timing").wait(timeout=60) == 0
+    duration = time.monotonic() - start
+    rng = random.Random(9)
+    outcomes = []
+    for round_ in range(ROUNDS):
+        before = _state(store)
+        label = f"v{round_ + 1}"
+        child = _build(store, label)
+        time.sleep(rng.uniform(0.05, duration))
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+        after = _state(store)
+        assert after in (before, {label: N}), (round_, after)  # the previous one or the new one, never a mix
+        assert run_safe("ASK { ?s rdfs:label ?l }", store=str(store)).boolean is True
+        outcomes.append("new" if after == {label: N} else "previous")
+    assert _build(store, "final").wait(timeout=60) == 0  # a build after the kills cleans up and succeeds
+    assert _state(store) == {"final": N}
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith("store.")]
+    assert len(leftovers) <= 2, leftovers
+    print("kill outcomes:", outcomes)
