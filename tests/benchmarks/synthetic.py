@@ -47,12 +47,12 @@ def codes(n: int, *, data_dir: Path = REAL_DATA) -> list[str]:
     return real + [f"GM{FIRST_SYNTHETIC + i}" for i in range(n - len(real))]
 
 
-def records(n: int, *, lessons: int = 5, seed: int = 1) -> dict[str, list[dict]]:
+def records(n: int, *, lessons: int = 5, seed: int = 1, traject: str = "synthetisch") -> dict[str, list[dict]]:
     """A trajectory of ``n`` gemeenten: deelname, project, vraagstuk and actie per gemeente, one meeting per
     ten gemeenten with attendance, and ``lessons`` lessons per gemeente."""
     rnd = random.Random(seed)
     gm = codes(n)
-    out: dict[str, list[dict]] = {"traject": [{"id": "synthetisch", "naam": f"Synthetisch traject {n} (fictief)",
+    out: dict[str, list[dict]] = {"traject": [{"id": traject, "naam": f"Synthetisch traject {n} (fictief)",
                                                "fictief": True}]}
     out["deelname"] = [{"gemeente": c, "contact_rol": "beleidsmedewerker", "aantal_kernen": rnd.randint(1, 40)}
                        for c in gm]
@@ -85,9 +85,9 @@ def _les(rnd: random.Random, gm: list[str], i: int, j: int, meetings: int) -> di
             "gemeenten": sorted({gm[i], *others}), "bijeenkomst": f"b{rnd.randrange(meetings)}"}
 
 
-def write_trajectory(path: Path, n: int, *, lessons: int = 5, seed: int = 1) -> Path:
+def write_trajectory(path: Path, n: int, *, lessons: int = 5, seed: int = 1, traject: str = "synthetisch") -> Path:
     """``records(n)`` as a YAML file at ``path`` (the same format a user may hand in)."""
-    path.write_text(yaml.safe_dump(records(n, lessons=lessons, seed=seed), allow_unicode=True, sort_keys=False),
+    path.write_text(yaml.safe_dump(records(n, lessons=lessons, seed=seed, traject=traject), allow_unicode=True, sort_keys=False),
                     encoding="utf-8")
     return path
 
