@@ -204,12 +204,13 @@ def _encoding_note(file: str, kind: str, encoding: str, sep: str) -> Problem:
 # --- yaml ---------------------------------------------------------------------------------------
 
 def read_yaml(path: Path) -> tuple[list[Sheet], list[Problem]]:
-    """A YAML mapping of record kind -> list of records (``yaml.safe_load`` only)."""
+    """A YAML mapping of record kind -> list of records (safe loader only; libyaml's when installed,
+    about 4x faster than the pure-Python one: half of a 1,000-gemeente build went to YAML parsing)."""
     import yaml
 
     file = str(path)
     try:
-        data = yaml.safe_load(path.read_bytes())
+        data = yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (yaml.YAMLError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
         return [], [Problem(file, "", mark.line + 1 if mark else None, "", f"not valid YAML ({type(exc).__name__})")]
