@@ -15,6 +15,7 @@ graph.sparql.check.QueryRefused: SERVICE is niet toegestaan (SERVICE calls to ot
 from __future__ import annotations
 
 import re
+import threading
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -102,9 +103,13 @@ def check_query(text: str, *, graphs: Iterable[str] | None = None) -> QueryInfo:
     """
     if len(text.encode()) > MAX_QUERY_BYTES:
         raise QueryRefused(f"query is te lang (meer dan {MAX_QUERY_BYTES} bytes)")
-    info = _checked(text)
+    with _PARSE_LOCK:  # rdflib's pyparsing grammar is not thread-safe: concurrent parses corrupt it for good
+        info = _checked(text)
     _check_graphs(info, graphs)
     return info
+
+
+_PARSE_LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=512)

@@ -161,3 +161,16 @@ def test_malformed_protocol_request_is_a_clean_4xx(client, name):
     response = client.request(method, url, headers=headers, content=body)
     assert 200 <= response.status_code < 500, (response.status_code, response.text[:300])
     assert "Traceback" not in response.text and "root:" not in response.text
+
+
+def test_concurrent_checks_do_not_corrupt_the_parser():
+    """Found by the load script: rdflib's parser shared by the endpoint's threads broke for good."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from graph.sparql import check_query
+
+    texts = [f"SELECT ?s{n} WHERE {{ ?s{n} a kd:Kern ; rdfs:label ?l }} LIMIT {n + 1}" for n in range(200)]
+    with ThreadPoolExecutor(16) as pool:
+        forms = list(pool.map(lambda t: check_query(t).form, texts))
+    assert forms == ["select"] * 200
+    assert check_query("ASK { ?s a kd:Provincie }").form == "ask"
