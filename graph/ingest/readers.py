@@ -29,6 +29,7 @@ YAML_SUFFIXES = {".yaml", ".yml"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 SCALARS = (str, int, float, bool, dt.date, dt.time, type(None))
 MAX_UNPACKED_MB = 200  # far above any real trajectory; guards against zip bombs
+MAX_YAML_DEPTH = 50  # a trajectory needs 3 levels; deeper nesting crashes the (recursive) YAML loader
 _SEP_LINE = re.compile(r"^sep=[;,\t|]$")
 
 
@@ -209,8 +210,11 @@ def read_yaml(path: Path) -> tuple[list[Sheet], list[Problem]]:
     import yaml
 
     file = str(path)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        if _yaml_depth(path.read_bytes(), loader=loader) > MAX_YAML_DEPTH:  # the loader recurses: it would crash
+            return [], [Problem(file, "", None, "", f"YAML nested deeper than {MAX_YAML_DEPTH} levels")]
+        data = yaml.load(path.read_bytes(), Loader=loader)
     except (yaml.YAMLError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
         return [], [Problem(file, "", mark.line + 1 if mark else None, "", f"not valid YAML ({type(exc).__name__})")]
@@ -225,6 +229,25 @@ def read_yaml(path: Path) -> tuple[list[Sheet], list[Problem]]:
             sheets.append(sheet)
             problems += found
     return sheets, problems
+
+
+def _yaml_depth(data: bytes, *, loader: type) -> int:
+    """The deepest nesting of collections in a YAML text, from the parser's events (no recursion).
+
+    >>> import yaml
+    >>> _yaml_depth(b"a: [1, [2]]", loader=yaml.SafeLoader)
+    3
+    """
+    import yaml
+
+    depth = deepest = 0
+    for event in yaml.parse(data, Loader=loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return deepest
 
 
 def _yaml_sheet(file: str, kind: str, records: Any) -> tuple[Sheet, list[Problem]]:
