@@ -28,6 +28,7 @@ test: $(STAMP)
 
 # Every benchmark script (not collected by pytest); each prints its figures.
 bench: $(STAMP)
+	$(BIN)/python tests/benchmarks/run.py $(BENCH_ARGS)
 	@for script in tests/benchmarks/bench_*.py; do \
 	  echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
