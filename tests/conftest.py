@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
+import time
 from pathlib import Path
 
 import pytest
@@ -49,3 +51,33 @@ def virtuoso(tmp_path_factory):
     server = start_virtuoso(tmp_path_factory.mktemp("virtuoso"), binary=binary)
     yield server
     server.stop()
+
+
+@pytest.fixture()
+def listener():
+    """A loopback TCP listener that must receive no connection (check with :func:`accepted`)."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(8)
+    sock.setblocking(False)
+    yield sock
+    sock.close()
+
+
+def accepted(sock: socket.socket, *, wait: float = 0.2) -> bool:
+    """Whether anything connected to the listener (waits ``wait`` s for a late connection)."""
+    time.sleep(wait)
+    try:
+        conn, _ = sock.accept()
+    except BlockingIOError:
+        return False
+    conn.close()
+    return True
+
+
+def union_rows(store, body: str) -> list[tuple]:
+    """Rows of a SELECT (our prefixes predeclared) over the union of a pyoxigraph store's graphs, as plain values."""
+    from graph.namespace import sparql_prefixes
+
+    rows = store.query(sparql_prefixes() + body, use_default_graph_as_union=True)
+    return [tuple(None if term is None else term.value for term in row) for row in rows]

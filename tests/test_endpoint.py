@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import socket
 import sys
 import threading
 import time
@@ -27,6 +26,7 @@ from graph.export.data import export_data
 from graph.store import open_store
 from sample_store import SECRET_MAIL, SECRET_NAME, make_store
 from virtuoso import free_port
+from conftest import accepted
 
 TIMEOUT_S = 2.0
 MAX_ROWS = 5
@@ -156,26 +156,6 @@ def test_html_result_is_escaped(client):
 
 # --- refused forms: 400, nothing fetched, no file opened -----------------------------------------
 
-@pytest.fixture()
-def listener():
-    """A local TCP listener that must receive no connection."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(8)
-    sock.setblocking(False)
-    yield sock
-    sock.close()
-
-
-def _accepted(sock: socket.socket) -> bool:
-    """Whether anything connected to the listener (waits briefly for a late connection)."""
-    time.sleep(0.2)
-    try:
-        conn, _ = sock.accept()
-    except BlockingIOError:
-        return False
-    conn.close()
-    return True
 
 
 REFUSED = {
@@ -203,7 +183,7 @@ def test_refused_form(client, listener, tmp_path, name):
     assert response.json()["message"] and "Traceback" not in response.text
     assert "GEHEIME-INHOUD" not in response.text
     assert _OPENED == []  # the file named in FROM <file:...> was never opened
-    assert not _accepted(listener)  # and nothing connected out
+    assert not accepted(listener)  # and nothing connected out
 
 
 @pytest.mark.parametrize("how", ["update-param", "sparql-update-body"])

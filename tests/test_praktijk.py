@@ -10,11 +10,12 @@ import pyoxigraph as ox
 import pytest
 
 from graph.errors import InputError
-from graph.namespace import G_PRAKTIJK, sparql_prefixes
+from graph.namespace import G_PRAKTIJK
 from graph.ontology import build_ontology
 from graph.praktijk import build_praktijk
 from graph.reference import build_reference
 from graph.settings import DEFAULT_DATA
+from conftest import union_rows
 
 
 @pytest.fixture(scope="module")
@@ -30,9 +31,7 @@ def store(quads) -> ox.Store:
     return store
 
 
-def select(store: ox.Store, body: str) -> list[tuple]:
-    rows = store.query(sparql_prefixes() + body, use_default_graph_as_union=True)
-    return [tuple(None if term is None else term.value for term in row) for row in rows]
+select = union_rows
 
 
 @pytest.mark.parametrize(

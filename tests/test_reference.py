@@ -9,9 +9,10 @@ import pyoxigraph as ox
 import pytest
 
 from graph.errors import InputError
-from graph.namespace import G_REFERENCE, KD, iri, sparql_prefixes
+from graph.namespace import G_REFERENCE, KD, iri
 from graph.reference import build_reference
 from graph.settings import DEFAULT_DATA
+from conftest import union_rows
 
 GEMEENTEN = "data/reference/gemeenten.csv"
 
@@ -28,10 +29,7 @@ def store(quads) -> ox.Store:
     return store
 
 
-def select(store: ox.Store, body: str) -> list[tuple]:
-    """Rows of a SELECT over the union of the graphs, as tuples of plain values."""
-    rows = store.query(sparql_prefixes() + body, use_default_graph_as_union=True)
-    return [tuple(None if term is None else term.value for term in row) for row in rows]
+select = union_rows
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,6 @@ marker must appear in no answer; network access by a loopback listener that must
 
 from __future__ import annotations
 
-import socket
 import sys
 import time
 from pathlib import Path
@@ -19,6 +18,7 @@ from graph.sparql import QueryRefused, QuerySyntaxError, QueryTimeout, run_safe
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sample_store import make_store  # noqa: E402
+from conftest import accepted
 
 pytestmark = pytest.mark.timeout(60)
 MARKER = "GEHEIME-INHOUD-9f3a"
@@ -37,23 +37,6 @@ def secret(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def listener():
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(8)
-    sock.setblocking(False)
-    yield sock
-    sock.close()
-
-
-def _nothing_connected(sock: socket.socket) -> bool:
-    time.sleep(0.05)
-    try:
-        sock.accept()[0].close()
-    except BlockingIOError:
-        return True
-    return False
 
 
 S = "{ ?s ?p ?o }"
@@ -90,7 +73,7 @@ def test_refused_and_no_file_or_connection(store, listener, secret, text):
     with pytest.raises((QueryRefused, QuerySyntaxError)) as exc:
         run_safe(_fill(text, listener, secret), store=store)
     assert MARKER not in str(exc.value)
-    assert _nothing_connected(listener)
+    assert not accepted(listener, wait=0.05)
 
 
 EXPLODING = {
