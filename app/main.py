@@ -9,8 +9,7 @@ import streamlit as st
 
 from app import state
 from app.i18n import LANGS, t
-
-PAGES = ("overzicht", "netwerk", "gemeente", "instrumenten", "rode_draden", "sparql", "invoer")
+from app.pages import PAGES
 
 st.set_page_config(page_title=t("app.title"), layout="wide")
 lang = state.lang()

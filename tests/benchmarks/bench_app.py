@@ -1,12 +1,14 @@
 """Benchmark of the app: cold start, page render times, and the 2,000-node network.
 
-Run: ``python tests/benchmarks/bench_app.py [--skip-browser] [--nodes 2000]``.
+Run: ``python tests/benchmarks/bench_app.py [--skip-browser] [--nodes 2000] [--store DIR ...]``; with
+``--store`` only the page renders on those built stores. ``page_renders(store_dir)`` is what
+tests/benchmarks/run.py calls per size.
 
 Prints (Markdown tables):
 - cold start: ``kernen app`` until Streamlit answers, and until the first page has rendered in Chromium;
-- render time of every page under AppTest, cold (empty caches) and warm, on the example data (a real
-  ``build`` of reference + praktijk + the example trajectory) and on a synthetic trajectory with all
-  342 gemeenten x 50 lessons (tests/benchmarks/bench_analysis.py);
+- render time of every page under AppTest, cold (empty caches) and warm (median of 3), on the example
+  data (a real ``build`` of reference + praktijk + the example trajectory) and on a build of a synthetic
+  trajectory with all 342 gemeenten x 50 lessons (tests/benchmarks/synthetic.py);
 - the network page's HTML for N nodes: size, time to make it, and time until Chromium has drawn it.
 """
 
@@ -27,11 +29,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
 
 import networkx as nx  # noqa: E402
-import pyoxigraph as ox  # noqa: E402
 
+from app.pages import PAGES  # noqa: E402
 from graph.netviz import NetEdge, NetNode, network_html  # noqa: E402
 
-PAGES = ("overzicht", "netwerk", "gemeente", "instrumenten", "rode_draden", "sparql", "invoer")
+RENDER_TIMEOUT_S = 300
+WARM_RUNS = 3
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -44,36 +47,103 @@ def example_store(tmp: Path) -> str:
 
 
 def synthetic_store(tmp: Path, n: int = 342, lessons: int = 50) -> str:
-    from bench_analysis import synthetic_quads
+    """A real ``build`` of a synthetic trajectory of ``n`` gemeenten (tests/benchmarks/synthetic.py)."""
+    import synthetic
+    from graph.build import build
 
-    path = tmp / f"synthetic-{n}"
-    store = ox.Store(str(path))
-    store.bulk_extend(synthetic_quads(n, lessons))
-    store.flush()
-    del store
-    return str(path)
+    data = synthetic.data_dir(n, tmp / f"data-{n}")
+    yaml_path = synthetic.write_trajectory(tmp / f"traject-{n}x{lessons}.yaml", n, lessons=lessons, traject="voorbeeld")
+    return build([yaml_path], store_dir=tmp / f"synthetic-{n}x{lessons}", data_dir=data).store
 
 
-def render_times(store: str, *, lang: str = "nl") -> dict[str, tuple[float, float, bool]]:
-    """Per page: (cold s, warm s, exception?) under AppTest."""
-    import streamlit as st
+Q_BUSIEST = """
+SELECT ?code (COUNT(DISTINCT ?k) AS ?n) WHERE {
+  ?d a kd:Deelname ; kd:gemeente ?g ; kd:traject ?t . ?g kd:code ?code .
+  OPTIONAL { ?k a kd:Kern ; kd:gemeente ?g } } GROUP BY ?code ORDER BY DESC(?n) ?code LIMIT 1"""
+
+
+def page_params(store_dir: Path) -> dict[str, dict[str, str]]:
+    """Per page, the URL parameters a user would set: the first trajectory, and on the gemeente page the
+    participant of that trajectory with the most kernen (the largest profile), as the worst usual case."""
+    from graph import views
+    from graph.namespace import iri
+    from graph.store import open_store
+
+    store = open_store(store_dir)
+    trajecten = views.trajecten(store)
+    if not trajecten:
+        return {}
+    slug = trajecten[0].slug
+    rows = list(store.query(Q_BUSIEST, bindings={"t": iri("traject", slug)}).records())
+    gemeente = {"gemeente": str(rows[0]["code"])} if rows else {}
+    return {"netwerk": {"traject": slug}, "rode_draden": {"traject": slug}, "gemeente": gemeente}
+
+
+def _render(page: str, params: dict[str, str], lang: str) -> tuple[float, str]:
+    """Seconds for one render of ``page`` in a new session, and the page's exceptions ("" for none)."""
     from streamlit.testing.v1 import AppTest
 
-    os.environ["KERNEN_STORE"] = store
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    out = {}
-    for name in PAGES:
-        times = []
-        failed = False
-        for _ in range(2):
-            at = AppTest.from_file(str(ROOT / "app" / "screens" / f"{name}.py"), default_timeout=300)
-            at.query_params["lang"] = lang
-            start = time.perf_counter()
-            at.run()
-            times.append(time.perf_counter() - start)
-            failed = failed or bool(at.exception)
-        out[name] = (times[0], times[1], failed)
+    at = AppTest.from_file(str(ROOT / "app" / "screens" / f"{page}.py"), default_timeout=RENDER_TIMEOUT_S)
+    at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    start = time.perf_counter()
+    try:
+        at.run()
+    except Exception as exc:  # AppTest raises on a timeout; the figure is then the time until then
+        return time.perf_counter() - start, f"{type(exc).__name__}: {exc}"
+    return time.perf_counter() - start, "; ".join(str(e.value) for e in at.exception)
+
+
+def _warm_up_runtime() -> None:
+    """Import what the pages import and start AppTest once, so no page's cold figure holds one-off
+    process start-up (imports, Streamlit's runtime)."""
+    import importlib
+
+    from streamlit.testing.v1 import AppTest
+
+    for module in ("app.cache", "app.charts", "app.ui", "graph.analysis", "graph.views", "graph.netselect",
+                   "graph.netviz", "graph.sparql", "graph.summaries", "graph.ingest"):
+        importlib.import_module(module)
+    AppTest.from_string("import streamlit as st\nst.write(1)").run()
+
+
+def page_renders(store_dir: Path, *, lang: str = "nl", warm_runs: int = WARM_RUNS) -> dict[str, dict[str, float | str]]:
+    """Render time of every app page under AppTest on the built store at ``store_dir``, keyed by page id.
+
+    Per page: ``cold_s``, the first render after Streamlit's caches are emptied (data and resources,
+    the store included; Python modules already imported), and ``warm_s``, the median of ``warm_runs``
+    renders after one warm-up render; each render is a new session (a new visitor). A page that raises
+    gets ``"error"`` with the messages (its times are still given).
+    """
+    import statistics
+
+    import streamlit as st
+
+    params = page_params(Path(store_dir))
+    _warm_up_runtime()
+    before = os.environ.get("KERNEN_STORE")
+    os.environ["KERNEN_STORE"] = str(store_dir)
+    out: dict[str, dict[str, float | str]] = {}
+    try:
+        for page in PAGES:
+            st.cache_data.clear()
+            st.cache_resource.clear()
+            cold, error = _render(page, params.get(page, {}), lang)
+            _render(page, params.get(page, {}), lang)
+            warm = []
+            for _ in range(warm_runs):
+                seconds, problem = _render(page, params.get(page, {}), lang)
+                warm.append(seconds)
+                error = error or problem
+            out[page] = {"cold_s": round(cold, 3), "warm_s": round(statistics.median(warm), 3)}
+            if error:
+                out[page]["error"] = error
+    finally:
+        if before is None:
+            os.environ.pop("KERNEN_STORE", None)
+        else:
+            os.environ["KERNEN_STORE"] = before
     return out
 
 
@@ -145,20 +215,30 @@ def network_figures(n: int, *, browser: bool) -> dict[str, float]:
     return figures
 
 
+def print_renders(label: str, renders: dict[str, dict[str, float | str]]) -> None:
+    print(f"\n### {label}\n\n| page | cold s | warm s | exception |\n|---|---:|---:|---|")
+    for name, f in renders.items():
+        print(f"| {name} | {f['cold_s']:.2f} | {f['warm_s']:.2f} | {f.get('error', '')} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-browser", action="store_true", help="no Chromium measurements")
     parser.add_argument("--nodes", type=int, default=2000)
+    parser.add_argument("--store", action="append", type=Path, default=[],
+                        help="only the page renders on this built store (repeatable)")
     args = parser.parse_args()
+    if args.store:
+        for store in args.store:
+            print_renders(str(store), page_renders(store))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         stores = {"voorbeeld (build)": example_store(Path(tmp)), "342 gemeenten x 50 lessen": synthetic_store(Path(tmp))}
         if not args.skip_browser:
             healthy, rendered = cold_start(stores["voorbeeld (build)"])
             print(f"\n| cold start | s |\n|---|---:|\n| server healthy | {healthy:.2f} |\n| first page rendered | {rendered:.2f} |")
         for label, store in stores.items():
-            print(f"\n### {label}\n\n| page | cold s | warm s | exception |\n|---|---:|---:|---|")
-            for name, (cold, warm, failed) in render_times(store).items():
-                print(f"| {name} | {cold:.2f} | {warm:.2f} | {'JA' if failed else ''} |")
+            print_renders(label, page_renders(Path(store)))
     f = network_figures(args.nodes, browser=not args.skip_browser)
     print(f"\n| network | value |\n|---|---:|\n| nodes / edges | {f['nodes']} / {f['edges']} |"
           f"\n| HTML | {f['html_bytes'] / 1e6:.2f} MB |\n| HTML made in | {f['html_s']:.2f} s |"
