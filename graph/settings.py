@@ -21,6 +21,7 @@ DEFAULT_DATA = ROOT / "data"
 QUERY_TIMEOUT_S = 10.0  # per SPARQL query; the work is really stopped after this
 MAX_ROWS = 10_000  # rows returned before the result is marked truncated
 MAX_QUERY_BYTES = 100_000  # request size limit for a query text
+QUERY_MEMORY_MB = 200  # public graphs up to this many MB of N-Quads are queried from an in-memory copy
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Settings:
     query_timeout: float = QUERY_TIMEOUT_S
     max_rows: int = MAX_ROWS
     max_query_bytes: int = MAX_QUERY_BYTES
+    query_memory_mb: int = QUERY_MEMORY_MB  # 0: always query the database on disk
     lang: str = "nl"
     endpoint_host: str = "127.0.0.1"
     endpoint_port: int = 7878

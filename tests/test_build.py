@@ -17,7 +17,7 @@ import pytest
 from graph import build as build_module
 from graph.build import Source, build
 from graph.errors import InputError, Problem
-from graph.namespace import G_META, G_REFERENCE, KD, iri
+from graph.namespace import G_META, G_PRIVATE, G_REFERENCE, KD, iri
 from graph.sparql import run_canned, run_safe
 from graph.store import open_store
 
@@ -28,6 +28,10 @@ LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 def _source(label: str) -> Source:
     quad = ox.Quad(ox.NamedNode(iri("gemeente", "GM9001")), LABEL, ox.Literal(label), ox.NamedNode(str(G_REFERENCE)))
     return Source("referentie", G_REFERENCE, lambda: [quad], "test")
+
+
+def _quad(label: str, graph) -> ox.Quad:
+    return ox.Quad(ox.NamedNode(iri("gemeente", "GM9001")), LABEL, ox.Literal(label), ox.NamedNode(str(graph)))
 
 
 def _labels(path: Path) -> list[str]:
@@ -87,15 +91,33 @@ def test_bad_input_leaves_the_previous_store(built):
 def test_interrupt_while_writing_leaves_the_previous_store(built, monkeypatch):
     before = _snapshot(built)
 
-    class Interrupted:  # stands in for the in-memory store: Ctrl-C halfway through the write
-        def __iter__(self):
-            yield from ox.Store.read_only(str(built.resolve()))
-            raise KeyboardInterrupt
+    def interrupted(sources, loaded, report, writer):  # Ctrl-C while the writer thread stores the source
+        assert writer.staging.exists()
+        raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module, "_load", lambda sources, loaded, report: Interrupted())
+    monkeypatch.setattr(build_module, "_load", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build(store_dir=built, sources=[_source("tweede")], validate=False)
     assert _snapshot(built) == before and _versions(built) == [built.resolve().name]
+
+
+def test_a_failing_write_fails_the_build_and_leaves_the_previous_store(built, monkeypatch):
+    before = _snapshot(built)
+    monkeypatch.setattr(build_module.ox, "serialize", lambda *a, **k: b"<kapot> .\n")  # not N-Quads
+    with pytest.raises(SyntaxError):
+        build(store_dir=built, sources=[_source("tweede")], validate=False)
+    monkeypatch.undo()
+    assert _snapshot(built) == before and _versions(built) == [built.resolve().name]
+
+
+def test_the_public_copy_holds_every_public_quad_and_no_private_one(tmp_path):
+    public = _quad("openbaar", G_REFERENCE)
+    private = _quad("geheim", G_PRIVATE)
+    build(store_dir=tmp_path / "store", sources=[Source("s", G_REFERENCE, lambda: [public, private])], validate=False)
+    copy = ox.Store()
+    copy.bulk_load(path=str((tmp_path / "store").resolve() / build_module.PUBLIC_COPY), format=ox.RdfFormat.N_QUADS)
+    assert public in copy and private not in copy
+    assert len(copy) == len(ox.Store.read_only(str((tmp_path / "store").resolve()))) - 1
 
 
 def test_shacl_violation_stops_the_build(built):

@@ -10,6 +10,12 @@ Untrusted text (CLI, endpoint, app) goes through :func:`graph.sparql.run_safe` i
 The default dataset of a query is the union of the public named graphs; the private graph
 (personal data) is only visible when asked for explicitly.
 
+Public queries on a built store run on an in-memory copy of the public graphs when it is small
+enough (``query_memory_mb``, 200 MB of N-Quads by default): loaded once per process and version from
+the N-Quads file the build writes beside the database (:data:`graph.build.PUBLIC_COPY`), with
+Oxigraph's union default graph. That is about 4x faster than the database on disk and 3x faster than
+an explicit list of public graphs (``tests/benchmarks/run.py``); larger stores are queried on disk.
+
 >>> import pyoxigraph as ox
 >>> from graph.namespace import G_REFERENCE, KD, iri
 >>> store = LocalStore.in_memory([ox.Quad(ox.NamedNode(iri("gemeente", "GM1900")),
@@ -22,8 +28,10 @@ The default dataset of a query is the union of the public named graphs; the priv
 
 from __future__ import annotations
 
+import threading
 import time
 from abc import ABC, abstractmethod
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -34,7 +42,7 @@ from graph.store.binding import bind_values, to_term
 from graph.store.results import QueryResult, Term
 
 __all__ = ["Store", "LocalStore", "StoreMissing", "QueryResult", "Term", "open_store", "DUMP_FORMATS",
-           "bind_values", "to_term", "current_version"]
+           "bind_values", "to_term", "current_version", "memory_copy", "PUBLIC_COPY"]
 
 DUMP_FORMATS: dict[str, ox.RdfFormat] = {
     "nt": ox.RdfFormat.N_TRIPLES,
@@ -45,6 +53,29 @@ DUMP_FORMATS: dict[str, ox.RdfFormat] = {
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
 _PRIVATE = ox.NamedNode(str(G_PRIVATE))
+PUBLIC_COPY = "kernen-public.nq"  # written by graph.build into each store version
+_COPIES: "OrderedDict[tuple[Path, int], ox.Store | None]" = OrderedDict()  # (version, limit) -> copy or None
+_COPIES_KEPT = 2
+_COPIES_LOCK = threading.Lock()
+
+
+def memory_copy(version: Path, limit_mb: float) -> ox.Store | None:
+    """The in-memory copy of the public graphs of a store version, loaded once per process; ``None``
+    when the version has no copy file or it is larger than ``limit_mb``."""
+    key = (version, limit_mb)
+    with _COPIES_LOCK:
+        if key in _COPIES:
+            _COPIES.move_to_end(key)
+            return _COPIES[key]
+        path = version / PUBLIC_COPY
+        copy = None
+        if limit_mb > 0 and path.is_file() and path.stat().st_size <= limit_mb * 1_000_000:
+            copy = ox.Store()
+            copy.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        _COPIES[key] = copy
+        while len(_COPIES) > _COPIES_KEPT:
+            _COPIES.popitem(last=False)
+        return copy
 
 
 class StoreMissing(LookupError):
@@ -99,12 +130,17 @@ class LocalStore(Store):
     """
 
     def __init__(self, location: str | Path | None, *, read_only: bool = True,
-                 _store: ox.Store | None = None):
+                 _store: ox.Store | None = None, memory_mb: int | None = None):
         self.location = str(location) if location is not None else ":memory:"
         self.read_only = read_only
         self._version: Path | None = None
         self._ox = _store if _store is not None else self._open()
         self._public: list[ox.NamedNode] | None = None
+        if memory_mb is None and self.read_only and self._version is not None:
+            from graph.settings import load_settings
+
+            memory_mb = load_settings().query_memory_mb
+        self._memory_mb = memory_mb or 0
 
     @classmethod
     def in_memory(cls, quads: Iterable[ox.Quad] = ()) -> "LocalStore":
@@ -150,20 +186,32 @@ class LocalStore(Store):
             return [*public, _PRIVATE]
         return list(public)
 
+    def public_copy(self) -> ox.Store | None:
+        """The in-memory copy of the public graphs (see the module docs), or ``None``."""
+        self._refresh()
+        if self._version is None or not self.read_only or not self._memory_mb:
+            return None
+        return memory_copy(self._version, self._memory_mb)
+
     def query(self, text: str, *, bindings: Mapping[str, object] | None = None,
               include_private: bool = False, max_rows: int | None = None,
               timeout: float | None = None) -> QueryResult:
         """Run trusted SPARQL in-process. ``timeout`` cannot be enforced here (see ``run_safe``)."""
-        graphs = self.named_graphs(include_private=include_private)
+        text = bind_values(text, bindings or {})
+        copy = None if include_private else self.public_copy()
         start = time.perf_counter()
-        raw = self.oxigraph.query(bind_values(text, bindings or {}), prefixes=PREFIXES,
-                                  default_graph=graphs or None, named_graphs=graphs)
+        if copy is not None:  # holds only the public graphs: its union is the public dataset
+            raw = copy.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
+        else:
+            graphs = self.named_graphs(include_private=include_private)
+            raw = self.oxigraph.query(text, prefixes=PREFIXES, default_graph=graphs or None, named_graphs=graphs)
         return QueryResult.from_oxigraph(raw, max_rows=max_rows, started=start)
 
     def query_own_dataset(self, text: str, *, max_rows: int | None = None) -> QueryResult:
-        """Run a query whose FROM/FROM NAMED clauses (already checked) choose the dataset."""
+        """Run a query whose FROM/FROM NAMED clauses (already checked: public graphs only) choose the dataset."""
+        store = self.public_copy() or self.oxigraph
         start = time.perf_counter()
-        raw = self.oxigraph.query(text, prefixes=PREFIXES)
+        raw = store.query(text, prefixes=PREFIXES)
         return QueryResult.from_oxigraph(raw, max_rows=max_rows, started=start)
 
     def graphs(self, *, include_private: bool = False) -> list[str]:

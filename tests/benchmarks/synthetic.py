@@ -3,9 +3,10 @@
 Up to 342 gemeenten the real reference data is used (gemeenten by code, in file order). Above that, a
 separate data dir is written: a copy of ``data/reference`` and ``data/praktijk`` with clearly fictional
 gemeenten appended (codes GM5000 and up, which no real gemeente has; names ``Synthetisch 0001``; a
-fictional province PV99), each with wijken and buurten in roughly the real proportions
-(about 10 wijken and 45 buurten per gemeente on average). They get no kernen (woonplaatsen): BAG
-woonplaatscodes have four digits, too few for thousands of fictional kernen that must not clash.
+fictional province PV99). Each copies the shape of a real gemeente drawn at random (seeded): its number of
+kernen (woonplaatsen), wijken and buurten, so the proportions are the real ones (on average about 7 kernen,
+10 wijken and 43 buurten per gemeente). Fictional kernen get codes ``F00000`` and up: BAG woonplaatscodes
+have four digits, too few for thousands of fictional kernen that must not clash with real ones.
 
 >>> a = records(10, lessons=2, seed=1); b = records(10, lessons=2, seed=1)
 >>> a == b, len(a["deelname"]), len(a["les"])
@@ -18,6 +19,7 @@ import csv
 import datetime as dt
 import random
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -99,10 +101,11 @@ def data_dir(n: int, target: Path, *, seed: int = 1) -> Path:
     for part in ("reference", "praktijk"):
         shutil.copytree(REAL_DATA / part, target / part, dirs_exist_ok=True)
     rnd = random.Random(seed)
+    shapes = real_shapes()
     extra = codes(n)[REAL_COUNT:]
-    rows = {name: [] for name in ("gemeenten", "wijken_2024", "buurten_2024")}
+    rows: dict[str, list[dict]] = {name: [] for name in ("gemeenten", "woonplaatsen_2024", "wijken_2024", "buurten_2024")}
     for k, code in enumerate(extra):
-        _synthetic_gemeente(rnd, code, k, rows, len(extra))
+        _synthetic_gemeente(rnd, code, k, rnd.choice(shapes), rows, len(extra))
     for name, new in rows.items():
         _append(target / "reference" / f"{name}.csv", new)
     _append(target / "reference" / "provincies.csv",
@@ -111,28 +114,65 @@ def data_dir(n: int, target: Path, *, seed: int = 1) -> Path:
     return target
 
 
-def _synthetic_gemeente(rnd: random.Random, code: str, k: int, rows: dict[str, list[dict]], total: int) -> None:
-    wijken = rnd.randint(2, 18)
-    buurten = [rnd.randint(1, 8) for _ in range(wijken)]
+def real_shapes(data_dir: Path = REAL_DATA) -> list[tuple[int, list[int]]]:
+    """Per real gemeente: (number of kernen, number of buurten in each wijk).
+
+    >>> shapes = real_shapes(); len(shapes), sum(k for k, _ in shapes), sum(len(w) for _, w in shapes)
+    (342, 2501, 3393)
+    """
+    reference = data_dir / "reference"
+    kernen = Counter(row["gemeentecode_gm"] for row in _read(reference / "woonplaatsen_2024.csv"))
+    buurten = Counter(row["wijkcode"] for row in _read(reference / "buurten_2024.csv"))
+    wijken: dict[str, list[int]] = {}
+    for row in _read(reference / "wijken_2024.csv"):
+        wijken.setdefault(row["gemeentecode"], []).append(buurten[row["wijkcode"]])
+    return [(kernen[code], wijken.get(code, [])) for code in real_codes(data_dir)]
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _synthetic_gemeente(rnd: random.Random, code: str, k: int, shape: tuple[int, list[int]],
+                        rows: dict[str, list[dict]], total: int) -> None:
+    """One fictional gemeente shaped like a real one: its kernen, wijken and buurten counts."""
+    kernen, buurten = shape
     inwoners = rnd.randint(5_000, 120_000)
+    name = f"Synthetisch {k + 1:04d}"
     rows["gemeenten"].append({
-        "gemeentecode": code, "gemeentecode_4": code[2:], "gemeentenaam": f"Synthetisch {k + 1:04d}",
+        "gemeentecode": code, "gemeentecode_4": code[2:], "gemeentenaam": name,
         "provinciecode": "PV99", "provincienaam": "Synthetisch (fictief)", "inwoners_2024": inwoners,
         "oppervlakte_land_ha_2024": rnd.randint(1000, 30000), "oppervlakte_water_ha_2024": rnd.randint(0, 3000),
         "huishoudens_2024": inwoners // 2, "bevolkingsdichtheid_2024": rnd.randint(50, 2000),
         "wikidata_qid": "Q0", "tooi_uri": f"https://identifier.overheid.nl/tooi/id/gemeente/{code.lower()}", "mate_van_stedelijkheid_2024": rnd.randint(1, 5),
         "centroid_lat": round(50.8 + 2.6 * k / total, 5), "centroid_lon": round(3.4 + 3.6 * rnd.random(), 5),
-        "aantal_woonplaatsen_2024": 0, "aantal_wijken_2024": wijken, "aantal_buurten_2024": sum(buurten)})
+        "aantal_woonplaatsen_2024": kernen, "aantal_wijken_2024": len(buurten), "aantal_buurten_2024": sum(buurten)})
+    first = len(rows["woonplaatsen_2024"])
+    rows["woonplaatsen_2024"] += [{"woonplaatscode": f"F{first + j:05d}", "woonplaatsnaam": f"Kern {k + 1}.{j + 1} (fictief)",
+                                   "gemeentecode": code[2:], "gemeentecode_gm": code, "gemeentenaam_cbs": name,
+                                   "corop_code": 99, "corop_naam": "Synthetisch (fictief)"}
+                                  for j in range(kernen)]
     digits = code[2:]
+    share = inwoners // max(1, len(buurten))
     for w, nb in enumerate(buurten):
-        wijk = f"WK{digits}{w:02d}"
+        wijk = f"WK{digits}{_base36(w)}"
         rows["wijken_2024"].append({"wijkcode": wijk, "wijknaam": f"Wijk {w + 1}", "gemeentecode": code,
-                                    "inwoners": inwoners // wijken, "huishoudens": inwoners // wijken // 2,
-                                    "oppervlakte_land_ha": 500})
-        rows["buurten_2024"] += [{"buurtcode": f"BU{digits}{w:02d}{b:02d}", "buurtnaam": f"Buurt {w + 1}.{b + 1}",
-                                  "wijkcode": wijk, "gemeentecode": code, "inwoners": inwoners // wijken // nb,
-                                  "huishoudens": inwoners // wijken // nb // 2, "oppervlakte_land_ha": 50}
+                                    "inwoners": share, "huishoudens": share // 2, "oppervlakte_land_ha": 500})
+        rows["buurten_2024"] += [{"buurtcode": f"BU{digits}{_base36(w)}{b:02d}", "buurtnaam": f"Buurt {w + 1}.{b + 1}",
+                                  "wijkcode": wijk, "gemeentecode": code, "inwoners": share // nb,
+                                  "huishoudens": share // nb // 2, "oppervlakte_land_ha": 50}
                                  for b in range(nb)]
+
+
+def _base36(number: int) -> str:
+    """Two characters 0-9A-Z, as CBS numbers wijken beyond 99 (Amsterdam: WK0363AA).
+
+    >>> _base36(7), _base36(109)
+    ('07', '31')
+    """
+    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    return digits[number // 36] + digits[number % 36]
 
 
 def _append(path: Path, rows: list[dict]) -> None:
