@@ -317,5 +317,14 @@ def serve(config: EndpointConfig, *, host: str = "127.0.0.1", port: int = 7878) 
     """Run the endpoint with uvicorn until interrupted (127.0.0.1 unless told otherwise)."""
     import uvicorn
 
+    from graph.sparql.pool import default_pool
+    from graph.store import LocalStore
+
+    try:
+        store = _store(config)
+    except ApiError:  # no store yet: queries answer 503 with what to do
+        store = None
+    if isinstance(store, LocalStore) and store.version is not None:
+        default_pool().warm(str(store.version))  # workers up, in-memory copies loading
     uvicorn.run(create_app(config), host=host, port=port, log_level="info", server_header=False,
                 proxy_headers=False)

@@ -237,10 +237,12 @@ def test_warm_pool_starts_its_workers(store_dir):
     from graph.store import open_store
 
     pool = QueryPool(size=2)
+    version = str(open_store(store_dir).version)
     try:
-        pool.warm()
+        pool.warm(version)  # also opens the store in each worker
         assert len(pool._workers) == 2 and all(w.process.poll() is None for w in pool._workers)
-        job = Job(str(open_store(store_dir).version), "ASK { ?s ?p ?o }", True, 10)
+        assert pool._idle.qsize() == 2
+        job = Job(version, "ASK { ?s ?p ?o }", True, 10)
         assert pool.run(job, timeout=10).boolean is True
     finally:
         pool.close()

@@ -81,7 +81,7 @@ def test_dump_with_private_on_request(store_dir):
 
 def test_public_queries_run_on_the_in_memory_copy_with_the_same_answers(store_dir):
     on_copy, on_disk = LocalStore(store_dir, memory_mb=50), LocalStore(store_dir, memory_mb=0)
-    assert on_copy.public_copy() is not None and on_disk.public_copy() is None
+    assert on_copy.public_copy(wait=True) is not None and on_disk.public_copy(wait=True) is None
     text = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
     rows = sorted(map(str, on_copy.query(text).rows))
     assert rows == sorted(map(str, on_disk.query(text).rows)) and len(rows) > 3
@@ -97,10 +97,10 @@ def test_the_copy_follows_a_new_build_and_respects_its_size_limit(tmp_path):
     more = ox.Quad(G1, ox.NamedNode(KD.inwoners), ox.Literal(4000), ox.NamedNode(str(G_REFERENCE)))
     build(store_dir=path, sources=[Source("test", G_REFERENCE, lambda: [*_quads(), more])], validate=False)
     assert sorted(store.query("SELECT ?n WHERE { ?g kd:inwoners ?n }").column("n")) == [3000, 4000]
-    assert store.public_copy() is not None
-    assert memory_copy(path.resolve(), 0) is None  # 0: always on disk
+    assert store.public_copy(wait=True) is not None
+    assert memory_copy(path.resolve(), 0, wait=True) is None  # 0: always on disk
     small = (path.resolve() / PUBLIC_COPY).stat().st_size / 2 / 1_000_000
-    assert memory_copy(path.resolve(), small) is None  # larger than the limit: on disk
+    assert memory_copy(path.resolve(), small, wait=True) is None  # larger than the limit: on disk
 
 
 def test_dump_unknown_format(store_dir):

@@ -82,12 +82,21 @@ class QueryPool:
         self._workers: list[_Worker] = []
         self._lock = threading.Lock()
 
-    def warm(self) -> None:
-        """Start every worker now (a server calls this at start-up, so no query waits for one)."""
+    def warm(self, store_dir: str | None = None) -> None:
+        """Start every worker now (a server calls this at start-up, so no query waits for one); with
+        ``store_dir`` (a store version) each also opens it and starts loading its in-memory copy."""
         with self._lock:
+            started = []
             while len(self._workers) < self.size:
                 worker = _Worker()
                 self._workers.append(worker)
+                started.append(worker)
+            if store_dir is not None:
+                for worker in started:
+                    worker.conn.send(Job(store_dir, "ASK {}", True, 1))
+                for worker in started:
+                    worker.conn.recv()
+            for worker in started:
                 self._idle.put(worker)
 
     def _take(self, timeout: float) -> _Worker:

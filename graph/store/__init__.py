@@ -11,9 +11,9 @@ The default dataset of a query is the union of the public named graphs; the priv
 (personal data) is only visible when asked for explicitly.
 
 Public queries on a built store run on an in-memory copy of the public graphs when it is small
-enough (``query_memory_mb``, 200 MB of N-Quads by default): loaded once per process and version from
-the N-Quads file the build writes beside the database (:data:`graph.build.PUBLIC_COPY`), with
-Oxigraph's union default graph. That is about 4x faster than the database on disk and 3x faster than
+enough (``query_memory_mb``, 200 MB of N-Quads by default): loaded once per process and version, on
+a background thread, from the N-Quads file the build writes beside the database (:data:`PUBLIC_COPY`),
+with Oxigraph's union default graph; until it is ready, queries go to the disk. That is about 4x faster than the database on disk and 3x faster than
 an explicit list of public graphs (``tests/benchmarks/run.py``); larger stores are queried on disk.
 
 >>> import pyoxigraph as ox
@@ -54,28 +54,51 @@ DUMP_FORMATS: dict[str, ox.RdfFormat] = {
 }
 _PRIVATE = ox.NamedNode(str(G_PRIVATE))
 PUBLIC_COPY = "kernen-public.nq"  # written by graph.build into each store version
-_COPIES: "OrderedDict[tuple[Path, int], ox.Store | None]" = OrderedDict()  # (version, limit) -> copy or None
 _COPIES_KEPT = 2
 _COPIES_LOCK = threading.Lock()
 
 
-def memory_copy(version: Path, limit_mb: float) -> ox.Store | None:
-    """The in-memory copy of the public graphs of a store version, loaded once per process; ``None``
-    when the version has no copy file or it is larger than ``limit_mb``."""
+class _Copy:
+    """An in-memory copy of one version's public graphs, loaded on a background thread (pyoxigraph's
+    bulk loader releases the GIL), so no query waits for it: until it is ready, queries use the disk."""
+
+    def __init__(self, path: Path, limit_mb: float):
+        self.store: ox.Store | None = None
+        self.ready = threading.Event()
+        if limit_mb > 0 and path.is_file() and path.stat().st_size <= limit_mb * 1_000_000:
+            threading.Thread(target=self._load, args=(path,), name="kernen-public-copy", daemon=True).start()
+        else:
+            self.ready.set()  # nothing to load: always the disk
+
+    def _load(self, path: Path) -> None:
+        try:
+            store = ox.Store()
+            store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+            self.store = store
+        except (OSError, SyntaxError, ValueError):
+            self.store = None  # an unreadable copy: the disk still answers
+        finally:
+            self.ready.set()
+
+
+_COPIES: "OrderedDict[tuple[Path, float], _Copy]" = OrderedDict()  # (version, limit) -> copy
+
+
+def memory_copy(version: Path, limit_mb: float, *, wait: bool = False) -> ox.Store | None:
+    """The in-memory copy of the public graphs of a store version (loading starts on the first call,
+    once per process), or ``None``: still loading (unless ``wait``), no copy file, or the file is
+    larger than ``limit_mb``."""
     key = (version, limit_mb)
     with _COPIES_LOCK:
-        if key in _COPIES:
-            _COPIES.move_to_end(key)
-            return _COPIES[key]
-        path = version / PUBLIC_COPY
-        copy = None
-        if limit_mb > 0 and path.is_file() and path.stat().st_size <= limit_mb * 1_000_000:
-            copy = ox.Store()
-            copy.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
-        _COPIES[key] = copy
-        while len(_COPIES) > _COPIES_KEPT:
-            _COPIES.popitem(last=False)
-        return copy
+        copy = _COPIES.get(key)
+        if copy is None:
+            copy = _COPIES[key] = _Copy(version / PUBLIC_COPY, limit_mb)
+            while len(_COPIES) > _COPIES_KEPT:
+                _COPIES.popitem(last=False)
+        _COPIES.move_to_end(key)
+    if wait:
+        copy.ready.wait()
+    return copy.store if copy.ready.is_set() else None
 
 
 class StoreMissing(LookupError):
@@ -186,12 +209,13 @@ class LocalStore(Store):
             return [*public, _PRIVATE]
         return list(public)
 
-    def public_copy(self) -> ox.Store | None:
-        """The in-memory copy of the public graphs (see the module docs), or ``None``."""
+    def public_copy(self, *, wait: bool = False) -> ox.Store | None:
+        """The in-memory copy of the public graphs (see the module docs), or ``None`` (also while it
+        loads, unless ``wait``)."""
         self._refresh()
         if self._version is None or not self.read_only or not self._memory_mb:
             return None
-        return memory_copy(self._version, self._memory_mb)
+        return memory_copy(self._version, self._memory_mb, wait=wait)
 
     def query(self, text: str, *, bindings: Mapping[str, object] | None = None,
               include_private: bool = False, max_rows: int | None = None,
