@@ -127,6 +127,12 @@ UI: dict[str, dict[str, str]] = {
         "nl": "Grote selectie: de ligging is vooraf berekend en staat stil.",
         "en": "Large selection: the layout is precomputed and static.",
     },
+    "netwerk.capped": {
+        "nl": "Alleen de {shown} meest verbonden van de {total} knopen staan in het diagram en de tabel; "
+              "beperk de selectie met de filters om de rest te zien. De telling hieronder geldt voor de hele selectie.",
+        "en": "Only the {shown} most connected of the {total} nodes are in the diagram and the table; "
+              "narrow the selection with the filters to see the rest. The count below is for the whole selection.",
+    },
     "kind.gemeente": {"nl": "gemeente", "en": "municipality"},
     "kind.instrument": {"nl": "instrument", "en": "instrument"},
     "kind.thema": {"nl": "thema", "en": "theme"},

@@ -65,7 +65,9 @@ def _cell(value: Any) -> Any:
 
 def table(rows: Sequence[Mapping[str, Any]], *, lang: str, name: str, columns: Mapping[str, str] | None = None,
           downloads: bool = True, key: str | None = None) -> None:
-    """A sortable table (text only) with CSV/JSON downloads; ``columns`` renames and orders columns."""
+    """A sortable table (text only) with CSV/JSON downloads; ``columns`` renames and orders columns.
+
+    The files are made when a download button is clicked, not on every run of the page."""
     if not rows:
         st.caption(t("common.empty", lang))
         return
@@ -74,11 +76,19 @@ def table(rows: Sequence[Mapping[str, Any]], *, lang: str, name: str, columns: M
     st.dataframe(shown, hide_index=True, width="stretch", key=key)
     if downloads:
         left, right = st.columns(2)
-        left.download_button(t("common.download_csv", lang), to_csv(shown), file_name=f"{name}.csv",
-                             mime="text/csv", key=f"{key or name}-csv")
-        right.download_button(t("common.download_json", lang),
-                              json.dumps(shown, ensure_ascii=False, indent=1, default=str).encode("utf-8"),
-                              file_name=f"{name}.json", mime="application/json", key=f"{key or name}-json")
+        left.download_button(t("common.download_csv", lang), lambda: to_csv(shown), file_name=f"{name}.csv",
+                             mime="text/csv", key=f"{key or name}-csv", on_click="ignore")
+        right.download_button(t("common.download_json", lang), lambda: to_json(shown), file_name=f"{name}.json",
+                              mime="application/json", key=f"{key or name}-json", on_click="ignore")
+
+
+def to_json(rows: Sequence[Mapping[str, Any]]) -> bytes:
+    """JSON bytes of table rows (values that are not JSON types as text).
+
+    >>> to_json([{"a": 1, "b": None}])
+    b'[\\n {\\n  "a": 1,\\n  "b": null\\n }\\n]'
+    """
+    return json.dumps(list(rows), ensure_ascii=False, indent=1, default=str).encode("utf-8")
 
 
 def fictief_banner(trajecten: Iterable[Any], *, lang: str, shown: str | None = None) -> bool:

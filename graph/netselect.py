@@ -35,6 +35,8 @@ SIZE_BY = ("degree", "inwoners", "gelijk")
 MIN_SIZE, MAX_SIZE = 8.0, 40.0
 LONG_KINDS = ("les", "vraagstuk")  # their labels are sentences: shortened on the canvas, whole in the tooltip
 SHORT_LABEL = 40
+MAX_DRAWN_NODES = 2000  # the largest network benchmarked as usable (tests/benchmarks/bench_app.py); its
+# layout takes seconds, and 7,000 nodes ("alles" at 1,000 gemeenten) took 48 s and are no readable picture
 EDGE_WORDS = {
     "gebruikt": ("gebruikt", "uses"), "bewijs": ("bewijs voor", "evidence for"), "over": ("gaat over", "is about"),
     "vraagt": ("vraagt", "asks"), "lijkt": ("lijkt op", "is similar to"), "gastgemeente": ("gastgemeente", "host"), "bijeenkomst": ("bijeenkomst", "meeting"),
@@ -108,6 +110,24 @@ def _matching(g: nx.Graph, text: str) -> set[str]:
     needle = text.strip().casefold()
     hits = {n for n, d in g.nodes(data=True) if needle in str(d.get("label", n)).casefold()}
     return hits | {m for n in hits for m in g.neighbors(n)}
+
+
+def most_connected(g: nx.Graph, limit: int = MAX_DRAWN_NODES, *, keep: Iterable[str] = ()) -> nx.Graph:
+    """At most ``limit`` nodes of ``g`` to draw: ``keep`` (say, the focus) first, then the most connected
+    (ties by node id), as an induced subgraph; ``g`` itself when it is small enough.
+
+    >>> g = nx.star_graph(4)  # hub 0, leaves 1..4
+    >>> sorted(most_connected(g, 2).nodes), sorted(most_connected(g, 2, keep=[4]).nodes)
+    ([0, 1], [0, 4])
+    """
+    if g.number_of_nodes() <= limit:
+        return g
+    chosen = dict.fromkeys(n for n in keep if n in g)
+    for node, _ in sorted(g.degree, key=lambda item: (-item[1], str(item[0]))):
+        if len(chosen) >= limit:
+            break
+        chosen.setdefault(node)
+    return g.subgraph(list(chosen)[:limit]).copy()
 
 
 def gemeente_graph(similar: nx.Graph, typed: nx.Graph) -> nx.Graph:

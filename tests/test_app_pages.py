@@ -131,6 +131,18 @@ def test_network_filters_from_the_url(params, expected):
     assert set(network_nodes(at)) == expected
 
 
+def test_network_draws_at_most_the_cap_keeping_the_focus(monkeypatch):
+    from graph import netselect
+
+    monkeypatch.setattr(netselect, "MAX_DRAWN_NODES", 3)
+    at = run_page("netwerk", preset="alles", focus="les/mini-l5", hops="4")
+    assert not at.exception
+    nodes = network_nodes(at)
+    assert len(nodes) == 3 and "les/mini-l5" in nodes
+    assert len(frames(at)[0].value) == 3  # the table is the drawn part
+    assert any("3 meest verbonden" in w.value for w in at.warning)
+
+
 def test_network_preset_change_changes_the_picture_and_the_url():
     at = run_page("netwerk")
     before = set(network_nodes(at))

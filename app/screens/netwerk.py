@@ -105,9 +105,10 @@ if ss["preset"] == "leergroepen":
 selection = netselect.select(base, kinds=ss["types"], provincies=ss["prov"], groepen=ss["groep"], ladder=ss["ladder"],
                              bijeenkomst=ss.get("bijeenkomst") or None, instruments=info, search=ss["zoek"],
                              focus=ss["focus"] or None, hops=ss["hops"])
+drawn = netselect.most_connected(selection, netselect.MAX_DRAWN_NODES, keep=[ss["focus"]] if ss["focus"] else [])
 evidence = {les.key: "\n".join(x for x in (les.tekst, "; ".join(les.bronnen)) if x)
-            for les in cache.call("graph.views:lessons", lang=lang)} if "les" in ss["types"] else {}
-styled = netselect.to_network(selection, colour_by=ss["kleur"], size_by=ss["grootte"], lang=lang,
+            for les in cache.call("graph.views:lessons", lang=lang) if les.key in drawn} if "les" in ss["types"] else {}
+styled = netselect.to_network(drawn, colour_by=ss["kleur"], size_by=ss["grootte"], lang=lang,
                               kind_names=kind_names, labels=labels, leergroep=leergroep, details=evidence)
 facts = netselect.summary(selection, lang=lang, kind_names=kind_names, labels=labels)
 
@@ -116,6 +117,9 @@ with right:
     st.iframe(html, height=netviz.DEFAULT_HEIGHT_PX + 60, alt=t("netwerk.alt", lang))
     if len(styled.nodes) > netviz.PHYSICS_MAX_NODES:
         st.caption(t("netwerk.large", lang))
+    if drawn.number_of_nodes() < selection.number_of_nodes():
+        st.warning(t("netwerk.capped", lang, shown=f"{drawn.number_of_nodes():,}".replace(",", "."),
+                     total=f"{selection.number_of_nodes():,}".replace(",", ".")))
     st.markdown(f"**{t('netwerk.legend', lang)}**: " + ui.md(" · ".join(styled.legend)))
     st.markdown(ui.md(t("netwerk.summary", lang, nodes=facts["nodes"], edges=facts["edges"])) + " " + ui.md(
         ", ".join(f"{n} × {kind}" for kind, n in facts["per_kind"].items())))

@@ -29,7 +29,9 @@ state.init("hi", 6, cast=int, bounds=(2, 12))
 lo = right.number_input(t("rode_draden.groupsize", lang) + " (min)", 2, 10, key="lo")
 hi = right.number_input(t("rode_draden.groupsize", lang) + " (max)", 2, 12, key="hi")
 state.to_url(["traject", "k", "lo", "hi"])
-report = cache.call("graph.analysis:analyse", k=k, group_size=(int(lo), int(max(lo, hi))), traject=traject or None)
+# On the shared projection: the Netwerk page reads the same one, so the store is read once for both.
+report = cache.on_projection("graph.analysis:analyse_projection", traject=traject or None, k=k,
+                             group_size=(int(lo), int(max(lo, hi))))
 
 st.subheader(t("rode_draden.threads", lang))
 if report.threads:

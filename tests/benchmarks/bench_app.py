@@ -114,16 +114,19 @@ def page_renders(store_dir: Path, *, lang: str = "nl", warm_runs: int = WARM_RUN
     Per page: ``cold_s``, the first render after Streamlit's caches are emptied (data and resources,
     the store included; Python modules already imported), and ``warm_s``, the median of ``warm_runs``
     renders after one warm-up render; each render is a new session (a new visitor). A page that raises
-    gets ``"error"`` with the messages (its times are still given).
+    gets ``"error"`` with the messages (its times are still given; the app's redaction of error details
+    is lifted while measuring).
     """
     import statistics
 
     import streamlit as st
+    from streamlit import config
 
     params = page_params(Path(store_dir))
     _warm_up_runtime()
-    before = os.environ.get("KERNEN_STORE")
+    before = os.environ.get("KERNEN_STORE"), config.get_option("client.showErrorDetails")
     os.environ["KERNEN_STORE"] = str(store_dir)
+    config.set_option("client.showErrorDetails", "full")
     out: dict[str, dict[str, float | str]] = {}
     try:
         for page in PAGES:
@@ -140,10 +143,11 @@ def page_renders(store_dir: Path, *, lang: str = "nl", warm_runs: int = WARM_RUN
             if error:
                 out[page]["error"] = error
     finally:
-        if before is None:
+        if before[0] is None:
             os.environ.pop("KERNEN_STORE", None)
         else:
-            os.environ["KERNEN_STORE"] = before
+            os.environ["KERNEN_STORE"] = before[0]
+        config.set_option("client.showErrorDetails", before[1])
     return out
 
 
