@@ -41,6 +41,7 @@ import pyoxigraph as ox
 
 from rdflib import URIRef
 
+from graph.buildcache import Loaded, load_source
 from graph.namespace import G_META, G_ONTOLOGY, G_PRAKTIJK, G_PRIVATE, G_REFERENCE
 from graph.settings import load_settings
 from graph.store import PUBLIC_COPY
@@ -58,6 +59,7 @@ class Source:
     graph: object  # the main named graph (URIRef); trajectories also write G_PRIVATE
     load: Callable[[], Iterable[ox.Quad]]
     source: str = ""  # where the data came from (for provenance), e.g. a path
+    inputs: tuple[Path, ...] = ()  # files or folders the quads depend on: then they are cached (graph.buildcache)
 
 
 @dataclass
@@ -70,6 +72,7 @@ class BuildReport:
     classes: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    cached: list[str] = field(default_factory=list)  # sources read back from the cache (graph.buildcache)
 
     @property
     def total_seconds(self) -> float:
@@ -89,8 +92,10 @@ def standard_sources(data_dir: Path, inputs: Iterable[Path] = (), *,
 
     sources = [
         Source("ontologie", G_ONTOLOGY, build_ontology, "ontology/"),
-        Source("referentie", G_REFERENCE, lambda: build_reference(data_dir), str(data_dir / "reference")),
-        Source("praktijk", G_PRAKTIJK, lambda: build_praktijk(data_dir), str(data_dir / "praktijk")),
+        Source("referentie", G_REFERENCE, lambda: build_reference(data_dir), str(data_dir / "reference"),
+               inputs=(data_dir / "reference",)),
+        Source("praktijk", G_PRAKTIJK, lambda: build_praktijk(data_dir), str(data_dir / "praktijk"),
+               inputs=(data_dir / "praktijk", data_dir / "reference")),
     ]
     return sources + trajectory_sources(inputs, data_dir=data_dir, warnings=warnings)
 
@@ -129,10 +134,11 @@ def _trajectory_loader(builder: Callable, path: Path, data_dir: Path) -> Callabl
 
 def build(inputs: Iterable[Path] = (), *, store_dir: str | Path | None = None,
           data_dir: str | Path | None = None, progress: Progress | None = None,
-          sources: list[Source] | None = None, validate: bool = True) -> BuildReport:
+          sources: list[Source] | None = None, validate: bool = True, cache: bool = True) -> BuildReport:
     """Build the store from every source, atomically; returns what was built.
 
     ``inputs``: trajectory inputs (default: ``data/trajecten/voorbeeld`` when it exists).
+    ``cache``: read unchanged reference and practice data back from the cache beside the store.
     Bad input raises :class:`graph.errors.InputError` and leaves the previous store as it was.
     """
     settings = load_settings()
@@ -147,11 +153,14 @@ def build(inputs: Iterable[Path] = (), *, store_dir: str | Path | None = None,
     with _build_lock(store_path):
         _remove_leftovers(store_path)
         writer = _Writer(_staging_path(store_path))
+        cache_dir = store_path.with_name(f".{store_path.name}.cache") if cache else None
         try:
-            loaded: dict[str, list[ox.Quad]] = {}
+            loaded: dict[str, Loaded] = {}
             for source in sources:  # the writer stores each source while the next one is read
-                loaded[source.name] = list(tick(source.name, source.load))
+                loaded[source.name] = tick(source.name, lambda: load_source(source, cache_dir))
                 writer.add(loaded[source.name])
+                if loaded[source.name].cached:
+                    report.cached.append(source.name)
             memory = tick("laden", lambda: _load(sources, loaded, report, writer))
             if validate:
                 tick("controle (SHACL)", lambda: _validate(memory, report))
@@ -179,7 +188,7 @@ def _ticker(steps: list[str], progress: Progress | None, report: BuildReport):
     return tick
 
 
-def _load(sources: list[Source], loaded: dict[str, list[ox.Quad]], report: BuildReport,
+def _load(sources: list[Source], loaded: dict[str, Loaded], report: BuildReport,
           writer: "_Writer") -> ox.Store:
     """Every quad plus the provenance in an in-memory store, counted (the SHACL check runs on it:
     about three times faster in memory than on disk); the provenance also goes to the writer."""
@@ -187,14 +196,17 @@ def _load(sources: list[Source], loaded: dict[str, list[ox.Quad]], report: Build
     from graph.store.stats import instances_per_class, triples_per_graph
 
     memory = ox.Store()
-    memory.bulk_extend(q for source in sources for q in loaded[source.name])
+    memory.bulk_extend(q for source in sources for q in loaded[source.name].quads or ())
+    for source in sources:
+        if loaded[source.name].nquads is not None:
+            memory.bulk_load(loaded[source.name].nquads, format=ox.RdfFormat.N_QUADS)
     local = LocalStore(None, read_only=False, _store=memory)
     counts = triples_per_graph(local)
     report.classes = instances_per_class(local)
     built_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    meta = provenance_quads(counts, _graph_sources(sources, loaded), built_at)
+    meta = provenance_quads(counts, _graph_sources(sources, {k: v.graphs for k, v in loaded.items()}), built_at)
     memory.extend(meta)
-    writer.add(meta)
+    writer.add(Loaded.of(meta))
     report.graphs = {**counts, str(G_META): len(set(meta))}
     return memory
 
@@ -217,8 +229,14 @@ class _Writer:
         self._thread = threading.Thread(target=self._run, name="kernen-store-writer", daemon=True)
         self._thread.start()
 
-    def add(self, quads: list[ox.Quad]) -> None:
-        """Queue ``quads`` for the store (and the public ones for the public copy)."""
+    def add(self, loaded: Loaded) -> None:
+        """Queue a source's quads for the store (and the public ones for the public copy)."""
+        if loaded.nquads is not None:
+            if str(G_PRIVATE) in loaded.graphs:
+                raise ValueError("een bron met persoonsgegevens wordt niet als N-Quads gebufferd")
+            self._queue.put((loaded.nquads, True))
+            return
+        quads = loaded.quads
         private = [q for q in quads if q.graph_name == _PRIVATE]
         public = [q for q in quads if q.graph_name != _PRIVATE] if private else quads
         if public:
@@ -278,13 +296,12 @@ def _final_path(store_path: Path, staging: Path) -> Path:
     return final
 
 
-def _graph_sources(sources: list[Source], quads: dict[str, list[ox.Quad]]) -> dict[str, str]:
-    """Named graph IRI -> where its data came from."""
+def _graph_sources(sources: list[Source], graphs: dict[str, Iterable[str]]) -> dict[str, str]:
+    """Named graph IRI -> where its data came from (``graphs``: source name -> the graphs it fills)."""
     found: dict[str, str] = {}
     for source in sources:
-        for graph in {q.graph_name for q in quads[source.name]}:
-            if isinstance(graph, ox.NamedNode):
-                found.setdefault(graph.value, source.source)
+        for graph in sorted(graphs[source.name]):
+            found.setdefault(graph, source.source)
     return found
 
 

@@ -88,6 +88,9 @@ def format_build_report(report) -> str:
     parts = [format_counts(report.graphs, header=("graaf (named graph)", "triples")),
              format_counts(_our_classes(report.classes), header=("klasse", "instanties")),
              _seconds(report.seconds)]
+    cached = getattr(report, "cached", [])
+    if cached:
+        parts.append(f"ongewijzigd, uit de cache gelezen (unchanged, read from the cache): {', '.join(cached)}")
     parts += [f"waarschuwing: {w}" for w in report.warnings]
     parts.append(f"klaar: {report.triples:,} triples in {report.total_seconds:.1f} s -> {report.store}")
     return "\n\n".join(parts)

@@ -247,6 +247,7 @@ def pipeline_for(sources: list, out: Path, *, shacl_max_triples: int | None = No
     import datetime as dt
 
     from graph.build import _graph_sources, provenance_quads
+    from graph.buildcache import graphs_of
 
     started = time.perf_counter()
     loaded = {s.name: list(s.load()) for s in sources}
@@ -258,7 +259,7 @@ def pipeline_for(sources: list, out: Path, *, shacl_max_triples: int | None = No
         add_quads(dataset, loaded[source.name])
     counts = {str(g.identifier): len(g) for g in dataset.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID}
     built_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    add_quads(dataset, provenance_quads(counts, _graph_sources(sources, loaded), built_at))
+    add_quads(dataset, provenance_quads(counts, _graph_sources(sources, {name: graphs_of(quads) for name, quads in loaded.items()}), built_at))
     result["rdflib_add_s"] = time.perf_counter() - start
     result["triples"] = quad_count(dataset)
 
