@@ -86,7 +86,7 @@ class BuildReport:
 def standard_sources(data_dir: Path, inputs: Iterable[Path] = (), *,
                      warnings: list[str] | None = None) -> list[Source]:
     """Ontology, reference, praktijk and one source per trajectory input."""
-    from graph.ontology import build_ontology
+    from graph.ontology import ONTOLOGY_DIR, build_ontology
     from graph.praktijk import build_praktijk
     from graph.reference import build_reference
 
@@ -95,7 +95,7 @@ def standard_sources(data_dir: Path, inputs: Iterable[Path] = (), *,
         Source("referentie", G_REFERENCE, lambda: build_reference(data_dir), str(data_dir / "reference"),
                inputs=(data_dir / "reference",)),
         Source("praktijk", G_PRAKTIJK, lambda: build_praktijk(data_dir), str(data_dir / "praktijk"),
-               inputs=(data_dir / "praktijk", data_dir / "reference")),
+               inputs=(data_dir / "praktijk", data_dir / "reference", ONTOLOGY_DIR)),  # themes: ontology
     ]
     return sources + trajectory_sources(inputs, data_dir=data_dir, warnings=warnings)
 
