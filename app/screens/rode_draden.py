@@ -29,15 +29,16 @@ state.init("hi", 6, cast=int, bounds=(2, 12))
 lo = right.number_input(t("rode_draden.groupsize", lang) + " (min)", 2, 10, key="lo")
 hi = right.number_input(t("rode_draden.groupsize", lang) + " (max)", 2, 12, key="hi")
 state.to_url(["traject", "k", "lo", "hi"])
-# On the shared projection: the Netwerk page reads the same one, so the store is read once for both.
-report = cache.on_projection("graph.analysis:analyse_projection", traject=traject or None, k=k,
-                             group_size=(int(lo), int(max(lo, hi))))
+# Each part on the shared projection (the Netwerk page reads the same one) and cached by its own
+# controls: moving K recomputes the threads only, not the groups, bridges and changes.
+scope = traject or None
+threads = cache.on_projection("graph.analysis:threads", traject=scope, k=k)
 
 st.subheader(t("rode_draden.threads", lang))
-if report.threads:
+if threads:
     st.vega_lite_chart(charts.bar_spec([{"draad": th.label, "gemeenten": th.support, "soort": th.kind}
-                                        for th in report.threads], x="gemeenten", y="draad", colour="soort"), width="stretch")
-for th in report.threads:
+                                        for th in threads], x="gemeenten", y="draad", colour="soort"), width="stretch")
+for th in threads:
     with st.container(border=True):
         st.markdown(f"**{ui.md(th.label)}** ({ui.md(th.kind)}, {th.support}/{th.population})")
         st.markdown(ui.md(th.sentence if en else th.zin))
@@ -48,19 +49,21 @@ for th in report.threads:
             st.markdown(ui.links(th.bronnen))
 
 st.subheader(t("rode_draden.groups", lang))
-groups = report.groups
+groups = cache.on_projection("graph.analysis:learning_groups", traject=scope,
+                             size=(int(lo), int(max(lo, hi))))
 st.markdown(ui.md(groups.sentence if en else groups.zin))
 ui.table([{"groep": g.number, "regio": g.region or "", "gemeenten": ", ".join(m.label for m in g.gemeenten),
            "gedeeld": ", ".join(s.label for s in g.shared), "waarom": g.explanation if en else g.uitleg}
           for g in groups.groups], lang=lang, name="leergroepen", key="groups")
 
 st.subheader(t("rode_draden.bridges", lang))
-bridges = [*report.bridges.gemeenten, *report.bridges.elements]
+found = cache.on_projection("graph.analysis:bridges", traject=scope)
+bridges = [*found.gemeenten, *found.elements]
 ui.table([{"naam": b.label, "soort": b.type, "betweenness": round(b.betweenness, 4), "clusters": b.clusters,
            "waarom": b.explanation if en else b.uitleg} for b in bridges], lang=lang, name="bruggen", key="bridges")
 
 st.subheader(t("rode_draden.changes", lang))
-for change in report.changes:
+for change in cache.on_projection("graph.analysis:changes", traject=scope):
     st.markdown(f"**{ui.md(change.before_label)} → {ui.md(change.after_label)}**: "
                 + ui.md(change.sentence if en else change.zin))
     rows = [{"draad": c.label, "voor": c.before, "na": c.after, "status": c.status} for c in change.threads]
