@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "benchmarks"))
 
@@ -13,6 +14,9 @@ import peers  # noqa: E402
 from graph.build import Source, build, standard_sources  # noqa: E402
 from graph.namespace import KD, G_REFERENCE, iri  # noqa: E402
 from graph.settings import DEFAULT_DATA  # noqa: E402
+
+# rdflib's serializers and pyshacl call rdflib APIs that rdflib 7 deprecates (not our code)
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 G = ox.NamedNode("https://example.org/graph/peers")
 LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
