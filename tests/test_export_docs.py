@@ -15,6 +15,8 @@ import docx
 import pytest
 from fixtures_trajectory import PERSON_EMAIL, PERSON_NAME, memory_store
 
+from graph.export.document import BulletList, Document, Heading, Link, Paragraph, Table
+from graph.export.render_docx import render_docx
 from graph.export.reports import FORMATS, filename, render
 from graph.summaries import intake_summary, lessons_bundle, meeting_pack
 
@@ -141,6 +143,19 @@ def test_docx_has_pictures_with_alt_text(summaries, kind):
     d = _docx(render(summaries[kind, "nl"], format="docx"))
     assert d.inline_shapes
     assert all(s._inline.docPr.get("descr") for s in d.inline_shapes)
+
+
+def test_docx_blocks_stay_in_order_before_the_page_setup():
+    """The renderer appends paragraphs itself (python-docx's own append is quadratic): every block
+    must still land in order, and the section properties (A4, margins) must stay the body's last child."""
+    blocks = [Heading(1, "Een"), Paragraph("tekst\x00 een"), BulletList(["punt", Link("bron", "https://x.nl")]),
+              Table(["a", "b"], [["1", "2"]]), Heading(2, "Twee"), Paragraph("klein", style="small")]
+    d = _docx(render_docx(Document(title="Titel", lang="nl", blocks=blocks)))
+    assert [p.text for p in d.paragraphs] == ["Titel", "Een", "tekst een", "punt", "bron", "", "Twee", "klein"]
+    body = d.element.body
+    assert [c.tag.rsplit("}", 1)[1] for c in body][-4:] == ["p", "p", "p", "sectPr"]
+    assert [c.text for c in d.tables[0].rows[1].cells] == ["1", "2"]
+    assert abs(d.sections[0].page_width.cm - 21.0) < 0.01
 
 
 def test_docx_hostile_text_is_inert(summaries):
