@@ -102,11 +102,13 @@ def _literal(lit: Any) -> Any:
 def rows(store: Any, query: str) -> list[dict[str, Any]]:
     """Run a trusted query on a ``graph.store`` Store or a bare ``pyoxigraph.Store``; plain values.
 
-    A local store is asked through its pyoxigraph store directly: converting half a million terms
-    through ``QueryResult`` costs seconds on a large trajectory. The queries skip the private graph.
+    A local store is asked through its pyoxigraph store directly (its in-memory copy of the public
+    graphs once loaded): converting half a million terms through ``QueryResult`` costs seconds on a
+    large trajectory. The queries skip the private graph.
     """
     text = sparql_prefixes() + query.replace("%PRIVATE%", f"<{G_PRIVATE}>").replace("%ID%", ID)
-    result = getattr(store, "oxigraph", store).query(text)
+    copy = store.public_copy() if hasattr(store, "public_copy") else None
+    result = (copy or getattr(store, "oxigraph", store)).query(text)
     if hasattr(result, "records"):  # a remote store's QueryResult
         return [{k: _plain(v) for k, v in r.items() if v is not None} for r in result.records()]
     names = [v.value for v in result.variables]
