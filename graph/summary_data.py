@@ -131,9 +131,11 @@ def load_trajectory(store: q.Queryable, t_iri: str, ref: TrajectRef, *, lang: st
     """Meetings, participants, attendance, lessons, projects, questions and actions of one trajectory."""
     data = TrajectoryData(ref=ref, iri=t_iri)
     data.meetings = [m for t, m in meetings(store, lang=lang) if t == t_iri]
+    seen: set[GemeenteRef] = set()  # a set, not `in` on the list: that is quadratic in participants
     for r in rows(store, q.PARTICIPANTS, t=t_iri):
         g = GemeenteRef(code=text(r.get("code")), naam=text(r.get("naam")))
-        if g not in data.participants:
+        if g not in seen:
+            seen.add(g)
             data.participants.append(g)
             data.roles[g.code] = text(r.get("rol"))
     for r in rows(store, q.ATTENDANCE, t=t_iri):
@@ -175,7 +177,7 @@ def _link_item(kind: str, r: dict, lang: str) -> object:
 
 def _work(store: q.Queryable, t_iri: str) -> tuple[list[WorkItem], list[Action]]:
     names = {g: n for g, n in ((text(r["g"]), r) for r in rows(store, q.PARTICIPANTS, t=t_iri))}
-    work: list[WorkItem] = []
+    work: dict[WorkItem, None] = {}  # distinct items in query order, without a quadratic `in` on a list
     actions: dict[str, Action] = {}
     for r in rows(store, q.WORK, t=t_iri):
         p = names.get(text(r["g"]), {})
@@ -188,9 +190,8 @@ def _work(store: q.Queryable, t_iri: str) -> tuple[list[WorkItem], list[Action]]
         else:
             item = WorkItem(kind=text(r["kind"]), gemeente=g, title=title,
                             description=text(r.get("description")) if r.get("title") else "")
-            if item not in work:
-                work.append(item)
-    return work, list(actions.values())
+            work.setdefault(item)
+    return list(work), list(actions.values())
 
 
 def contact_names(store: q.Queryable, t_iri: str) -> dict[str, str]:
