@@ -196,9 +196,10 @@ def _load(sources: list[Source], loaded: dict[str, Loaded], report: BuildReport,
     from graph.store.stats import instances_per_class, triples_per_graph
 
     memory = ox.Store()
+    # Python quads where the source was converted now (faster than parsing), else the cached N-Quads
     memory.bulk_extend(q for source in sources for q in loaded[source.name].quads or ())
     for source in sources:
-        if loaded[source.name].nquads is not None:
+        if loaded[source.name].quads is None:
             memory.bulk_load(loaded[source.name].nquads, format=ox.RdfFormat.N_QUADS)
     local = LocalStore(None, read_only=False, _store=memory)
     counts = triples_per_graph(local)

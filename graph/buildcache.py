@@ -40,7 +40,7 @@ PACKAGE = Path(__file__).resolve().parent
 
 @dataclass(frozen=True)
 class Loaded:
-    """A source's quads as N-Quads (cacheable sources) or as pyoxigraph quads (the others)."""
+    """A source's quads: pyoxigraph quads (when converted now), N-Quads (cacheable sources), or both."""
 
     quads: list[ox.Quad] | None
     nquads: bytes | None
@@ -70,7 +70,7 @@ def load_source(source: "Source", cache_dir: Path | None) -> Loaded:
         except (OSError, ValueError, KeyError):
             pass  # a damaged entry: convert again
     quads = list(source.load())
-    loaded = Loaded(None, ox.serialize(quads, format=ox.RdfFormat.N_QUADS), graphs_of(quads))
+    loaded = Loaded(quads, ox.serialize(quads, format=ox.RdfFormat.N_QUADS), graphs_of(quads))
     _store(cache_dir, source.name, data_path, meta_path, loaded)
     return loaded
 
