@@ -386,10 +386,19 @@ def report(results: list[dict], command: str) -> str:
     return "\n".join(parts)
 
 
+def report_from(path: Path) -> str:
+    """The tables of a JSON file this script wrote (``--report FILE``)."""
+    saved = json.loads(Path(path).read_text())
+    return report(saved["results"], saved["command"])
+
+
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "--step":
         print(json.dumps(STEPS[argv[1]](*argv[2:]), default=str))
+        return
+    if argv and argv[0] == "--report":
+        print(report_from(Path(argv[1])))
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,100,342", help="comma-separated gemeente counts")
@@ -402,18 +411,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", default="data/build/bench.json")
     args = parser.parse_args(argv)
     peers = {p for p in args.peers.split(",") if p}
+    command = "python tests/benchmarks/run.py " + " ".join(argv)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     results = []
     for n in [int(s) for s in args.sizes.split(",")]:
         with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
             results.append(measure_size(n, args.lessons, Path(tmp), repeat=args.repeat, peers=peers,
                                         shacl_max=args.shacl_max_triples, app=not args.no_app))
         print(f"N={n}: {json.dumps(results[-1].get('summary', results[-1]), default=str)}", flush=True)
-    command = "python tests/benchmarks/run.py " + " ".join(argv)
+        out.write_text(json.dumps({"command": command, "cores": os.cpu_count(), "results": results},
+                                  indent=2, default=str))  # after each size: a long run keeps what it measured
     print()
     print(report(results, command))
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps({"command": command, "cores": os.cpu_count(), "results": results},
-                                         indent=2, default=str))
 
 
 if __name__ == "__main__":
