@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test build bench clean
+.PHONY: run test build bench scale clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV_ARGS) $(VENV)
@@ -31,6 +31,10 @@ bench: $(STAMP)
 	$(BIN)/python tests/benchmarks/run.py $(BENCH_ARGS)
 	@for script in tests/benchmarks/bench_*.py; do \
 	  echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# The scale benchmark of the README (issue 8): 10 to 5,000 gemeenten with every peer (about 40 min)
+scale: $(STAMP)
+	$(BIN)/python tests/benchmarks/run.py --sizes 10,100,342,1000,5000 --lessons 5 --out data/build/bench.json
 
 clean:
 	rm -rf $(VENV) data/build .pytest_cache
