@@ -126,9 +126,14 @@ def changes(p: Projection) -> list[MeetingChange]:
     codes = sorted(p.population)
     index = {c: i for i, c in enumerate(codes)}
     supports = [support_at(p, tuple(b.key for b in r)) for r in found]
-    adjacency = [_adjacency(s, index) for s in supports]
-    return [_change(p, found[i - 1], found[i], supports[i - 1], supports[i],
-                    adjacency[i - 1], adjacency[i], codes) for i in range(1, len(found))]
+    out: list[MeetingChange] = []
+    before = None  # only two N x N adjacency matrices at a time: 5,000 gemeenten x 300 rounds kept all took 12 GB
+    for i, support in enumerate(supports):
+        after = _adjacency(support, index)
+        if before is not None:
+            out.append(_change(p, found[i - 1], found[i], supports[i - 1], support, before, after, codes))
+        before = after
+    return out
 
 
 def _change(p, r0, r1, s0, s1, a0, a1, codes) -> MeetingChange:
