@@ -43,6 +43,7 @@ from rdflib import URIRef
 
 from graph.buildcache import Loaded, load_source
 from graph.namespace import G_META, G_ONTOLOGY, G_PRAKTIJK, G_PRIVATE, G_REFERENCE
+from graph.perf import paused_gc
 from graph.settings import load_settings
 from graph.store import PUBLIC_COPY
 
@@ -150,7 +151,7 @@ def build(inputs: Iterable[Path] = (), *, store_dir: str | Path | None = None,
         sources = standard_sources(data, inputs, warnings=report.warnings)
     steps = [s.name for s in sources] + ["laden", "controle (SHACL)", "schrijven", "wisselen"]
     tick = _ticker(steps, progress, report)
-    with _build_lock(store_path):
+    with _build_lock(store_path), paused_gc():
         _remove_leftovers(store_path)
         writer = _Writer(_staging_path(store_path))
         cache_dir = store_path.with_name(f".{store_path.name}.cache") if cache else None

@@ -18,6 +18,7 @@ from graph.ingest.references import check_references
 from graph.ingest.resolve import load_resolver
 from graph.ingest.rows import Located, validate_sheet
 from graph.models import KINDS, Trajectory
+from graph.perf import paused_gc
 
 __all__ = ["load_trajectory", "read_trajectory", "validate_paths", "errors_in"]
 
@@ -29,6 +30,11 @@ def errors_in(problems: Iterable[Problem]) -> list[Problem]:
 
 def read_trajectory(path: Path, *, data_dir: Path) -> tuple[Trajectory | None, list[Problem]]:
     """The trajectory in ``path`` (None if it has errors) and every problem found, in file order."""
+    with paused_gc():  # many small objects, few cycles: collections would walk them all, again and again
+        return _read_trajectory(path, data_dir=data_dir)
+
+
+def _read_trajectory(path: Path, *, data_dir: Path) -> tuple[Trajectory | None, list[Problem]]:
     sheets, problems = read_any(Path(path))
     resolver = load_resolver(Path(data_dir).resolve())
     records: dict[str, list[Located]] = {}
