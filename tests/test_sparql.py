@@ -239,7 +239,7 @@ def test_warm_pool_starts_its_workers(store_dir):
     pool = QueryPool(size=2)
     version = str(open_store(store_dir).version)
     try:
-        pool.warm(version)  # also opens the store in each worker
+        pool.warm(version, wait=True)  # also opens the store in each worker and loads its copy
         assert len(pool._workers) == 2 and all(w.process.poll() is None for w in pool._workers)
         assert pool._idle.qsize() == 2
         job = Job(version, "ASK { ?s ?p ?o }", True, 10)

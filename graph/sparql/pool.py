@@ -49,6 +49,7 @@ class Job:
     text: str
     public_dataset: bool  # False when the query names its own (checked) FROM graphs
     max_rows: int
+    wait_copy: bool = False  # first wait until the worker's in-memory copy of the store has loaded
 
 
 class _Worker:
@@ -82,9 +83,10 @@ class QueryPool:
         self._workers: list[_Worker] = []
         self._lock = threading.Lock()
 
-    def warm(self, store_dir: str | None = None) -> None:
+    def warm(self, store_dir: str | None = None, *, wait: bool = False) -> None:
         """Start every worker now (a server calls this at start-up, so no query waits for one); with
-        ``store_dir`` (a store version) each also opens it and starts loading its in-memory copy."""
+        ``store_dir`` (a store version) each also opens it and starts loading its in-memory copy
+        (``wait``: returns once every copy has loaded)."""
         with self._lock:
             started = []
             while len(self._workers) < self.size:
@@ -93,7 +95,7 @@ class QueryPool:
                 started.append(worker)
             if store_dir is not None:
                 for worker in started:
-                    worker.conn.send(Job(store_dir, "ASK {}", True, 1))
+                    worker.conn.send(Job(store_dir, "ASK {}", True, 1, wait_copy=wait))
                 for worker in started:
                     worker.conn.recv()
             for worker in started:

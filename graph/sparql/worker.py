@@ -20,6 +20,8 @@ def _execute(job: Job, stores: dict) -> QueryResult:
     if store is None:
         stores.clear()  # a new build was swapped in: drop the old version
         store = stores[job.store_dir] = LocalStore(job.store_dir)
+    if job.wait_copy:
+        store.public_copy(wait=True)
     if job.public_dataset:
         return store.query(job.text, max_rows=job.max_rows)
     return store.query_own_dataset(job.text, max_rows=job.max_rows)
