@@ -6,6 +6,7 @@ Nothing is recomputed here: the numbers are those of :func:`graph.analysis.analy
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from graph import analysis as an
@@ -27,10 +28,28 @@ class Analysed:
     en_labels: dict[str, str]  # element key (thema/x, instrument/y) -> English label
 
 
+_ANALYSED: "OrderedDict[tuple[str, str], tuple[an.Projection, an.AnalysisReport]]" = OrderedDict()
+_ANALYSED_KEPT = 2
+
+
 def report(store, slug: str, *, lang: str = "nl", en_labels: dict[str, str] | None = None) -> Analysed:
-    """Analyse trajectory ``slug`` with the defaults of ``kernen analyse``."""
-    p = an.project(store, traject=slug)
-    return Analysed(p, an.analyse_projection(p), lang, en_labels or {})
+    """Analyse trajectory ``slug`` with the defaults of ``kernen analyse``.
+
+    A built store version never changes and the analysis is seeded, so its result is kept per
+    (version, trajectory): the meeting pack and the lessons bundle of one session share it (at 5,000
+    gemeenten the analysis takes minutes).
+    """
+    version = getattr(store, "version", None)
+    key = (str(version), slug) if version is not None else None
+    found = _ANALYSED.get(key) if key else None
+    if found is None:
+        p = an.project(store, traject=slug)
+        found = (p, an.analyse_projection(p))
+        if key:
+            _ANALYSED[key] = found
+            while len(_ANALYSED) > _ANALYSED_KEPT:
+                _ANALYSED.popitem(last=False)
+    return Analysed(found[0], found[1], lang, en_labels or {})
 
 
 def _ref(g: an.GemeenteRef) -> GemeenteRef:

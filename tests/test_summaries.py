@@ -169,3 +169,19 @@ def test_example_intake_of_a_participant(example):
     assert s.kernen_bag > 0 and s.herindelingen and s.toepassingen
     assert {w.kind for w in s.work} == {"project", "vraagstuk"} and s.actions
     assert s.similar and s.hosts
+
+
+def test_the_analysis_is_kept_per_built_version_and_trajectory(tmp_path, store):
+    from fixtures_trajectory import trajectory_quads
+
+    from graph import summary_analysis as sa
+    from graph.build import Source, build
+    from graph.store import open_store
+
+    build(store_dir=tmp_path / "store", sources=[Source("t", None, trajectory_quads)], validate=False)
+    built = open_store(tmp_path / "store")
+    first, again = sa.report(built, "mini"), sa.report(built, "mini", lang="en")
+    assert again.projection is first.projection and again.lang == "en"  # computed once
+    assert sa.report(store, "mini").projection is not sa.report(store, "mini").projection  # in memory: never kept
+    build(store_dir=tmp_path / "store", sources=[Source("t", None, trajectory_quads)], validate=False)
+    assert sa.report(open_store(tmp_path / "store"), "mini").projection is not first.projection  # a new build
