@@ -12,9 +12,9 @@ name both for a common element. Statuses: ``nieuw`` (0 -> n), ``gegroeid``, ``ge
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
-
-import numpy as np
+from itertools import combinations
 
 from graph.analysis.evidence import GemeenteRef, gemeente_refs
 from graph.analysis.projection import Projection
@@ -97,27 +97,31 @@ def _round_label(p: Projection, meetings: tuple[Bijeenkomst, ...]) -> str:
 def support_at(p: Projection, meetings: str | tuple[str, ...]) -> dict[str, frozenset[str]]:
     """Per element, the gemeenten named by the lessons of these meetings (within the population)."""
     keys = {meetings} if isinstance(meetings, str) else set(meetings)
+    return _support(p, [les for les in p.records.lessen if les.bijeenkomst in keys])
+
+
+def _support(p: Projection, lessen) -> dict[str, frozenset[str]]:
     population = set(p.population)
     out: dict[str, set[str]] = {}
-    for les in p.records.lessen:
-        if les.bijeenkomst in keys and les.traject is not None:
+    for les in lessen:
+        if les.traject is not None:
             for e in (*les.themas, *les.instrumenten):
                 out.setdefault(e, set()).update(c for c in les.gemeenten if c in population)
     return {e: frozenset(v) for e, v in out.items() if v}
 
 
-def _adjacency(support: dict[str, frozenset[str]], index: dict[str, int]) -> np.ndarray:
-    x = np.zeros((len(index), max(1, len(support))), dtype=np.float32)
-    for j, codes in enumerate(support.values()):
-        x[[index[c] for c in codes], j] = 1.0
-    a = (x @ x.T) > 0
-    np.fill_diagonal(a, False)
-    return np.triu(a, 1)
+def _pairs(support: dict[str, frozenset[str]], index: dict[str, int]) -> set[tuple[int, int]]:
+    """The pairs (i < j) of gemeenten that share an element in ``support``: a union of small cliques,
+    kept sparse (a dense N x N matrix per round took minutes and gigabytes at 5,000 gemeenten)."""
+    out: set[tuple[int, int]] = set()
+    for codes in support.values():
+        out.update(combinations(sorted(index[c] for c in codes), 2))
+    return out
 
 
-def _connections(p: Projection, mask: np.ndarray, codes: list[str]) -> tuple[Connection, ...]:
-    pairs = list(zip(*np.nonzero(mask)))[:MAX_LISTED_CONNECTIONS]
-    return tuple(Connection(gemeente_refs(p, [codes[i]])[0], gemeente_refs(p, [codes[j]])[0]) for i, j in pairs)
+def _connections(p: Projection, pairs: set[tuple[int, int]], codes: list[str]) -> tuple[Connection, ...]:
+    first = heapq.nsmallest(MAX_LISTED_CONNECTIONS, pairs)
+    return tuple(Connection(gemeente_refs(p, [codes[i]])[0], gemeente_refs(p, [codes[j]])[0]) for i, j in first)
 
 
 def changes(p: Projection) -> list[MeetingChange]:
@@ -125,15 +129,13 @@ def changes(p: Projection) -> list[MeetingChange]:
     found = rounds(p)
     codes = sorted(p.population)
     index = {c: i for i, c in enumerate(codes)}
-    supports = [support_at(p, tuple(b.key for b in r)) for r in found]
-    out: list[MeetingChange] = []
-    before = None  # only two N x N adjacency matrices at a time: 5,000 gemeenten x 300 rounds kept all took 12 GB
-    for i, support in enumerate(supports):
-        after = _adjacency(support, index)
-        if before is not None:
-            out.append(_change(p, found[i - 1], found[i], supports[i - 1], support, before, after, codes))
-        before = after
-    return out
+    by_meeting: dict[str, list] = {}
+    for les in p.records.lessen:  # once, not once per round
+        by_meeting.setdefault(les.bijeenkomst, []).append(les)
+    supports = [_support(p, [les for b in r for les in by_meeting.get(b.key, ())]) for r in found]
+    pairs = [_pairs(s, index) for s in supports]
+    return [_change(p, found[i - 1], found[i], supports[i - 1], supports[i], pairs[i - 1], pairs[i], codes)
+            for i in range(1, len(found))]
 
 
 def _change(p, r0, r1, s0, s1, a0, a1, codes) -> MeetingChange:
@@ -143,11 +145,11 @@ def _change(p, r0, r1, s0, s1, a0, a1, codes) -> MeetingChange:
         if (st := status(before, after)) is not None:
             threads.append(ThreadChange(e, p.label(e), before, after, st, gemeente_refs(p, s1.get(e, ()))))
     threads.sort(key=lambda t: (-abs(t.after - t.before), t.label, t.key))
-    new, removed = a1 & ~a0, a0 & ~a1
+    new, removed = a1 - a0, a0 - a1
     counts = {s: sum(1 for t in threads if t.status == s) for s in STATUS_EN}
     nl = ", ".join(f"{n} {s}" for s, n in counts.items())
     en = ", ".join(f"{n} {STATUS_EN[s]}" for s, n in counts.items())
-    n_new, n_removed = int(new.sum()), int(removed.sum())
+    n_new, n_removed = len(new), len(removed)
     l0, l1 = _round_label(p, r0), _round_label(p, r1)
     return MeetingChange(
         r0[0].key, l0, r1[0].key, l1, tuple(b.key for b in r0), tuple(b.key for b in r1), tuple(threads),
