@@ -73,6 +73,7 @@ def step_build(yaml_path: str, data_dir: str, store: str) -> dict:
 def step_queries(store_dir: str, repeat: str) -> dict:
     """Ours (in-process and run_safe) and raw pyoxigraph on the same public triples."""
     import pyoxigraph as ox
+    from bench_build import median_ms
 
     from graph.namespace import PREFIXES
     from graph.sparql import run_safe
@@ -91,10 +92,10 @@ def step_queries(store_dir: str, repeat: str) -> dict:
     per_query = {}
     for name, text in canned_query_texts(Path(store_dir)):
         per_query[name] = {
-            "ours": _median_ms(lambda: store.query(text), n, cpu=True),
-            "safe": _median_ms(lambda: run_safe(text, store=store), n, cpu=False),
-            "raw": _median_ms(lambda: list(raw.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)),
-                              n, cpu=True),
+            "ours": median_ms(lambda: store.query(text), n, clock=time.process_time),
+            "safe": median_ms(lambda: run_safe(text, store=store), n),
+            "raw": median_ms(lambda: list(raw.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)),
+                              n, clock=time.process_time),
             "rows": len(store.query(text).rows),
         }
     out["per_query"] = per_query
@@ -103,6 +104,7 @@ def step_queries(store_dir: str, repeat: str) -> dict:
 
 def step_rdflib_queries(store_dir: str, repeat: str) -> dict:
     """The same public triples parsed into rdflib's in-memory Dataset, the same query texts."""
+    from bench_build import median_ms
     from rdflib import Dataset
 
     from graph.namespace import PREFIXES
@@ -114,7 +116,8 @@ def step_rdflib_queries(store_dir: str, repeat: str) -> dict:
     dataset = Dataset(default_union=True)
     dataset.parse(str(store.version / PUBLIC_COPY), format="nquads")
     out: dict = {"load_s": time.process_time() - start}
-    out["per_query"] = {name: _median_ms(lambda: list(dataset.query(text, initNs=PREFIXES)), int(repeat), cpu=True)
+    out["per_query"] = {name: median_ms(lambda: list(dataset.query(text, initNs=PREFIXES)), int(repeat),
+                                        clock=time.process_time)
                         for name, text in canned_query_texts(Path(store_dir))}
     return out
 
@@ -179,19 +182,6 @@ def step_virtuoso(store_dir: str, workdir: str, repeat: str) -> dict:
 
 
 STEPS = {name.removeprefix("step_"): fn for name, fn in globals().items() if name.startswith("step_")}
-
-
-def _median_ms(fn, repeat: int, *, cpu: bool) -> float:
-    """Median ms of ``fn()`` after one warm-up; ``cpu``: this process's CPU time (not inflated by other
-    work on a shared machine), else wall time."""
-    clock = time.process_time if cpu else time.perf_counter
-    fn()
-    times = []
-    for _ in range(repeat):
-        start = clock()
-        fn()
-        times.append((clock() - start) * 1000)
-    return statistics.median(times)
 
 
 def child(step: str, *args: object) -> dict:
