@@ -116,28 +116,26 @@ def test_duplicate_sheets_and_headers(tmp_path):
 
 def test_far_max_row_workbook(tmp_path):
     """A sheet that claims a dimension of a million rows but holds one: read in bounded time."""
-    path = _workbook(tmp_path, {"traject": [["id", "titel"], ["a", "b"]]})
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(path) as src, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            data = src.read(item)
-            if item.filename.startswith("xl/worksheets/"):
-                data = data.replace(b"</sheetData>", b'<row r="1048576"><c r="A1048576" t="inlineStr"><is><t></t></is></c></row></sheetData>')
-            dst.writestr(item, data)
-    assert outcome(_write(tmp_path, "far.xlsx", buffer.getvalue())) == "error"
+    far = b'<row r="1048576"><c r="A1048576" t="inlineStr"><is><t></t></is></c></row>'
+    assert outcome(_write(tmp_path, "far.xlsx", _with_rows(tmp_path, far))) == "error"
 
 
 def test_million_empty_rows_workbook(tmp_path):
     xml = b"".join(b'<row r="%d"/>' % n for n in range(3, 1_000_003))
+    assert outcome(_write(tmp_path, "empty.xlsx", _with_rows(tmp_path, xml))) == "error"
+
+
+def _with_rows(tmp_path, rows_xml: bytes) -> bytes:
+    """A small valid workbook with ``rows_xml`` appended to its sheet data, as raw XML."""
     path = _workbook(tmp_path, {"traject": [["id", "titel"], ["a", "b"]]})
     buffer = io.BytesIO()
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
             data = src.read(item)
             if item.filename.startswith("xl/worksheets/"):
-                data = data.replace(b"</sheetData>", xml + b"</sheetData>")
+                data = data.replace(b"</sheetData>", rows_xml + b"</sheetData>")
             dst.writestr(item, data)
-    assert outcome(_write(tmp_path, "empty.xlsx", buffer.getvalue())) == "error"
+    return buffer.getvalue()
 
 
 # --- CSV -------------------------------------------------------------------------------------------
