@@ -21,7 +21,7 @@ DEFAULT_DATA = ROOT / "data"
 QUERY_TIMEOUT_S = 10.0  # per SPARQL query; the work is really stopped after this
 MAX_ROWS = 10_000  # rows returned before the result is marked truncated
 MAX_QUERY_BYTES = 100_000  # request size limit for a query text
-QUERY_MEMORY_MB = 200  # public graphs up to this many MB of N-Quads are queried from an in-memory copy
+QUERY_MEMORY_MB = 300  # public graphs up to this many MB of N-Quads are queried from an in-memory copy
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ import heapq
 from dataclasses import dataclass
 from itertools import combinations
 
+import numpy as np
+
 from graph.analysis.evidence import GemeenteRef, gemeente_refs
 from graph.analysis.projection import Projection
 from graph.analysis.records import Bijeenkomst
@@ -110,18 +112,44 @@ def _support(p: Projection, lessen) -> dict[str, frozenset[str]]:
     return {e: frozenset(v) for e, v in out.items() if v}
 
 
+SPARSE_COST = 20  # a pair in a Python set costs about as much as this many cells of a numpy matrix
+
+
 def _pairs(support: dict[str, frozenset[str]], index: dict[str, int]) -> set[tuple[int, int]]:
-    """The pairs (i < j) of gemeenten that share an element in ``support``: a union of small cliques,
-    kept sparse (a dense N x N matrix per round took minutes and gigabytes at 5,000 gemeenten)."""
+    """The pairs (i < j) of gemeenten that share an element in ``support``, as a set: cheap when the
+    cliques are small next to N x N (5,000 gemeenten, 5 lessons each: 2 s instead of 109 s dense)."""
     out: set[tuple[int, int]] = set()
     for codes in support.values():
         out.update(combinations(sorted(index[c] for c in codes), 2))
     return out
 
 
-def _connections(p: Projection, pairs: set[tuple[int, int]], codes: list[str]) -> tuple[Connection, ...]:
-    first = heapq.nsmallest(MAX_LISTED_CONNECTIONS, pairs)
-    return tuple(Connection(gemeente_refs(p, [codes[i]])[0], gemeente_refs(p, [codes[j]])[0]) for i, j in first)
+def _matrix(support: dict[str, frozenset[str]], index: dict[str, int]) -> np.ndarray:
+    """The same pairs as an upper-triangular boolean N x N matrix: cheap when the cliques are large."""
+    x = np.zeros((len(index), max(1, len(support))), dtype=np.float32)
+    for j, codes in enumerate(support.values()):
+        x[[index[c] for c in codes], j] = 1.0
+    return np.triu((x @ x.T) > 0, 1)
+
+
+def _sparse(supports: list[dict[str, frozenset[str]]], n: int) -> bool:
+    """Sets or matrices: whichever is cheaper for the largest round."""
+    biggest = max((sum(len(c) * (len(c) - 1) // 2 for c in s.values()) for s in supports), default=0)
+    return biggest * SPARSE_COST < n * n
+
+
+def _difference(after, before) -> tuple[int, list[tuple[int, int]]]:
+    """How many pairs ``after`` has that ``before`` lacks, and the first MAX_LISTED_CONNECTIONS of them."""
+    if isinstance(after, set):
+        new = after - before
+        return len(new), heapq.nsmallest(MAX_LISTED_CONNECTIONS, new)
+    new = after & ~before
+    rows, cols = np.nonzero(new)  # row-major: sorted pairs
+    return len(rows), [(int(i), int(j)) for i, j in zip(rows[:MAX_LISTED_CONNECTIONS], cols[:MAX_LISTED_CONNECTIONS])]
+
+
+def _connections(p: Projection, pairs: list[tuple[int, int]], codes: list[str]) -> tuple[Connection, ...]:
+    return tuple(Connection(gemeente_refs(p, [codes[i]])[0], gemeente_refs(p, [codes[j]])[0]) for i, j in pairs)
 
 
 def changes(p: Projection) -> list[MeetingChange]:
@@ -133,23 +161,29 @@ def changes(p: Projection) -> list[MeetingChange]:
     for les in p.records.lessen:  # once, not once per round
         by_meeting.setdefault(les.bijeenkomst, []).append(les)
     supports = [_support(p, [les for b in r for les in by_meeting.get(b.key, ())]) for r in found]
-    pairs = [_pairs(s, index) for s in supports]
-    return [_change(p, found[i - 1], found[i], supports[i - 1], supports[i], pairs[i - 1], pairs[i], codes)
-            for i in range(1, len(found))]
+    pairs = _pairs if _sparse(supports, len(codes)) else _matrix
+    out: list[MeetingChange] = []
+    before = None  # two rounds at a time: N x N matrices for every round took 12 GB at 5,000 gemeenten
+    for i, support in enumerate(supports):
+        after = pairs(support, index)
+        if before is not None:
+            out.append(_change(p, found[i - 1], found[i], supports[i - 1], support,
+                               _difference(after, before), _difference(before, after), codes))
+        before = after
+    return out
 
 
-def _change(p, r0, r1, s0, s1, a0, a1, codes) -> MeetingChange:
+def _change(p, r0, r1, s0, s1, new, removed, codes) -> MeetingChange:
     threads = []
     for e in sorted(set(s0) | set(s1)):
         before, after = len(s0.get(e, ())), len(s1.get(e, ()))
         if (st := status(before, after)) is not None:
             threads.append(ThreadChange(e, p.label(e), before, after, st, gemeente_refs(p, s1.get(e, ()))))
     threads.sort(key=lambda t: (-abs(t.after - t.before), t.label, t.key))
-    new, removed = a1 - a0, a0 - a1
     counts = {s: sum(1 for t in threads if t.status == s) for s in STATUS_EN}
     nl = ", ".join(f"{n} {s}" for s, n in counts.items())
     en = ", ".join(f"{n} {STATUS_EN[s]}" for s, n in counts.items())
-    n_new, n_removed = len(new), len(removed)
+    (n_new, new), (n_removed, removed) = new, removed
     l0, l1 = _round_label(p, r0), _round_label(p, r1)
     return MeetingChange(
         r0[0].key, l0, r1[0].key, l1, tuple(b.key for b in r0), tuple(b.key for b in r1), tuple(threads),

@@ -11,7 +11,7 @@ The default dataset of a query is the union of the public named graphs; the priv
 (personal data) is only visible when asked for explicitly.
 
 Public queries on a built store run on an in-memory copy of the public graphs when it is small
-enough (``query_memory_mb``, 200 MB of N-Quads by default): loaded once per process and version, on
+enough (``query_memory_mb``, 300 MB of N-Quads by default): loaded once per process and version, on
 a background thread, from the N-Quads file the build writes beside the database (:data:`PUBLIC_COPY`),
 with Oxigraph's union default graph; until it is ready, queries go to the disk. That is about 4x faster than the database on disk and 3x faster than
 an explicit list of public graphs (``tests/benchmarks/run.py``); larger stores are queried on disk.
