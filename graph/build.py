@@ -6,8 +6,9 @@ memory, adds provenance per named graph to ``G_META`` and runs the SHACL check t
 background thread writes every source already read into a fresh sibling staging directory (the
 2x-faster path: the disk write overlaps the reading and the check). Bad input or a broken shape
 removes the staging directory; only a complete, checked version gets its final name, and only
-then is the symlink replaced with ``os.replace`` (atomic). A failure, an interrupt or even SIGKILL at any point leaves the previous
-store intact and usable; the next build removes what a killed build left behind.
+then is the symlink replaced with ``os.replace`` (atomic). A failure, an interrupt or even SIGKILL at
+any point leaves the previous store intact and usable; the next build removes what a killed build
+left behind.
 
 Sources are :class:`Source` steps (name, graph, a function returning quads), so a test can build
 from a few hand-made quads:
@@ -60,7 +61,7 @@ class Source:
     graph: object  # the main named graph (URIRef); trajectories also write G_PRIVATE
     load: Callable[[], Iterable[ox.Quad]]
     source: str = ""  # where the data came from (for provenance), e.g. a path
-    inputs: tuple[Path, ...] = ()  # files or folders the quads depend on: then they are cached (graph.buildcache)
+    inputs: tuple[Path, ...] = ()  # files or folders the quads depend on; with them, cached (graph.buildcache)
 
 
 @dataclass

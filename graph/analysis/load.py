@@ -108,7 +108,7 @@ def rows(store: Any, query: str) -> list[dict[str, Any]]:
     """
     text = sparql_prefixes() + query.replace("%PRIVATE%", f"<{G_PRIVATE}>").replace("%ID%", ID)
     copy = store.public_copy() if hasattr(store, "public_copy") else None
-    result = (copy or getattr(store, "oxigraph", store)).query(text)
+    result = (copy if copy is not None else getattr(store, "oxigraph", store)).query(text)
     if hasattr(result, "records"):  # a remote store's QueryResult
         return [{k: _plain(v) for k, v in r.items() if v is not None} for r in result.records()]
     names = [v.value for v in result.variables]

@@ -13,8 +13,9 @@ The default dataset of a query is the union of the public named graphs; the priv
 Public queries on a built store run on an in-memory copy of the public graphs when it is small
 enough (``query_memory_mb``, 300 MB of N-Quads by default): loaded once per process and version, on
 a background thread, from the N-Quads file the build writes beside the database (:data:`PUBLIC_COPY`),
-with Oxigraph's union default graph; until it is ready, queries go to the disk. That is about 4x faster than the database on disk and 3x faster than
-an explicit list of public graphs (``tests/benchmarks/run.py``); larger stores are queried on disk.
+with Oxigraph's union default graph; until it is ready, queries go to the disk. That is about 4x
+faster than the database on disk and 3x faster than an explicit list of public graphs
+(``tests/benchmarks/run.py``); larger stores are queried on disk.
 
 >>> import pyoxigraph as ox
 >>> from graph.namespace import G_REFERENCE, KD, iri
@@ -228,12 +229,15 @@ class LocalStore(Store):
             raw = copy.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
         else:
             graphs = self.named_graphs(include_private=include_private)
-            raw = self.oxigraph.query(text, prefixes=PREFIXES, default_graph=graphs or None, named_graphs=graphs)
+            raw = self.oxigraph.query(text, prefixes=PREFIXES, default_graph=graphs or None,
+                                      named_graphs=graphs)
         return QueryResult.from_oxigraph(raw, max_rows=max_rows, started=start)
 
     def query_own_dataset(self, text: str, *, max_rows: int | None = None) -> QueryResult:
-        """Run a query whose FROM/FROM NAMED clauses (already checked: public graphs only) choose the dataset."""
-        store = self.public_copy() or self.oxigraph
+        """Run a query whose FROM/FROM NAMED clauses (already checked: public graphs only) choose the
+        dataset."""
+        copy = self.public_copy()
+        store = copy if copy is not None else self.oxigraph
         start = time.perf_counter()
         raw = store.query(text, prefixes=PREFIXES)
         return QueryResult.from_oxigraph(raw, max_rows=max_rows, started=start)
