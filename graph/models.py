@@ -17,11 +17,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Annotated, Any, Literal, NamedTuple, Protocol
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
+
+from graph.amounts import AmbiguousAmount, AmountError, read_amount, tidy
 
 LIST_SEPARATOR = ";"
 SOORTEN = ("intake", "startbijeenkomst", "regionale-uitwisseling", "werkbezoek", "slotbijeenkomst")
@@ -137,19 +139,24 @@ def parse_int(value: Any) -> int:
 
 
 def parse_decimal(value: Any) -> Decimal:
-    """An amount with a dot or a comma as decimal sign, no thousands separators.
+    """An amount in any Dutch or plain form (:func:`graph.amounts.read_amount`); never a guessed magnitude.
 
-    >>> parse_decimal("12500,50"), parse_decimal(12500.5), parse_decimal("900")
-    (Decimal('12500.5'), Decimal('12500.5'), Decimal('900'))
+    >>> parse_decimal("12500,50"), parse_decimal(12500.5), parse_decimal("€ 7.500,-")
+    (Decimal('12500.5'), Decimal('12500.5'), Decimal('7500'))
     """
-    text = _text(value)
-    if isinstance(value, bool) or not _NUMBER.match(text):
-        raise _error("decimal", f"'{text}' is not an amount; write digits only, e.g. 12500.50")
+    if isinstance(value, bool):
+        raise _error("decimal", f"'{value}' is not an amount")
+    if isinstance(value, (int, float, Decimal)):
+        text = _text(value)
+        if not _NUMBER.match(text):
+            raise _error("decimal", f"'{text}' is not an amount")
+        return tidy(Decimal(text))
     try:
-        amount = Decimal(text.replace(",", ".")).normalize()
-    except InvalidOperation:  # pragma: no cover - the pattern already excludes this
-        raise _error("decimal", f"'{text}' is not an amount") from None
-    return amount.quantize(Decimal(1)) if amount.as_tuple().exponent > 0 else amount
+        return read_amount(_text(value))
+    except AmbiguousAmount as exc:
+        raise _error("ambiguous", str(exc)) from None
+    except AmountError as exc:
+        raise _error("decimal", str(exc)) from None
 
 
 def _matching(pattern: re.Pattern, what: str, example: str):
@@ -173,6 +180,8 @@ def _resolved(kind: str):
                 raise _error(kind, f"'{text}' is not a {kind} code")
             return text
         found = resolver.resolve(kind, text)
+        if found.value is None and "," in text:
+            _comma_list(kind, text, resolver)
         if found.value is None:
             raise _error(kind, found.message, suggestion=found.suggestion)
         if found.message:
@@ -180,6 +189,34 @@ def _resolved(kind: str):
         return found.value
 
     return check
+
+
+def _comma_list(kind: str, text: str, resolver: Resolver) -> None:
+    """Raise a clear error when ``text`` is a list written with ``,`` instead of ``;``."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) > 1 and all(resolver.resolve(kind, p).value for p in parts):
+        raise _error("comma_list", f"'{text}' is a list separated by ','; separate values with '{LIST_SEPARATOR}'",
+                     suggestion=f"write '{'; '.join(parts)}'")
+
+
+def controlled(values: tuple[str, ...]):
+    """A validator that matches a controlled value ignoring case, spaces and ``_``/``-``.
+
+    >>> controlled(LADDER)("Meebeslissen "), controlled(BESLISRECHTEN)("Zwaarwegend advies")
+    ('meebeslissen', 'zwaarwegend-advies')
+    """
+    index = {_controlled_key(v): v for v in values}
+
+    def check(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        return index.get(_controlled_key(value), value.strip())
+
+    return check
+
+
+def _controlled_key(text: str) -> str:
+    return re.sub(r"[\s_-]+", "-", text.strip().lower())
 
 
 Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
@@ -199,6 +236,10 @@ Thema = Annotated[str, BeforeValidator(_resolved("thema"))]
 Gemeenten = Annotated[list[Gemeente], BeforeValidator(split_list)]
 Instrumenten = Annotated[list[Instrument], BeforeValidator(split_list)]
 Themas = Annotated[list[Thema], BeforeValidator(split_list)]
+Soort = Annotated[Literal[SOORTEN], BeforeValidator(controlled(SOORTEN))]
+Status = Annotated[Literal[STATUSSEN], BeforeValidator(controlled(STATUSSEN))]
+Beslisrecht = Annotated[Literal[BESLISRECHTEN], BeforeValidator(controlled(BESLISRECHTEN))]
+Ladder = Annotated[Literal[LADDER], BeforeValidator(controlled(LADDER))]
 
 
 class Record(BaseModel):
@@ -248,7 +289,7 @@ class Project(Record):
 
 class Vraagstuk(Project):
     project: Key | None = None
-    ambitie: Literal[LADDER] | None = None  # the level on the participation ladder the gemeente aims for
+    ambitie: Ladder | None = None  # the level on the participation ladder the gemeente aims for
 
 
 class Actie(Record):
@@ -257,12 +298,12 @@ class Actie(Record):
     titel: Text
     eigenaar_rol: Text | None = None
     deadline: Datum | None = None
-    status: Literal[STATUSSEN] = "gepland"
+    status: Status = "gepland"
 
 
 class Bijeenkomst(Record):
     id: Key
-    soort: Literal[SOORTEN]
+    soort: Soort
     datum: Datum
     titel: Text | None = None
     plaats: Text | None = None
@@ -312,7 +353,7 @@ class Toepassing(Record):
     bedrag: Bedrag | None = None
     bedrag_peiljaar: Jaar | None = None
     bedrag_toelichting: Text | None = None
-    beslisrecht: Literal[BESLISRECHTEN] | None = None
+    beslisrecht: Beslisrecht | None = None
     zeggenschap_over: Text | None = None
 
     @model_validator(mode="after")

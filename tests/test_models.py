@@ -50,9 +50,9 @@ def test_amounts(value, expected):
     assert str(parse_decimal(value)) == str(expected)
 
 
-@pytest.mark.parametrize("value", ["12.500,00", "€ 100", "1e5", "", True])
+@pytest.mark.parametrize("value", ["1e5", "", True, "ca. 7500", "7500 EUR p/j", "-", "7,5,0"])
 def test_amounts_refused(value):
-    with pytest.raises(Exception, match="is not an amount"):
+    with pytest.raises(Exception, match="is not an amount|is ambiguous"):
         parse_decimal(value)
 
 

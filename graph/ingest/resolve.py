@@ -151,7 +151,7 @@ def _lookup(table: Table, text: str, *, exact_only: bool = False) -> Resolution:
     if exact_only:
         return Resolution(None)
     near = table.near(text)
-    suggestion = f"did you mean {table.label(near[0])}?" if near else ""
+    suggestion = f"did you mean {' or '.join(table.label(k) for k in near[:3])}?" if near else ""
     article = "an" if table.kind == "instrument" else "a"
     return Resolution(None, f"'{text}' is not {article} {table.kind}", suggestion)
 

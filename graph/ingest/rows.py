@@ -100,8 +100,8 @@ def _problem(sheet: Sheet, row: int, err: dict[str, Any]) -> Problem:
     message, hint = _message(err), ctx.get("suggestion", "")
     if err["type"] == "literal_error":
         options = [o.strip(" '") for o in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
-        near = difflib.get_close_matches(str(err["input"]).strip().lower(), options, n=1, cutoff=0.5)
-        hint = f"did you mean {near[0]}?" if near else ""
+        near = difflib.get_close_matches(str(err["input"]).strip().lower(), options, n=3, cutoff=0.5)
+        hint = f"did you mean {' or '.join(near)}?" if near else ""
     return Problem(sheet.file, sheet.kind, row, column, message, hint)
 
 

@@ -94,9 +94,9 @@ CASES: list[tuple[str, str, list[Callable[[dict], None]], list[str]]] = [
         "{f}:project:1:titel: missing column 'titel'"]),
     ("email-ongeldig", "yaml", [_set("deelname", 0, contact_email="anna-at-example.org")], [
         "{f}:deelname:1:contact_email: 'anna-at-example.org' is not a valid e-mail address; e.g. naam@example.org"]),
-    ("bedrag-met-punten", "csv-cp1252", [_add("toepassing", {"gemeente": "Súdwest-Fryslân", "instrument": "kernenfonds",
-                                                              "bedrag": "€ 12.500"})], [
-        "{f}:toepassing:2:bedrag: '€ 12.500' is not an amount; write digits only, e.g. 12500.50"]),
+    ("bedrag-dubbelzinnig", "csv-cp1252", [_add("toepassing", {"gemeente": "Súdwest-Fryslân",
+                                                                "instrument": "kernenfonds", "bedrag": "€ 12,500"})], [
+        "{f}:toepassing:2:bedrag: '€ 12,500' is ambiguous: 12,5 or 12500? write 12500 or 12,5"]),
     ("tot-voor-sinds", "yaml", [_add("toepassing", {"gemeente": "GM1900", "instrument": "dorpsraad",
                                                      "sinds": 2020, "tot": 2018})], [
         "{f}:toepassing:1:tot: tot (2018) is before sinds (2020)"]),
