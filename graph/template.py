@@ -68,7 +68,7 @@ HELP: dict[str, str] = {  # column -> Dutch help text (the header comment)
     "lokale_naam": "De eigen naam van de gemeente voor het instrument.",
     "sinds": "Jaar van invoering.",
     "tot": "Jaar van beëindiging.",
-    "bedrag": "Bedrag in euro, alleen cijfers (bv. 12500.50).",
+    "bedrag": "Bedrag in euro, bv. 12500, € 12.500,- of 12.500,50; niet 12,500 (dubbelzinnig).",
     "bedrag_peiljaar": "Jaar waarop het bedrag slaat.",
     "bedrag_toelichting": "Wat het bedrag is (bv. per jaar, per dorp).",
     "beslisrecht": "geen, advies, zwaarwegend-advies, bindend of gedelegeerd.",
