@@ -299,6 +299,13 @@ class Actie(Record):
     eigenaar_rol: Text | None = None
     deadline: Datum | None = None
     status: Status = "gepland"
+    afgerond: Datum | None = None  # the date the action was completed (status gereed)
+
+    @model_validator(mode="after")
+    def _completed(self) -> "Actie":
+        if self.afgerond and self.status != "gereed":
+            raise _cross("afgerond", f"afgerond is given but the status is {self.status}, not gereed")
+        return self
 
 
 class Bijeenkomst(Record):

@@ -157,6 +157,7 @@ class KD(DefinedNamespace):
     thema: URIRef
     eigenaarRol: URIRef
     deadline: URIRef
+    afgerond: URIRef  # Actie -> xsd:date it was completed
     status: URIRef  # "gepland" | "bezig" | "gereed" | "vervallen"
     soort: URIRef  # -> kd:BijeenkomstSoort
     volgnummer: URIRef

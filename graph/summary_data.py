@@ -186,7 +186,8 @@ def _work(store: q.Queryable, t_iri: str) -> tuple[list[WorkItem], list[Action]]
         if r["kind"] == "actie":
             actions.setdefault(text(r["x"]), Action(
                 gemeente=g, title=title, owner_role=text(r.get("eigenaar")),
-                deadline=as_date(r.get("deadline")), status=text(r.get("status"))))
+                deadline=as_date(r.get("deadline")), status=text(r.get("status")),
+                completed=as_date(r.get("afgerond"))))
         else:
             item = WorkItem(kind=text(r["kind"]), gemeente=g, title=title,
                             description=text(r.get("description")) if r.get("title") else "")

@@ -96,6 +96,7 @@ class Action(Model):
     owner_role: str = ""
     deadline: date | None = None
     status: str = ""
+    completed: date | None = None  # the completion date, when the facilitator recorded it
 
 
 class WorkItem(Model):

@@ -53,6 +53,7 @@ HELP: dict[str, str] = {  # column -> Dutch help text (the header comment)
     "eigenaar_rol": "Rol van wie de actie trekt (geen naam).",
     "deadline": "Datum waarop de actie klaar moet zijn.",
     "status": "gepland, bezig, gereed of vervallen.",
+    "afgerond": "Datum waarop de actie gereed was (dan is de status gereed).",
     "soort": "intake, startbijeenkomst, regionale-uitwisseling, werkbezoek of slotbijeenkomst.",
     "datum": "Datum (dd-mm-jjjj of jjjj-mm-dd).",
     "plaats": "Plaats of locatie.",

@@ -148,6 +148,7 @@ def _acties(q: Quads, tr: Trajectory, t: NamedNode) -> None:
         q.add(s, KD.eigenaarRol, a.eigenaar_rol)
         q.add(s, KD.deadline, a.deadline)
         q.add(s, KD.status, a.status)
+        q.add(s, KD.afgerond, a.afgerond)
 
 
 def _bijeenkomsten(q: Quads, tr: Trajectory, t: NamedNode) -> None:
