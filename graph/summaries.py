@@ -11,7 +11,7 @@ appear only with ``with_names=True`` (they live in the private graph).
 ...       Meeting(key="t-b", soort="werkbezoek", soort_label="W", datum=date(2025, 4, 1)),
 ...       Meeting(key="t-c", soort="regionaal", soort_label="R", datum=date(2025, 5, 1))]
 >>> previous_meeting(ms, ms[2]).key
-'t-a'
+'t-b'
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from __future__ import annotations
 from datetime import date
 
 from graph import summary_analysis as sa
+from graph import summary_changes as ch
 from graph import summary_queries as q
 from graph.summary_data import (
     TrajectoryData, colophon, contact_names, find_gemeente, find_meeting, find_traject,
@@ -32,8 +33,6 @@ from graph.summary_models import (
 from graph.summary_queries import as_date, as_int, pick, rows, text
 
 KERN_DEFINITION = {"nl": "BAG-woonplaatsen (CBS 2024)", "en": "BAG residential places (CBS 2024)"}
-DONE = {"gereed"}
-CLOSED = {"gereed", "vervallen"}
 TOP_THREADS = 5
 HOSTS_PER_QUESTION = 2
 # The bundle lists the lessons under each theme (and question) thread; instrument threads are the
@@ -53,12 +52,16 @@ def meeting_pack(store: q.Queryable, meeting_id: str, *, lang: str = "nl",
     a = _analyse(store, ref.slug, lang=lang)
     attendees = _attendees(data, meeting, contact_names(store, t_iri) if with_names else {})
     present = {x.gemeente.code for x in attendees}
-    new = _lessons_between(data.lessons, prev, meeting)
-    done, overdue = _actions(data.actions, prev, meeting)
+    overdue = ch.actions_overdue(data.actions, meeting)
     return MeetingPack(
         lang=lang, traject=ref, meeting=meeting, previous=prev, attendees=attendees,
-        with_names=with_names, new_lessons=new, thread_changes=sa.changes(a, prev, meeting),
-        actions_done=done, actions_overdue=overdue, threads=sa.threads(a, data)[:TOP_THREADS],
+        with_names=with_names, new_lessons=ch.new_lessons(data.lessons, data.meetings, meeting),
+        thread_changes=ch.thread_changes(a.projection, data.meetings, meeting,
+                                         label=lambda key, label: sa.label(a, key, label)),
+        actions_done=ch.actions_done(data.actions, data.meetings, meeting), actions_overdue=overdue,
+        new_outcomes=ch.new_outcomes(data.outcomes, data.meetings, meeting),
+        known_lessons=len(ch.known_lessons(data.lessons, data.meetings, meeting)),
+        threads=sa.threads(a, data)[:TOP_THREADS],
         table_groups=sa.table_groups(a, data, present=present), groups_sentence=sa.groups_sentence(a),
         hosts=sa.hosts(a, data, present=present, per_question=HOSTS_PER_QUESTION),
         questions=_questions(data, present, overdue, sa.once_only(a, present=present), lang=lang),
@@ -72,14 +75,13 @@ def _analyse(store: q.Queryable, slug: str, *, lang: str) -> sa.Analysed:
 
 
 def previous_meeting(meetings: list[Meeting], meeting: Meeting) -> Meeting | None:
-    """The last earlier meeting of the same soort, else the last earlier meeting of any soort."""
-    earlier = [m for m in meetings if _order(m) < _order(meeting)]
-    same = [m for m in earlier if m.soort == meeting.soort]
-    return (same or earlier)[-1] if (same or earlier) else None
+    """The last meeting of the round before ``meeting``'s round (any soort); None for the first."""
+    prev = ch.previous_round(meetings, meeting)
+    return prev[-1] if prev else None
 
 
 def _order(m: Meeting) -> tuple:
-    return (m.datum or date.min, m.volgnummer or 0, m.key)
+    return ch.order(m)
 
 
 def _attendees(data: TrajectoryData, meeting: Meeting, names: dict[str, str]) -> list[Attendee]:
@@ -90,25 +92,6 @@ def _attendees(data: TrajectoryData, meeting: Meeting, names: dict[str, str]) ->
     for g, rol in present:
         seen.setdefault(g.code, Attendee(gemeente=g, rol=rol, naam=names.get(g.code) if names else None))
     return sorted(seen.values(), key=lambda a: a.gemeente.naam)
-
-
-def _lessons_between(lessons: list[Lesson], prev: Meeting | None, meeting: Meeting) -> list[Lesson]:
-    """Lessons from meetings after ``prev`` up to and including ``meeting``."""
-    low = _order(prev) if prev else (date.min,)
-    return [les for les in lessons if les.meeting and low < _order(les.meeting) <= _order(meeting)]
-
-
-def _actions(actions: list[Action], prev: Meeting | None, meeting: Meeting) -> tuple[list, list]:
-    """Actions done (gereed, due after ``prev`` and by the meeting) and overdue at the meeting's date.
-
-    The data hold each action's status now, not its history: an action due after the meeting is not
-    reported as done at that meeting, even when it is done by now.
-    """
-    day, since = meeting.datum or date.max, (prev.datum if prev and prev.datum else date.min)
-    done = [a for a in actions if a.status in DONE and a.deadline and since < a.deadline <= day]
-    late = [a for a in actions if a.status not in CLOSED and a.deadline and a.deadline < day]
-    key = lambda a: (a.deadline or date.max, a.gemeente.naam)  # noqa: E731
-    return sorted(done, key=key), sorted(late, key=key)
 
 
 QUESTION_TEXT = {

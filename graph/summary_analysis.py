@@ -10,10 +10,9 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from graph import analysis as an
-from graph.analysis.changes import status, support_at
 from graph.summary_data import TrajectoryData
 from graph.summary_models import (
-    GemeenteRef, HostSuggestion, Meeting, Similar, Source, TableGroup, Thread, ThreadChange,
+    GemeenteRef, HostSuggestion, Similar, Source, TableGroup, Thread,
 )
 from graph.summary_queries import local
 
@@ -56,7 +55,7 @@ def _ref(g: an.GemeenteRef) -> GemeenteRef:
     return GemeenteRef(code=g.code, naam=g.label)
 
 
-def _label(a: Analysed, key: str, label: str) -> str:
+def label(a: Analysed, key: str, label: str) -> str:
     """The element's label in the reader's language (the analysis labels are Dutch)."""
     if a.lang != "en":
         return label
@@ -71,7 +70,7 @@ def _label(a: Analysed, key: str, label: str) -> str:
 def threads(a: Analysed, data: TrajectoryData) -> list[Thread]:
     """Every thread of the report, ranked as the analysis ranks them."""
     return [Thread(
-        label=_label(a, t.key, t.label), kind=t.kind, support=t.support, spread=", ".join(t.provincies),
+        label=label(a, t.key, t.label), kind=t.kind, support=t.support, spread=", ".join(t.provincies),
         lift=t.lift, gemeenten=[_ref(g) for g in t.gemeenten], lessons=[local(les.iri) for les in t.lessen],
         sources=[Source(url=u) for u in t.bronnen], sentence=t.sentence if a.lang == "en" else t.zin)
         for t in a.report.threads]
@@ -80,36 +79,6 @@ def threads(a: Analysed, data: TrajectoryData) -> list[Thread]:
 def population(a: Analysed) -> int:
     """The number of gemeenten the threads are counted over."""
     return len(a.report.deelnemers)
-
-
-def _same(analysis_key: str, meeting: Meeting) -> bool:
-    return analysis_key.rsplit("/", 1)[-1] == meeting.key
-
-
-def changes(a: Analysed, prev: Meeting | None, meeting: Meeting) -> list[ThreadChange]:
-    """How the threads' support changed from ``prev`` to ``meeting`` (the analysis' own measure)."""
-    if prev is None:
-        return []
-    for mc in a.report.changes:
-        if _same(mc.before, prev) and _same(mc.after, meeting):
-            pairs = [(c.key, c.label, c.before, c.after, c.status) for c in mc.threads]
-            break
-    else:  # not adjacent in the analysis' order (a meeting without lessons between): same measure
-        keys = {m.key.rsplit("/", 1)[-1]: m.key for m in a.projection.records.bijeenkomsten}
-        s0 = support_at(a.projection, keys.get(prev.key, "bijeenkomst/" + prev.key))
-        s1 = support_at(a.projection, keys.get(meeting.key, "bijeenkomst/" + meeting.key))
-        pairs = [(e, a.projection.label(e), len(s0.get(e, ())), len(s1.get(e, ())), None)
-                 for e in sorted(set(s0) | set(s1))]
-        pairs = [(e, lab, b, n, status(b, n)) for e, lab, b, n, _ in pairs if status(b, n)]
-        pairs.sort(key=lambda x: (-abs(x[3] - x[2]), x[1], x[0]))
-    return [ThreadChange(label=_label(a, key, label), before=b, after=n, status=_status(a, st))
-            for key, label, b, n, st in pairs]
-
-
-def _status(a: Analysed, st: str) -> str:
-    from graph.analysis.changes import STATUS_EN
-
-    return STATUS_EN.get(st, st) if a.lang == "en" else st
 
 
 def groups_sentence(a: Analysed) -> str:
@@ -125,7 +94,7 @@ def table_groups(a: Analysed, data: TrajectoryData, *, present: set[str]) -> lis
         members = [_ref(x) for x in g.gemeenten if x.code in present]
         if members:
             out.append(TableGroup(number=g.number, gemeenten=members,
-                                  shared=[_label(a, s.key, s.label) for s in g.shared]))
+                                  shared=[label(a, s.key, s.label) for s in g.shared]))
     return out
 
 
@@ -154,5 +123,5 @@ def similar(a: Analysed, data: TrajectoryData, ref: GemeenteRef, *, top: int = 5
 
 def once_only(a: Analysed, *, present: set[str]) -> list[tuple[str, list[GemeenteRef]]]:
     """Themes and instruments raised once and never again, by the gemeenten present."""
-    return [(_label(a, o.key, o.label), [_ref(g) for g in o.gemeenten]) for o in a.report.bridges.once
+    return [(label(a, o.key, o.label), [_ref(g) for g in o.gemeenten]) for o in a.report.bridges.once
             if any(g.code in present for g in o.gemeenten)]

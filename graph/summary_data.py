@@ -17,7 +17,7 @@ from importlib import metadata
 from graph import summary_queries as q
 from graph.namespace import iri
 from graph.summary_models import (
-    Action, Colophon, GemeenteRef, Lesson, Meeting, Source, TrajectRef, WorkItem,
+    Action, Colophon, GemeenteRef, Lesson, Meeting, Outcome, Source, TrajectRef, WorkItem,
 )
 from graph.summary_queries import as_date, as_int, local, pick, rows, text
 
@@ -39,6 +39,7 @@ class TrajectoryData:
     lessons: list[Lesson] = field(default_factory=list)
     work: list[WorkItem] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
 
 
 def _fold(value: str) -> str:
@@ -143,7 +144,20 @@ def load_trajectory(store: q.Queryable, t_iri: str, ref: TrajectRef, *, lang: st
         data.attendance.setdefault(local(r["m"]), []).append((g, text(r.get("rol"))))
     data.lessons = _lessons(store, t_iri, data.meetings, lang=lang)
     data.work, data.actions = _work(store, t_iri)
+    data.outcomes = _outcomes(store, t_iri, {g.code: g for g in data.participants})
     return data
+
+
+def _outcomes(store: q.Queryable, t_iri: str, participants: dict[str, GemeenteRef]) -> list[Outcome]:
+    out: dict[str, Outcome] = {}
+    for r in rows(store, q.OUTCOMES, t=t_iri):
+        code = local(r["g"])
+        out.setdefault(text(r["u"]), Outcome(
+            key=local(r["u"]), gemeente=participants.get(code) or GemeenteRef(code=code, naam=code),
+            description=text(r.get("description")), datum=as_date(r.get("datum")),
+            project=local(r["project"]) if r.get("project") else "",
+            lesson=local(r["les"]) if r.get("les") else ""))
+    return sorted(out.values(), key=lambda o: (o.datum or date.max, o.gemeente.naam, o.key))
 
 
 def _lessons(store: q.Queryable, t_iri: str, met: list[Meeting], *, lang: str) -> list[Lesson]:

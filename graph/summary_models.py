@@ -99,6 +99,17 @@ class Action(Model):
     completed: date | None = None  # the completion date, when the facilitator recorded it
 
 
+class Outcome(Model):
+    """An uitkomst: what a gemeente achieved, with its date, project and lesson keys when given."""
+
+    key: str
+    gemeente: GemeenteRef
+    description: str
+    datum: date | None = None
+    project: str = ""
+    lesson: str = ""
+
+
 class WorkItem(Model):
     """A project or vraagstuk of a participant."""
 
@@ -171,6 +182,8 @@ class MeetingPack(Model):
     thread_changes: list[ThreadChange] = []
     actions_done: list[Action] = []
     actions_overdue: list[Action] = []
+    new_outcomes: list[Outcome] = []
+    known_lessons: int = 0  # lessons recorded before this meeting: what the changes are counted over
     threads: list[Thread] = []
     table_groups: list[TableGroup] = []
     groups_sentence: str = ""

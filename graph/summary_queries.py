@@ -154,6 +154,15 @@ SELECT ?les ?title ?tekst ?m WHERE {
 } ORDER BY ?les
 """
 
+# Purpose: the outcomes of trajectory ?t. Parameters: t. Columns: u, g, description, datum, project, les.
+OUTCOMES = """
+SELECT ?u ?g ?description ?datum ?project ?les WHERE {
+  ?u a kd:Uitkomst ; kd:traject ?t ; kd:gemeente ?g .
+  OPTIONAL { ?u dcterms:description ?description } OPTIONAL { ?u kd:datum ?datum }
+  OPTIONAL { ?u kd:project ?project } OPTIONAL { ?u kd:les ?les }
+} ORDER BY ?u
+"""
+
 # Purpose: what each lesson of ?t points at: themes, instruments, evidence gemeenten, sources.
 # Parameters: t. Columns: les, kind, x, nl, en, rl (rdfs:label), code, url.
 LESSON_LINKS = """

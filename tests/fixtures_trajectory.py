@@ -1,7 +1,7 @@
 """A small hand-built trajectory graph for the summary and export tests.
 
 Four fictional gemeenten (GM9001..GM9004, codes CBS never used), two instruments, two themes,
-four meetings (intake, regionaal 1, werkbezoek, regionaal 2), five lessons (one hostile), three
+four meetings (intake, regionaal 1, werkbezoek, regionaal 2), five lessons (one hostile, at the werkbezoek), three
 actions and one contact person in the private graph. Every value below is test data, not a fact.
 """
 
@@ -39,7 +39,7 @@ LESSONS = {  # id: (title, meeting, themes, instruments, evidence)
     "l3": ("Basisbedrag plus bedrag per inwoner", "wb1", ["budgetverdeling"], ["dorpsbudget"],
            ["GM9002", "GM9004"]),
     "l4": ("Draagvlak vraagt een vast aanspreekpunt", "regio2", ["draagvlak"], [], ["GM9004"]),
-    "l5": (HOSTILE, "regio2", ["budgetverdeling"], ["dorpsbudget"], ["GM9001"]),
+    "l5": (HOSTILE, "wb1", ["budgetverdeling"], ["dorpsbudget"], ["GM9001"]),
 }
 ACTIONS = {  # id: (gemeente, deadline, status)
     "a1": ("GM9001", date(2025, 4, 15), "gereed"),

@@ -99,10 +99,10 @@ def _round_label(p: Projection, meetings: tuple[Bijeenkomst, ...]) -> str:
 def support_at(p: Projection, meetings: str | tuple[str, ...]) -> dict[str, frozenset[str]]:
     """Per element, the gemeenten named by the lessons of these meetings (within the population)."""
     keys = {meetings} if isinstance(meetings, str) else set(meetings)
-    return _support(p, [les for les in p.records.lessen if les.bijeenkomst in keys])
+    return support_of(p, [les for les in p.records.lessen if les.bijeenkomst in keys])
 
 
-def _support(p: Projection, lessen) -> dict[str, frozenset[str]]:
+def support_of(p: Projection, lessen) -> dict[str, frozenset[str]]:
     population = set(p.population)
     out: dict[str, set[str]] = {}
     for les in lessen:
@@ -160,7 +160,7 @@ def changes(p: Projection) -> list[MeetingChange]:
     by_meeting: dict[str, list] = {}
     for les in p.records.lessen:  # once, not once per round
         by_meeting.setdefault(les.bijeenkomst, []).append(les)
-    supports = [_support(p, [les for b in r for les in by_meeting.get(b.key, ())]) for r in found]
+    supports = [support_of(p, [les for b in r for les in by_meeting.get(b.key, ())]) for r in found]
     pairs = _pairs if _sparse(supports, len(codes)) else _matrix
     out: list[MeetingChange] = []
     before = None  # two rounds at a time: N x N matrices for every round took 12 GB at 5,000 gemeenten

@@ -87,21 +87,25 @@ def _hosts(doc: Document, p: MeetingPack) -> None:
 
 def _changes(doc: Document, p: MeetingPack) -> None:
     w, lang = words(p.lang), p.lang
-    since = f"{w('since')}: {meeting_title(p.previous, lang)}" if p.previous else w("no_previous")
+    since = f"{w('since')}: {meeting_title(p.previous, lang)}. " if p.previous else w("no_previous") + " "
+    since += w("counted_over").format(n=p.known_lessons)
     actions = lambda items: [[a.gemeente.naam, a.title, a.owner_role, day(a.deadline, lang)]  # noqa: E731
                              for a in items]
     action_header = [w("gemeente"), w("action"), w("owner"), w("deadline")]
     doc.add(Heading(1, w("changes")), Paragraph(since),
             Heading(2, f"{w('new_lessons')} ({len(p.new_lessons)})"),
             lesson_table(p.new_lessons, lang),
-            Heading(2, w("thread_changes")),
+            Heading(2, f"{w('thread_changes')} ({len(p.thread_changes)})"),
             table_or_none([w("thread"), w("before"), w("after"), w("status")],
                           [[c.label, str(c.before), str(c.after), c.status] for c in p.thread_changes],
                           lang, numeric=(1, 2)),
             Heading(2, f"{w('actions_done')} ({len(p.actions_done)})"),
             table_or_none(action_header, actions(p.actions_done), lang),
             Heading(2, f"{w('actions_overdue')} ({len(p.actions_overdue)})"),
-            table_or_none(action_header, actions(p.actions_overdue), lang))
+            table_or_none(action_header, actions(p.actions_overdue), lang),
+            Heading(2, f"{w('new_outcomes')} ({len(p.new_outcomes)})"),
+            table_or_none([w("gemeente"), w("outcome"), w("date")],
+                          [[o.gemeente.naam, o.description, day(o.datum, lang)] for o in p.new_outcomes], lang))
 
 
 def intake_document(s: IntakeSummary) -> Document:
