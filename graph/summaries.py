@@ -42,9 +42,13 @@ THREAD_KINDS_WITH_LESSONS = ("thema", "vraagstuk")
 __all__ = ["meeting_pack", "intake_summary", "lessons_bundle", "previous_meeting"]
 
 
-def meeting_pack(store: q.Queryable, meeting_id: str, *, lang: str = "nl",
-                 with_names: bool = False) -> MeetingPack:
-    """The pack for meeting ``meeting_id`` (its key, e.g. ``voorbeeld-regio2``)."""
+def meeting_pack(store: q.Queryable, meeting_id: str, *, lang: str = "nl", with_names: bool = False,
+                 propose_groups: bool = False) -> MeetingPack:
+    """The pack for meeting ``meeting_id`` (its key, e.g. ``voorbeeld-regio2``).
+
+    Table groups seat the gemeenten of this meeting (recorded, else invited) at tables of 3-5, by the
+    facilitator's ``leergroep`` unless ``propose_groups``; an intake has none.
+    """
     t_iri, meeting = find_meeting(store, meeting_id, lang=lang)
     ref = dict(trajects(store))[t_iri]
     data = load_trajectory(store, t_iri, ref, lang=lang)
@@ -53,6 +57,8 @@ def meeting_pack(store: q.Queryable, meeting_id: str, *, lang: str = "nl",
     attendees = _attendees(data, meeting, contact_names(store, t_iri) if with_names else {})
     present = {x.gemeente.code for x in attendees}
     overdue = ch.actions_overdue(data.actions, meeting)
+    tables, tables_sentence = ([], "") if meeting.soort == "intake" else sa.table_groups(
+        a, data, present=sorted(present), propose=propose_groups)
     return MeetingPack(
         lang=lang, traject=ref, meeting=meeting, previous=prev, attendees=attendees,
         with_names=with_names, new_lessons=ch.new_lessons(data.lessons, data.meetings, meeting),
@@ -62,7 +68,7 @@ def meeting_pack(store: q.Queryable, meeting_id: str, *, lang: str = "nl",
         new_outcomes=ch.new_outcomes(data.outcomes, data.meetings, meeting),
         known_lessons=len(ch.known_lessons(data.lessons, data.meetings, meeting)),
         threads=sa.threads(a, data)[:TOP_THREADS],
-        table_groups=sa.table_groups(a, data, present=present), groups_sentence=sa.groups_sentence(a),
+        table_groups=tables, groups_sentence=tables_sentence,
         hosts=sa.hosts(a, data, present=present, per_question=HOSTS_PER_QUESTION),
         questions=_questions(data, present, overdue, sa.once_only(a, present=present), lang=lang),
         network=_network(data.lessons, present, meeting), colophon=colophon(store, fictief=ref.fictief))

@@ -17,6 +17,9 @@ from graph.summary_models import (
 from graph.summary_queries import local
 
 
+MAX_SHARED = 5  # elements listed per table
+
+
 @dataclass(frozen=True)
 class Analysed:
     """The projection of one trajectory and the full analysis report over it."""
@@ -81,21 +84,20 @@ def population(a: Analysed) -> int:
     return len(a.report.deelnemers)
 
 
-def groups_sentence(a: Analysed) -> str:
-    """How much more the proposed groups share than a random split (the analysis' sentence)."""
-    g = a.report.groups
-    return (g.sentence if a.lang == "en" else g.zin) if g.groups else ""
+def table_groups(a: Analysed, data: TrajectoryData, *, present: list[str],
+                 propose: bool = False) -> tuple[list[TableGroup], str]:
+    """Tables of 3-5 for the gemeenten ``present`` at one meeting, and how much more they share than
+    random tables. They follow the facilitator's ``leergroep`` unless ``propose``."""
+    from graph.analysis.tables import meeting_tables
 
-
-def table_groups(a: Analysed, data: TrajectoryData, *, present: set[str]) -> list[TableGroup]:
-    """The proposed learning groups, limited to the gemeenten present."""
-    out = []
-    for g in a.report.groups.groups:
-        members = [_ref(x) for x in g.gemeenten if x.code in present]
-        if members:
-            out.append(TableGroup(number=g.number, gemeenten=members,
-                                  shared=[label(a, s.key, s.label) for s in g.shared]))
-    return out
+    found = meeting_tables(a.projection, present, leergroep={} if propose else data.leergroep)
+    of = "of" if a.lang == "en" else "van"
+    tables = [TableGroup(number=g.number, gemeenten=[_ref(x) for x in g.gemeenten], leergroep=g.region or "",
+                         shared=[f"{label(a, s.key, s.label)} ({s.count} {of} {len(g.gemeenten)})"
+                                 for s in g.shared[:MAX_SHARED]])
+              for g in found.groups]
+    sentence = (found.sentence if a.lang == "en" else found.zin) if found.ratio is not None else ""
+    return tables, sentence
 
 
 def hosts(a: Analysed, data: TrajectoryData, *, present: set[str], per_question: int = 2) -> list[HostSuggestion]:

@@ -35,6 +35,7 @@ class TrajectoryData:
     meetings: list[Meeting] = field(default_factory=list)
     participants: list[GemeenteRef] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)  # code -> contact role
+    leergroep: dict[str, str] = field(default_factory=dict)  # code -> the facilitator's learning group
     attendance: dict[str, list[tuple[GemeenteRef, str]]] = field(default_factory=dict)  # meeting key
     lessons: list[Lesson] = field(default_factory=list)
     work: list[WorkItem] = field(default_factory=list)
@@ -139,6 +140,8 @@ def load_trajectory(store: q.Queryable, t_iri: str, ref: TrajectRef, *, lang: st
             seen.add(g)
             data.participants.append(g)
             data.roles[g.code] = text(r.get("rol"))
+            if r.get("leergroep"):
+                data.leergroep[g.code] = text(r["leergroep"])
     for r in rows(store, q.ATTENDANCE, t=t_iri):
         g = GemeenteRef(code=text(r.get("code")), naam=text(r.get("naam")))
         data.attendance.setdefault(local(r["m"]), []).append((g, text(r.get("rol"))))

@@ -128,7 +128,8 @@ class Attendee(Model):
 class TableGroup(Model):
     number: int
     gemeenten: list[GemeenteRef]
-    shared: list[str] = []
+    shared: list[str] = []  # what at least two of this table's gemeenten share, with how many
+    leergroep: str = ""  # the facilitator's learning group the table follows, if any
 
 
 class HostSuggestion(Model):

@@ -46,6 +46,8 @@ MEETINGS = {
     "regio2": ("regionaal", date(2025, 6, 13), 5, None, 5),
     "slot": ("slotbijeenkomst", date(2025, 11, 28), 6, None, 6),
 }
+LEERGROEP = {letter: "Noord" if letter in "ABCDEF" else "Zuid" for letter in LETTERS}
+ATTENDANCE = {"wb1": "ABJK", "regio2": "ABCDGHL"}  # planned or recorded; the others: everyone invited
 PACK_OF_SNAPSHOT = {1: "start", 2: "regio1", 3: "wb1", 4: "regio2", 5: "slot"}
 # id: (meeting, themes, instruments, evidence letters)
 LESSONS = {
@@ -96,6 +98,7 @@ def _participants(q: _Quads, t) -> None:
         q.add(d, KD.traject, _n(t), G_T)
         q.add(d, KD.gemeente, _n(iri("gemeente", code)), G_T)
         q.add(d, KD.contactRol, "beleidsmedewerker", G_T)
+        q.add(d, KD.leergroep, LEERGROEP[LETTERS[list(CODES.values()).index(code)]], G_T)
         v = iri("vraagstuk", T, code)
         q.add(v, RDF.type, _n(KD.Vraagstuk), G_T)
         q.add(v, KD.deelname, _n(d), G_T)
@@ -113,6 +116,12 @@ def _meetings(q: _Quads, t) -> None:
         q.add(m, KD.volgnummer, nr, G_T)
         if host:
             q.add(m, KD.gastgemeente, _n(iri("gemeente", CODES[host])), G_T)
+        for letter in ATTENDANCE.get(mid, ""):
+            a = iri("aanwezigheid", T, mid, CODES[letter])
+            q.add(a, RDF.type, _n(KD.Aanwezigheid), G_T)
+            q.add(a, KD.bijeenkomst, _n(m), G_T)
+            q.add(a, KD.gemeente, _n(iri("gemeente", CODES[letter])), G_T)
+            q.add(a, KD.rol, "beleidsmedewerker", G_T)
 
 
 def _lessons(q: _Quads, t, snapshot: int) -> None:

@@ -70,3 +70,58 @@ def test_now_counts_equal_the_threads_in_the_same_store(snapshot):
 def test_the_intake_round_has_no_previous_meeting():
     pack = meeting_pack(year_store(1), "jaar-intake-b")
     assert pack.previous is None and pack.thread_changes == [] and pack.new_lessons == []
+
+
+def _codes(letters):
+    from fixtures_year import CODES
+
+    return [CODES[x] for x in letters]
+
+
+TABLES = {  # snapshot: the tables of its pack (members as fixture letters), worked out by hand
+    # everyone invited: Noord (A-F) and Zuid (G-L) each split into two tables of 3
+    1: [3, 3, 3, 3], 2: [3, 3, 3, 3], 5: [3, 3, 3, 3],
+    3: [4],  # wb1: A, B (Noord) and J, K (Zuid): both too small, one mixed table of 4
+    4: [4, 3],  # regio2: A B C D (Noord) and G H L (Zuid)
+}
+
+
+def test_tables_follow_the_meetings_attendance_and_leergroep(snapshot):
+    k, store = snapshot
+    pack = _pack(k, store)
+    present = {a.gemeente.code for a in pack.attendees}
+    sizes = [len(t.gemeenten) for t in pack.table_groups]
+    assert sizes == TABLES[min(k, 5)]
+    assert sorted(g.code for t in pack.table_groups for g in t.gemeenten) == sorted(present)
+    if k == 4:
+        assert [sorted(g.code for g in t.gemeenten) for t in pack.table_groups] == [_codes("ABCD"), _codes("GHL")]
+        assert [t.leergroep for t in pack.table_groups] == ["Noord", "Zuid"]
+
+
+def test_what_a_table_shares_is_shared_by_its_members(snapshot):
+    k, store = snapshot
+    pack = _pack(k, store)
+    lessons = lessons_bundle(store, "jaar").lessons
+    for table in pack.table_groups:
+        members = {g.code for g in table.gemeenten}
+        for item in table.shared:
+            label, count = item.rsplit(" (", 1)
+            n, _, of = count.rstrip(")").split(" ")
+            holders = {g.code for les in lessons if label in les.themes + les.instruments
+                       for g in les.gemeenten} & members
+            assert len(holders) == int(n) >= 2 and int(of) == len(members)
+
+
+def test_the_groups_sentence_is_per_meeting():
+    sentences = {meeting_pack(year_store(5), f"jaar-{m}").groups_sentence for m in ("wb1", "regio2", "slot")}
+    assert len(sentences) == 3
+
+
+def test_an_intake_pack_has_no_tables():
+    assert meeting_pack(year_store(1), "jaar-intake-b").table_groups == []
+
+
+def test_propose_instead_of_the_leergroep():
+    pack = meeting_pack(year_store(5), "jaar-regio2", propose_groups=True)
+    assert [len(t.gemeenten) for t in pack.table_groups] == [4, 3]
+    assert all(t.leergroep == "" for t in pack.table_groups)

@@ -60,10 +60,8 @@ def meeting_document(p: MeetingPack) -> Document:
     if not p.threads:
         doc.add(Paragraph(w("none_found")))
     _thread_blocks(doc, p.threads, lang, level=2)
-    doc.add(Heading(1, w("table_groups")), table_or_none(
-        [w("group"), w("gemeente"), w("shared")],
-        [[str(g.number), names(g.gemeenten), shared(g.shared)] for g in p.table_groups], lang),
-        Paragraph(p.groups_sentence, style="small") if p.groups_sentence and p.table_groups else None)
+    if m.soort != "intake":
+        _tables(doc, p)
     _hosts(doc, p)
     doc.add(Heading(1, w("questions")), BulletList(p.questions) if p.questions else Paragraph(w("none")))
     alt = w("network_alt").format(g=len(p.network.gemeenten), t=len(p.network.topics))
@@ -71,6 +69,18 @@ def meeting_document(p: MeetingPack) -> Document:
                                             caption=w("network_caption")))
     colophon(doc, p.colophon, lang)
     return doc
+
+
+def _tables(doc: Document, p: MeetingPack) -> None:
+    """Tables of 3-5 for who comes to this meeting, with what each table shares."""
+    w = words(p.lang)
+    by_group = any(g.leergroep for g in p.table_groups)
+    header = [w("group")] + ([w("leergroep")] if by_group else []) + [w("gemeente"), w("shared")]
+    rows = [[str(g.number)] + ([g.leergroep] if by_group else []) + [names(g.gemeenten), shared(g.shared)]
+            for g in p.table_groups]
+    doc.add(Heading(1, f"{w('table_groups')} ({len(p.table_groups)})"), table_or_none(header, rows, p.lang),
+            Paragraph(w("tables_note"), style="small") if p.table_groups else None,
+            Paragraph(p.groups_sentence, style="small") if p.groups_sentence and p.table_groups else None)
 
 
 def _hosts(doc: Document, p: MeetingPack) -> None:

@@ -25,7 +25,11 @@ LABELS: dict[str, dict[str, str]] = {
         "actions_overdue": "Acties over de deadline", "action": "Actie", "owner": "Eigenaar (rol)",
         "deadline": "Deadline", "none": "Geen.", "threads": "Rode draden", "thread": "Rode draad",
         "support": "Gemeenten", "evidence": "Gemeenten (bewijs)", "sources": "Bronnen",
-        "lessons": "Lessen", "table_groups": "Voorstel tafelgroepen", "group": "Tafel",
+        "lessons": "Lessen", "table_groups": "Voorstel tafelgroepen voor wie er komen (tafels)", "group": "Tafel",
+        "leergroep": "Leergroep",
+        "tables_note": "Tafels van 3 tot 5 gemeenten; wie in dezelfde leergroep zit, zit samen. "
+                       "'Wat ze delen': thema's en instrumenten die ten minste twee aan de tafel gemeen "
+                       "hebben, in de lessen van het traject en de praktijkdata.",
         "shared": "Wat ze delen", "hosts": "Suggesties voor werkbezoeken", "for": "Voor",
         "question": "Vraagstuk", "visit": "Bezoek", "reason": "Waarom",
         "questions": "Open vragen voor het gesprek", "network": "Netwerk van deze bijeenkomst",
@@ -75,7 +79,11 @@ LABELS: dict[str, dict[str, str]] = {
         "action": "Action", "owner": "Owner (role)", "deadline": "Deadline", "none": "None.",
         "threads": "Common threads", "thread": "Thread", "support": "Municipalities",
         "evidence": "Municipalities (evidence)", "sources": "Sources", "lessons": "Lessons",
-        "table_groups": "Proposed table groups", "group": "Table", "shared": "What they share",
+        "table_groups": "Proposed tables for who is coming (tables)", "group": "Table",
+        "leergroep": "Learning group",
+        "tables_note": "Tables of 3 to 5 municipalities; members of one learning group sit together. "
+                       "'What they share': themes and instruments at least two at the table have in "
+                       "common, in the trajectory's lessons and the practice data.", "shared": "What they share",
         "hosts": "Suggested site visits", "for": "For", "question": "Question", "visit": "Visit",
         "reason": "Why", "questions": "Open questions for discussion",
         "network": "Network of this meeting",
