@@ -97,14 +97,17 @@ def _store_and_lang(store: str | None, lang: str | None):
 @click.argument("meeting_id")
 @document_options
 @click.option("--with-names", is_flag=True, help="Include contact persons' names (personal data!).")
+@click.option("--propose-groups", is_flag=True,
+              help="Propose tables by what gemeenten share, ignoring the leergroep column.")
 @friendly_errors
 def export_meeting(meeting_id: str, fmt: str, out: str | None, lang: str | None, store: str | None,
-                   with_names: bool) -> None:
+                   with_names: bool, propose_groups: bool) -> None:
     """Meeting pack for bijeenkomst MEETING_ID (e.g. voorbeeld-regio2)."""
     from graph.summaries import meeting_pack
 
     st, language = _store_and_lang(store, lang)
-    _write_document(lambda: meeting_pack(st, meeting_id, lang=language, with_names=with_names), fmt, out)
+    _write_document(lambda: meeting_pack(st, meeting_id, lang=language, with_names=with_names,
+                                         propose_groups=propose_groups), fmt, out)
 
 
 @export.command("intake")
