@@ -156,14 +156,18 @@ def intake_summary(store: q.Queryable, gemeente: str, *, lang: str = "nl",
 
 
 def _trajectory_of(store, ref: GemeenteRef, traject: str | None, *, lang: str) -> TrajectoryData | None:
-    """The given trajectory, else the first one the gemeente takes part in (None if none)."""
+    """The given trajectory, else the one the gemeente takes part in (None if none).
+
+    When it takes part in several, ``LookupError`` names them: the caller must choose.
+    """
     if traject is not None:
         return load_trajectory(store, *find_traject(store, traject), lang=lang)
-    for t_iri, t_ref in trajects(store):
-        data = load_trajectory(store, t_iri, t_ref, lang=lang)
-        if any(g.code == ref.code for g in data.participants):
-            return data
-    return None
+    found = [data for data in (load_trajectory(store, t_iri, t_ref, lang=lang) for t_iri, t_ref in trajects(store))
+             if any(g.code == ref.code for g in data.participants)]
+    if len(found) > 1:
+        names = " en ".join(f"{d.ref.slug} ({d.ref.label})" for d in found)
+        raise LookupError(f"{ref.naam} doet mee aan {len(found)} trajecten: {names}. Kies er een met --traject.")
+    return found[0] if found else None
 
 
 def _kerntellingen(store: q.Queryable, g_iri: str) -> list[Kerntelling]:

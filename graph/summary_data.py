@@ -109,6 +109,9 @@ def find_meeting(store: q.Queryable, key: str, *, lang: str) -> tuple[str, Meeti
     short = [(t, m) for t, m in found if m.key.endswith("-" + key.strip())]
     if exact or len(short) == 1:
         return (exact or short)[0]
+    if len(short) > 1:
+        options = " of ".join(f"{m.key} ({local(t)})" for t, m in short)
+        raise LookupError(f"dubbelzinnige bijeenkomst '{key}': {options}. Geef de volledige sleutel.")
     raise _not_found("onbekende bijeenkomst", key, [f"{m.key} ({m.title})" for _, m in found])
 
 
@@ -118,6 +121,9 @@ def find_gemeente(store: q.Queryable, given: str) -> tuple[str, GemeenteRef]:
     for r in found:
         if _fold(given) in {_fold(text(r.get("code"))), _fold(text(r.get("naam")))}:
             return text(r["g"]), GemeenteRef(code=text(r.get("code")), naam=text(r.get("naam")))
+    successor = _successor(given)
+    if successor:
+        return find_gemeente(store, successor)
     label = {text(r["g"]): f"{text(r.get('naam'))} ({text(r.get('code'))})" for r in found}
     folded = {_fold(text(r.get("naam"))): label[text(r["g"])] for r in found}
     close = [folded[f] for f in difflib.get_close_matches(_fold(given), list(folded), n=3, cutoff=0.75)]
@@ -127,6 +133,18 @@ def find_gemeente(store: q.Queryable, given: str) -> tuple[str, GemeenteRef]:
     what = "de deelnemers" if examples else "bijvoorbeeld"
     raise LookupError(f"onbekende gemeente '{given}'.{hint} Geef een CBS-code (GM....) of de naam van een "
                       f"van de {len(found)} gemeenten; {what}: {shown}")
+
+
+def _successor(given: str) -> str | None:
+    """The current gemeente a former one (``Dongeradeel``) became part of, when it is exactly one."""
+    from graph.ingest.resolve import load_resolver
+    from graph.settings import DEFAULT_DATA
+
+    try:
+        found = load_resolver(DEFAULT_DATA.resolve()).resolve("gemeente", given)
+    except OSError:  # no reference data next to the code
+        return None
+    return found.value if found.value and found.value != given else None
 
 
 def load_trajectory(store: q.Queryable, t_iri: str, ref: TrajectRef, *, lang: str) -> TrajectoryData:
