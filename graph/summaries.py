@@ -20,6 +20,7 @@ from datetime import date
 
 from graph import summary_analysis as sa
 from graph import summary_changes as ch
+from graph import summary_intake as intake
 from graph import summary_queries as q
 from graph.summary_data import (
     TrajectoryData, colophon, contact_names, find_gemeente, find_meeting, find_traject,
@@ -143,13 +144,19 @@ def intake_summary(store: q.Queryable, gemeente: str, *, lang: str = "nl",
     data = _trajectory_of(store, ref, traject, lang=lang)
     a = _analyse(store, data.ref.slug, lang=lang) if data else None
     mine = lambda items: [x for x in items if x.gemeente.code == ref.code]  # noqa: E731
+    entered = intake.deelname(store, data.iri, g_iri) if data else {}
     return IntakeSummary(
         lang=lang, gemeente=ref, provincie=text(facts.get("provincie")),
         inwoners=as_int(facts.get("inwoners")), kernen_bag=as_int(facts.get("kernen")) or 0,
         kern_definition=KERN_DEFINITION.get(lang, KERN_DEFINITION["nl"]),
         kerntellingen=_kerntellingen(store, g_iri), herindelingen=_herindelingen(store, g_iri),
         toepassingen=_toepassingen(store, g_iri, lang=lang), traject=data.ref if data else None,
-        work=mine(data.work) if data else [], actions=mine(data.actions) if data else [],
+        **entered, intakes=intake.intakes(data, ref.code) if data else [],
+        intake_roles=intake.intake_roles(data, ref.code) if data else {},
+        work=intake.work(store, data.iri, g_iri, ref, lang=lang) if data else [],
+        actions=mine(data.actions) if data else [],
+        lessons=[les for les in data.lessons if any(g.code == ref.code for g in les.gemeenten)] if data else [],
+        outcomes=mine(data.outcomes) if data else [],
         similar=sa.similar(a, data, ref) if data else [],
         hosts=sa.hosts(a, data, present={ref.code}, per_question=HOSTS_PER_QUESTION) if data else [],
         colophon=colophon(store, fictief=bool(data and data.ref.fictief)))

@@ -91,7 +91,7 @@ def meetings(store: q.Queryable, *, lang: str) -> list[tuple[str, Meeting]]:
         out.setdefault(text(r["m"]), (text(r["t"]), Meeting(
             key=local(r["m"]), soort=soort, soort_label=pick(r, lang, key="soort") or soort,
             datum=as_date(r.get("datum")), volgnummer=as_int(r.get("nr")),
-            plaats=text(r.get("plaats")), host=host)))
+            plaats=text(r.get("plaats")), host=host, naam=text(r.get("naam")))))
     return list(out.values())
 
 
@@ -212,7 +212,7 @@ def _link_item(kind: str, r: dict, lang: str) -> object:
 
 def _work(store: q.Queryable, t_iri: str) -> tuple[list[WorkItem], list[Action]]:
     names = {g: n for g, n in ((text(r["g"]), r) for r in rows(store, q.PARTICIPANTS, t=t_iri))}
-    work: dict[WorkItem, None] = {}  # distinct items in query order, without a quadratic `in` on a list
+    work: dict[tuple, WorkItem] = {}  # distinct items in query order, without a quadratic `in` on a list
     actions: dict[str, Action] = {}
     for r in rows(store, q.WORK, t=t_iri):
         p = names.get(text(r["g"]), {})
@@ -226,8 +226,8 @@ def _work(store: q.Queryable, t_iri: str) -> tuple[list[WorkItem], list[Action]]
         else:
             item = WorkItem(kind=text(r["kind"]), gemeente=g, title=title,
                             description=text(r.get("description")) if r.get("title") else "")
-            work.setdefault(item)
-    return list(work), list(actions.values())
+            work.setdefault((item.kind, g.code, item.title, item.description), item)
+    return list(work.values()), list(actions.values())
 
 
 def contact_names(store: q.Queryable, t_iri: str) -> dict[str, str]:

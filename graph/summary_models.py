@@ -51,11 +51,12 @@ class Meeting(Model):
     volgnummer: int | None = None
     plaats: str = ""
     host: GemeenteRef | None = None
+    naam: str = ""  # the meeting's own title, when the facilitator gave one
 
     @property
     def title(self) -> str:
         when = self.datum.isoformat() if self.datum else "?"
-        return f"{self.soort_label} {when}"
+        return f"{self.naam or self.soort_label} {when}"
 
 
 class Lesson(Model):
@@ -111,12 +112,16 @@ class Outcome(Model):
 
 
 class WorkItem(Model):
-    """A project or vraagstuk of a participant."""
+    """A project or vraagstuk of a participant, with what the facilitator entered about it."""
 
     kind: Literal["project", "vraagstuk"]
     gemeente: GemeenteRef
     title: str
     description: str = ""
+    themes: list[str] = []
+    instruments: list[str] = []
+    ambitie: str = ""  # the ladder level a vraagstuk aims for
+    project: str = ""  # the title of a vraagstuk's project
 
 
 class Attendee(Model):
@@ -238,8 +243,17 @@ class IntakeSummary(Model):
     herindelingen: list[HerindelingItem] = []
     toepassingen: list[ToepassingItem] = []
     traject: TrajectRef | None = None
+    other_trajects: list[TrajectRef] = []  # further trajectories the gemeente takes part in
+    heringedeeld: bool | None = None  # as the facilitator entered them (sheet deelname)
+    aantal_kernen: int | None = None
+    contact_rol: str = ""
+    leergroep: str = ""
+    intakes: list[Meeting] = []  # the gemeente's intake meeting(s)
+    intake_roles: dict[str, str] = {}  # intake meeting key -> the role that attended
     work: list[WorkItem] = []
     actions: list[Action] = []
+    lessons: list[Lesson] = []  # lessons that name the gemeente as evidence
+    outcomes: list[Outcome] = []
     similar: list[Similar] = []
     hosts: list[HostSuggestion] = []
     colophon: Colophon

@@ -104,16 +104,16 @@ SELECT ?t ?label ?fictief WHERE {
 """
 
 # Purpose: every meeting of every trajectory (by kd:traject, or by the trajectory's graph), in order.
-# Columns: m, t, soort, soortnl, soorten, datum, nr, plaats, gast, gastnaam.
+# Columns: m, t, soort, soortnl, soorten, datum, nr, plaats, gast, gastnaam, naam (the meeting's own title).
 MEETINGS = """
-SELECT DISTINCT ?m ?t ?soort ?soortnl ?soorten ?datum ?nr ?plaats ?gast ?gastnaam WHERE {
+SELECT DISTINCT ?m ?t ?soort ?soortnl ?soorten ?datum ?nr ?plaats ?gast ?gastnaam ?naam WHERE {
   { ?m a kd:Bijeenkomst ; kd:traject ?t } UNION { GRAPH ?gt { ?m a kd:Bijeenkomst . ?t a kd:Traject } }
   OPTIONAL { ?m kd:soort ?soort
     OPTIONAL { ?soort skos:prefLabel ?soortnl FILTER(langMatches(lang(?soortnl), "nl")) }
     OPTIONAL { ?soort skos:prefLabel ?soorten FILTER(langMatches(lang(?soorten), "en")) } }
   OPTIONAL { ?m kd:datum ?datum }
   OPTIONAL { ?m kd:volgnummer ?nr }
-  OPTIONAL { ?m kd:plaats ?plaats }
+  OPTIONAL { ?m kd:plaats ?plaats } OPTIONAL { ?m dcterms:title ?naam }
   OPTIONAL { ?m kd:gastgemeente ?gast . OPTIONAL { ?gast rdfs:label ?gastnaam } }
 } ORDER BY ?t ?datum ?nr ?m
 """
@@ -152,6 +152,34 @@ SELECT ?les ?title ?tekst ?m WHERE {
   OPTIONAL { ?les dcterms:title ?title } OPTIONAL { ?les kd:tekst ?tekst }
   OPTIONAL { ?les kd:bijeenkomst ?m }
 } ORDER BY ?les
+"""
+
+# Purpose: what the facilitator entered for gemeente ?g in trajectory ?t (sheet deelname).
+# Parameters: t, g. Columns: heringedeeld, kernen, rol, leergroep.
+INTAKE_DEELNAME = """
+SELECT ?heringedeeld ?kernen ?rol ?leergroep WHERE {
+  ?d a kd:Deelname ; kd:traject ?t ; kd:gemeente ?g .
+  OPTIONAL { ?d kd:heringedeeld ?heringedeeld } OPTIONAL { ?d kd:aantalKernenEigenTelling ?kernen }
+  OPTIONAL { ?d kd:contactRol ?rol } OPTIONAL { ?d kd:leergroep ?leergroep }
+}
+"""
+
+# Purpose: the projects and questions of gemeente ?g in trajectory ?t with their themes, instruments,
+# ambition and project. Parameters: t, g. Columns: x, kind, title, description, ptitle, ambnl, amben,
+# link, nl, en (a row per theme or instrument).
+WORK_DETAILS = """
+SELECT ?x ?kind ?title ?description ?ptitle ?ambnl ?amben ?link ?nl ?en WHERE {
+  ?d a kd:Deelname ; kd:traject ?t ; kd:gemeente ?g . ?x kd:deelname ?d .
+  { ?x a kd:Project BIND("project" AS ?kind) } UNION { ?x a kd:Vraagstuk BIND("vraagstuk" AS ?kind) }
+  OPTIONAL { ?x dcterms:title ?title } OPTIONAL { ?x dcterms:description ?description }
+  OPTIONAL { ?x kd:project/dcterms:title ?ptitle }
+  OPTIONAL { ?x kd:ambitie ?amb
+    OPTIONAL { ?amb skos:prefLabel ?ambnl FILTER(langMatches(lang(?ambnl), "nl")) }
+    OPTIONAL { ?amb skos:prefLabel ?amben FILTER(langMatches(lang(?amben), "en")) } }
+  OPTIONAL { { ?x kd:thema ?c BIND("thema" AS ?link) } UNION { ?x kd:instrument ?c BIND("instrument" AS ?link) }
+    OPTIONAL { ?c skos:prefLabel ?nl FILTER(langMatches(lang(?nl), "nl")) }
+    OPTIONAL { ?c skos:prefLabel ?en FILTER(langMatches(lang(?en), "en")) } }
+} ORDER BY ?kind ?x ?link ?nl
 """
 
 # Purpose: the outcomes of trajectory ?t. Parameters: t. Columns: u, g, description, datum, project, les.

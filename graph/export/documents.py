@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from graph.export import charts
 from graph.export.document import BulletList, Document, Heading, Image, Paragraph, Table
+from graph.export.document_intake import intake_document
 from graph.export.labels import words
 from graph.export.layout import (
     SourceNotes, colophon, day, fictief_notice, lesson_table, meeting_title, money, names, number, source_links,
     table_or_none,
 )
-from graph.summary_models import IntakeSummary, LessonsBundle, MeetingPack, Summary, Thread
+from graph.summary_models import LessonsBundle, MeetingPack, Summary, Thread
 
 MAX_SHARED = 8  # shared elements named per table group (the strongest first)
 
@@ -116,44 +117,6 @@ def _changes(doc: Document, p: MeetingPack) -> None:
             Heading(2, f"{w('new_outcomes')} ({len(p.new_outcomes)})"),
             table_or_none([w("gemeente"), w("outcome"), w("date")],
                           [[o.gemeente.naam, o.description, day(o.datum, lang)] for o in p.new_outcomes], lang))
-
-
-def intake_document(s: IntakeSummary) -> Document:
-    w, lang = words(s.lang), s.lang
-    sub = f"{w('traject')}: {s.traject.label}" if s.traject else w("not_participant")
-    doc = Document(f"{w('intake_title')}: {s.gemeente.display}", lang, subtitle=sub,
-                   subject=f"{w('intake_title')} {s.gemeente.naam}", keywords=["kernendemocratie", s.gemeente.code])
-    doc.add(fictief_notice(s.traject, lang))
-    inhabitants = number(s.inwoners, lang) if s.inwoners is not None else w("unknown")
-    facts = [[w("province"), s.provincie or w("unknown")], [w("inhabitants"), inhabitants],
-             [f"{w('kernen')}: {s.kern_definition}", str(s.kernen_bag)]]
-    counts, used = SourceNotes(), SourceNotes()
-    doc.add(Heading(1, w("facts")), Table([w("item"), w("value")], facts),
-            Heading(2, w("kerntellingen")), table_or_none(
-                [w("count"), w("counted"), w("year"), w("source")],
-                [[str(k.aantal), k.wat, k.peiljaar, counts.ref(k.sources)] for k in s.kerntellingen],
-                lang, numeric=(0,)), counts.block(),
-            Heading(2, w("herindelingen")), table_or_none(
-                [w("date"), w("kind"), w("abolished")],
-                [[day(h.datum, lang), h.kind, ", ".join(h.opgeheven)] for h in s.herindelingen], lang))
-    doc.add(Heading(1, w("instruments_in_use")), table_or_none(
-        [w("instrument"), w("local_name"), w("since_year"), w("ladder_short"), w("budget"), w("source")],
-        [[t.instrument, t.lokale_naam, t.sinds + (f"–{t.tot}" if t.tot else ""), t.ladder,
-          "; ".join(money(b, lang) for b in t.budgets), used.ref(t.sources)]
-         for t in s.toepassingen], lang), used.block())
-    doc.add(Heading(1, w("work")), table_or_none(
-        [w("kind"), w("title")], [[w(i.kind), i.title] for i in s.work], lang),
-        table_or_none([w("action"), w("owner"), w("deadline"), w("status")],
-                      [[a.title, a.owner_role, day(a.deadline, lang), a.status] for a in s.actions], lang)
-        if s.actions else None)
-    doc.add(Heading(1, w("similar")), table_or_none(
-        [w("gemeente"), w("score"), w("reason")],
-        [[x.gemeente.display, f"{x.score:.2f}", x.reason] for x in s.similar], lang, numeric=(1,)))
-    doc.add(Heading(1, w("hosts")), table_or_none(
-        [w("question"), w("visit"), w("reason")],
-        [[h.question, h.host.display, h.reason] for h in s.hosts], lang))
-    colophon(doc, s.colophon, lang)
-    return doc
 
 
 def bundle_document(b: LessonsBundle) -> Document:

@@ -10,6 +10,11 @@ from __future__ import annotations
 
 LABELS: dict[str, dict[str, str]] = {
     "nl": {
+        "own_count": "Eigen telling van de gemeente (opgegeven bij de intake)", "heringedeeld": "Heringedeeld",
+        "contact_role": "Contactpersoon (rol)", "intake": "Intake", "entered": "Wat de gemeente opgaf",
+        "description": "Omschrijving", "themes": "Thema's", "instruments": "Instrumenten",
+        "ambitie": "Ambitie (trede op de participatieladder)", "actions": "Acties", "completed": "Afgerond op",
+        "outcomes": "Uitkomsten", "lessons_of": "Lessen met deze gemeente als bewijs", "yes": "ja", "no": "nee", "present_as": "aanwezig:",
         "meeting_title": "Bijeenkomstmap", "intake_title": "Intakesamenvatting",
         "bundle_title": "Lessenbundel", "traject": "Traject", "date": "Datum", "place": "Plaats",
         "host": "Gastgemeente", "attendees": "Wie komen er", "gemeente": "Gemeente", "role": "Rol",
@@ -64,6 +69,12 @@ LABELS: dict[str, dict[str, str]] = {
                           "Instrumenten zonder plaats op de ladder staan alleen in de tabel.",
     },
     "en": {
+        "own_count": "The municipality's own count (given at the intake)", "heringedeeld": "Merged",
+        "contact_role": "Contact person (role)", "intake": "Intake", "entered": "What the municipality gave",
+        "description": "Description", "themes": "Themes", "instruments": "Instruments",
+        "ambitie": "Ambition (level on the participation ladder)", "actions": "Actions",
+        "completed": "Completed on", "outcomes": "Outcomes",
+        "lessons_of": "Lessons with this municipality as evidence", "yes": "yes", "no": "no", "present_as": "attended by:",
         "meeting_title": "Meeting pack", "intake_title": "Intake summary", "bundle_title": "Lessons bundle",
         "traject": "Trajectory", "date": "Date", "place": "Place", "host": "Host municipality",
         "attendees": "Who is coming", "gemeente": "Municipality", "role": "Role", "name": "Name",

@@ -1,9 +1,11 @@
 """Shared pieces of the facilitator documents: dates, money, lists of names, notice and colophon.
 
->>> nl_date(date(2025, 5, 1)), en_date(date(2025, 5, 1))
-('1 mei 2025', '1 May 2025')
->>> money(Budget(waarde=250000, eenheid="EUR", peiljaar="2022"), "nl")
-'€ 250.000 (2022)'
+Numbers, amounts and dates are formatted by Babel in the reader's locale (``nl_NL`` or ``en_GB``).
+
+>>> day(date(2025, 10, 9), "nl"), day(date(2025, 10, 9), "en")
+('9 oktober 2025', '9 October 2025')
+>>> money(Budget(waarde=7500, eenheid="EUR", peiljaar="2022"), "nl")
+'€ 7.500 (2022)'
 >>> money(Budget(waarde=0.35, eenheid="EUR"), "en")
 '€0.35'
 """
@@ -16,38 +18,46 @@ from graph.export.document import BulletList, Document, Heading, Link, Paragraph
 from graph.export.labels import words
 from graph.summary_models import Budget, Colophon, GemeenteRef, Lesson, Meeting, Source, TrajectRef
 
-MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-             "oktober", "november", "december"]
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
-def nl_date(d: date) -> str:
-    return f"{d.day} {MONTHS_NL[d.month - 1]} {d.year}"
-
-
-def en_date(d: date) -> str:
-    return f"{d.day} {d.strftime('%B')} {d.year}"
+def locale(lang: str) -> str:
+    return LOCALES.get(lang, LOCALES["nl"])
 
 
 def day(d: date | None, lang: str) -> str:
-    """A date for readers in ``lang`` ('' when unknown)."""
+    """A date for readers in ``lang`` ('' when unknown): ``9 oktober 2025``."""
     if d is None:
         return ""
-    return en_date(d) if lang == "en" else nl_date(d)
+    from babel.dates import format_date
+
+    return format_date(d, "d MMMM y", locale=locale(lang))
 
 
-def number(value: float, lang: str) -> str:
-    """A number with thousands separators (Dutch: dot, decimal comma).
+def number(value: float, lang: str, *, digits: int | None = None) -> str:
+    """A number with thousands separators (Dutch: dot, decimal comma); ``digits`` fixes the decimals.
 
-    >>> number(92000, "nl"), number(1234.5, "nl"), number(1234.5, "en")
-    ('92.000', '1.234,50', '1,234.50')
+    >>> number(92000, "nl"), number(1234.5, "nl"), number(1234.5, "en"), number(2, "nl", digits=1)
+    ('92.000', '1.234,50', '1,234.50', '2,0')
     """
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-    return text.translate(str.maketrans(",.", ".,")) if lang != "en" else text
+    from babel.numbers import format_decimal
+
+    if digits is None:
+        digits = 0 if float(value).is_integer() else 2
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=locale(lang))
 
 
 def money(b: Budget, lang: str) -> str:
-    amount = number(b.waarde, lang)
-    text = (f"€ {amount}" if lang != "en" else f"€{amount}") if b.eenheid == "EUR" else f"{amount} {b.eenheid}"
+    """An amount: ``€ 7.500`` (whole euros without cents), ``€ 0,35``."""
+    from babel.numbers import format_currency
+
+    whole = float(b.waarde).is_integer()
+    if b.eenheid == "EUR":
+        pattern = ("¤ " if lang != "en" else "¤") + ("#,##0" if whole else "#,##0.00")
+        text = format_currency(b.waarde, "EUR", format=pattern, currency_digits=False, locale=locale(lang))
+    else:
+        text = f"{number(b.waarde, lang)} {b.eenheid}"
     text += f" ({b.peiljaar})" if b.peiljaar else ""
     return text + (f", {b.toelichting}" if b.toelichting else "")
 
@@ -57,10 +67,10 @@ def names(gemeenten: list[GemeenteRef]) -> str:
 
 
 def meeting_title(m: Meeting | None, lang: str) -> str:
-    """'Regionale uitwisseling, 1 mei 2025' ('' when there is no meeting)."""
+    """'Regionale uitwisseling, 1 mei 2025', or the meeting's own title and date ('' without a meeting)."""
     if m is None:
         return ""
-    return ", ".join(p for p in (m.soort_label, day(m.datum, lang)) if p)
+    return ", ".join(p for p in (m.naam or m.soort_label, day(m.datum, lang)) if p)
 
 
 def source_links(sources: list[Source]) -> BulletList:
