@@ -35,7 +35,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -136,10 +136,13 @@ def _trajectory_loader(builder: Callable, path: Path, data_dir: Path) -> Callabl
 
 def build(inputs: Iterable[Path] = (), *, store_dir: str | Path | None = None,
           data_dir: str | Path | None = None, progress: Progress | None = None,
-          sources: list[Source] | None = None, validate: bool = True, cache: bool = True) -> BuildReport:
+          sources: list[Source] | None = None, validate: bool = True, cache: bool = True,
+          remove: Iterable[str] = (), keep: bool = True) -> BuildReport:
     """Build the store from every source, atomically; returns what was built.
 
     ``inputs``: trajectory inputs (default: ``data/trajecten/voorbeeld`` when it exists).
+    ``keep``: trajectories in the current store that the inputs do not provide are carried over
+    (with a warning), except those named in ``remove`` (:mod:`graph.cohorts`).
     ``cache``: read unchanged reference and practice data back from the cache beside the store.
     Bad input raises :class:`graph.errors.InputError` and leaves the previous store as it was.
     """
@@ -150,6 +153,8 @@ def build(inputs: Iterable[Path] = (), *, store_dir: str | Path | None = None,
     if sources is None:
         inputs = list(inputs) or default_inputs(data)
         sources = standard_sources(data, inputs, warnings=report.warnings)
+    if keep:
+        sources = _with_kept_trajectories(sources, store_path, remove, report.warnings)
     steps = [s.name for s in sources] + ["laden", "controle (SHACL)", "schrijven", "wisselen"]
     tick = _ticker(steps, progress, report)
     with _build_lock(store_path), paused_gc():
@@ -174,6 +179,23 @@ def build(inputs: Iterable[Path] = (), *, store_dir: str | Path | None = None,
         tick("wisselen", lambda: _swap(store_path, version))
     report.version = str(version)
     return report
+
+
+def _with_kept_trajectories(sources: list[Source], store_path: Path, remove: Iterable[str],
+                            warnings: list[str]) -> list[Source]:
+    """``sources`` plus one that carries over the stored trajectories the others do not provide."""
+    from graph.cohorts import KEPT_SOURCE, Cohorts
+    from graph.store import StoreMissing, current_version
+
+    try:
+        version = current_version(store_path)
+    except StoreMissing:
+        version = None
+    if version is None or not version.is_dir():
+        return sources
+    cohorts = Cohorts(version, remove=remove, warnings=warnings)
+    wrapped = [replace(s, load=cohorts.recording(s.load)) if s.graph is None else s for s in sources]
+    return wrapped + [Source(KEPT_SOURCE, None, cohorts.load_kept, f"{KEPT_SOURCE} ({version.name})")]
 
 
 def _ticker(steps: list[str], progress: Progress | None, report: BuildReport):

@@ -182,11 +182,15 @@ def analyse_command(fmt: str, k: int, group_size: tuple[int, int], seed: int, tr
 @click.argument("inputs", nargs=-1, type=click.Path(exists=True))
 @click.option("--store", "store", default=None, metavar="DIR", help="Store directory (env KERNEN_STORE).")
 @click.option("--data", "data_dir", default=None, metavar="DIR", help="Data directory (default: data/).")
+@click.option("--remove", "remove", multiple=True, metavar="TRAJECT",
+              help="Drop this trajectory from the store (repeatable); others not in INPUT are kept.")
 @friendly_errors
-def build_command(inputs: tuple[str, ...], store: str | None, data_dir: str | None) -> None:
+def build_command(inputs: tuple[str, ...], store: str | None, data_dir: str | None,
+                  remove: tuple[str, ...]) -> None:
     """Bouw de graaf: referentie + praktijk + trajecten (INPUT; standaard het voorbeeld).
 
     Atomic: builds a new store next to the old one and swaps it in only when all went well.
+    A trajectory already in the store that INPUT does not provide is kept (with a warning).
     """
     from pathlib import Path
 
@@ -194,7 +198,8 @@ def build_command(inputs: tuple[str, ...], store: str | None, data_dir: str | No
     from graph.formatting import format_build_report
 
     with _ProgressBar() as progress:
-        report = build([Path(p) for p in inputs], store_dir=store, data_dir=data_dir, progress=progress)
+        report = build([Path(p) for p in inputs], store_dir=store, data_dir=data_dir, progress=progress,
+                       remove=remove)
     click.echo(format_build_report(report))
 
 
