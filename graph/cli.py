@@ -423,17 +423,19 @@ SEVERITY_PREFIX = {"error": "", "warning": "waarschuwing: ", "info": "info: "}
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(), metavar="INPUT...")
 @click.option("--data", "data_dir", default=None, metavar="DIR", help="Data directory (default: data/).")
 @click.option("--quiet", "-q", is_flag=True, help="Leave out the information lines (encoding, delimiter).")
-def validate_command(inputs: tuple[str, ...], data_dir: str | None, quiet: bool) -> None:
+@click.option("--store", "store", default=None, metavar="DIR", help="Store to compare with (env KERNEN_STORE).")
+def validate_command(inputs: tuple[str, ...], data_dir: str | None, quiet: bool, store: str | None) -> None:
     """Controleer trajectinvoer (werkboek .xlsx, CSV-map of .yaml) zonder iets te schrijven.
 
     Prints every problem as file:sheet:row:column: message (plus a suggestion); exit 1 on any error.
+    Ends with the records per kind and what is new, changed or removed against the store.
     """
     from pathlib import Path
 
-    from graph.ingest import errors_in, validate_paths
+    from graph.ingest import errors_in, validate_inputs
 
-    settings = load_settings(data=data_dir)
-    problems = validate_paths([Path(p) for p in inputs], data_dir=settings.data_dir)
+    settings = load_settings(data=data_dir, store=store)
+    problems, valid = validate_inputs([Path(p) for p in inputs], data_dir=settings.data_dir)
     for problem in problems:
         if not (quiet and problem.severity == "info"):
             click.echo(SEVERITY_PREFIX.get(problem.severity, "") + str(problem))
@@ -441,7 +443,25 @@ def validate_command(inputs: tuple[str, ...], data_dir: str | None, quiet: bool)
     if errors:
         click.echo(f"ongeldig: {errors} fout(en), {warnings} waarschuwing(en) in {len(inputs)} invoer", err=True)
         sys.exit(1)
+    _compare_with_store(valid, settings.store)
     click.echo(f"geldig: {len(inputs)} invoer, 0 fouten, {warnings} waarschuwing(en)")
+
+
+def _compare_with_store(trajectories: list, store_path) -> None:
+    """Records per kind and the difference with the local store, one or two lines per trajectory."""
+    import pyoxigraph as ox
+
+    from graph.compare import compare, summary_lines
+    from graph.store import StoreMissing, current_version
+
+    try:
+        version = current_version(store_path) if store_path and "://" not in str(store_path) else None
+        store = ox.Store.read_only(str(version)) if version is not None and version.is_dir() else None
+    except (StoreMissing, OSError):
+        store = None
+    for trajectory in trajectories:
+        for line in summary_lines(compare(trajectory, store)):
+            click.echo(line)
 
 
 @cli.command("template")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from pathlib import Path
 
 import pytest
@@ -62,10 +64,16 @@ def test_demo_workbook_gets_one_line_per_mistake():
     assert lines[-1] == "ongeldig: 4 fout(en), 0 waarschuwing(en) in 1 invoer"
 
 
-def test_validate_valid_input_exits_0_with_summary():
-    result = CliRunner().invoke(cli, ["validate", str(VOORBEELD)])
+def test_validate_valid_input_exits_0_with_summary(tmp_path):
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "data"))
+    from voorbeeld_data import records
+
+    result = CliRunner().invoke(cli, ["validate", str(VOORBEELD), "--store", str(tmp_path / "geen-store")])
     assert result.exit_code == 0, result.output
-    assert result.output == "geldig: 1 invoer, 0 fouten, 0 waarschuwing(en)\n"
+    counts = ", ".join(f"{len(rows)} {kind}" for kind, rows in records().items() if kind != "traject")
+    assert result.output == (f"traject voorbeeld: {counts}\n"
+                             "traject voorbeeld: nog niet in de store (alles nieuw)\n"
+                             "geldig: 1 invoer, 0 fouten, 0 waarschuwing(en)\n")
 
 
 def test_validate_reports_the_csv_encoding():

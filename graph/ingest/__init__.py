@@ -20,7 +20,7 @@ from graph.ingest.rows import Located, validate_sheet
 from graph.models import KINDS, Trajectory
 from graph.perf import paused_gc
 
-__all__ = ["load_trajectory", "read_trajectory", "validate_paths", "errors_in"]
+__all__ = ["load_trajectory", "read_trajectory", "validate_paths", "validate_inputs", "errors_in"]
 
 
 def errors_in(problems: Iterable[Problem]) -> list[Problem]:
@@ -82,8 +82,14 @@ def load_trajectory(path: Path, *, data_dir: Path) -> tuple[Trajectory, list[Pro
 
 def validate_paths(paths: Iterable[Path], *, data_dir: Path) -> list[Problem]:
     """Every problem (errors, warnings, information) in the given inputs; two inputs may not share a slug."""
+    return validate_inputs(paths, data_dir=data_dir)[0]
+
+
+def validate_inputs(paths: Iterable[Path], *, data_dir: Path) -> tuple[list[Problem], list[Trajectory]]:
+    """Every problem in the given inputs, and the trajectories that are valid."""
     problems: list[Problem] = []
     slugs: dict[str, Path] = {}
+    valid: list[Trajectory] = []
     for path in paths:
         trajectory, found = read_trajectory(Path(path), data_dir=data_dir)
         problems += found
@@ -92,4 +98,5 @@ def validate_paths(paths: Iterable[Path], *, data_dir: Path) -> list[Problem]:
                                     f"traject id '{trajectory.slug}' is also used by {slugs[trajectory.slug]}"))
         elif trajectory is not None:
             slugs[trajectory.slug] = Path(path)
-    return problems
+            valid.append(trajectory)
+    return problems, valid
