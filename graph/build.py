@@ -37,6 +37,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -47,6 +48,9 @@ from graph.namespace import G_META, G_ONTOLOGY, G_PRAKTIJK, G_PRIVATE, G_REFEREN
 from graph.perf import paused_gc
 from graph.settings import load_settings
 from graph.store import PUBLIC_COPY
+
+if TYPE_CHECKING:
+    from graph.ingest.privacy import PersonalCheck
 
 _PRIVATE = ox.NamedNode(str(G_PRIVATE))
 
@@ -75,6 +79,7 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     cached: list[str] = field(default_factory=list)  # sources read back from the cache (graph.buildcache)
+    redacted: dict[str, int] = field(default_factory=dict)  # personal data replaced, per kind (redact=True)
 
     @property
     def total_seconds(self) -> float:
@@ -85,21 +90,25 @@ class BuildReport:
         return sum(self.graphs.values())
 
 
-def standard_sources(data_dir: Path, inputs: Iterable[Path] = (), *,
-                     warnings: list[str] | None = None) -> list[Source]:
-    """Ontology, reference, praktijk and one source per trajectory input."""
+def standard_sources(data_dir: Path, inputs: Iterable[Path] = (), *, warnings: list[str] | None = None,
+                     personal: PersonalCheck | None = None) -> list[Source]:
+    """Ontology, reference, praktijk and one source per trajectory input.
+
+    ``personal``: personal data in free text refuses the build (default) or is redacted and counted.
+    """
     from graph.ontology import ONTOLOGY_DIR, build_ontology
     from graph.praktijk import build_praktijk
     from graph.reference import build_reference
 
+    redact = personal is not None and personal.redact  # redacted practice data is not cached: counts
     sources = [
         Source("ontologie", G_ONTOLOGY, build_ontology, "ontology/"),
         Source("referentie", G_REFERENCE, lambda: build_reference(data_dir), str(data_dir / "reference"),
                inputs=(data_dir / "reference",)),
-        Source("praktijk", G_PRAKTIJK, lambda: build_praktijk(data_dir), str(data_dir / "praktijk"),
-               inputs=(data_dir / "praktijk", data_dir / "reference", ONTOLOGY_DIR)),  # themes: ontology
+        Source("praktijk", G_PRAKTIJK, lambda: build_praktijk(data_dir, personal=personal), str(data_dir / "praktijk"),
+               inputs=() if redact else (data_dir / "praktijk", data_dir / "reference", ONTOLOGY_DIR)),
     ]
-    return sources + trajectory_sources(inputs, data_dir=data_dir, warnings=warnings)
+    return sources + trajectory_sources(inputs, data_dir=data_dir, warnings=warnings, personal=personal)
 
 
 def default_inputs(data_dir: Path) -> list[Path]:
@@ -108,8 +117,8 @@ def default_inputs(data_dir: Path) -> list[Path]:
     return [example] if example.exists() else []
 
 
-def trajectory_sources(inputs: Iterable[Path], *, data_dir: Path,
-                       warnings: list[str] | None = None) -> list[Source]:
+def trajectory_sources(inputs: Iterable[Path], *, data_dir: Path, warnings: list[str] | None = None,
+                       personal: PersonalCheck | None = None) -> list[Source]:
     """A source per trajectory input (skipped, with a warning, until ``graph.trajectory`` exists)."""
     inputs = [Path(p) for p in inputs]
     if not inputs:
@@ -122,13 +131,14 @@ def trajectory_sources(inputs: Iterable[Path], *, data_dir: Path,
         return []
     names = [f"traject {p.name}" for p in inputs]
     names = [n if names.count(n) == 1 else f"{n} ({i + 1})" for i, n in enumerate(names)]  # step names are keys
-    return [Source(name, None, _trajectory_loader(build_trajectory_quads, p, data_dir), str(p))
+    return [Source(name, None, _trajectory_loader(build_trajectory_quads, p, data_dir, personal), str(p))
             for name, p in zip(names, inputs)]
 
 
-def _trajectory_loader(builder: Callable, path: Path, data_dir: Path) -> Callable[[], list[ox.Quad]]:
+def _trajectory_loader(builder: Callable, path: Path, data_dir: Path,
+                       personal: PersonalCheck | None) -> Callable[[], list[ox.Quad]]:
     def load() -> list[ox.Quad]:
-        public, private, _slug = builder(path, data_dir=data_dir)
+        public, private, _slug = builder(path, data_dir=data_dir, personal=personal)
         return [*public, *private]
 
     return load
@@ -137,22 +147,28 @@ def _trajectory_loader(builder: Callable, path: Path, data_dir: Path) -> Callabl
 def build(inputs: Iterable[Path] = (), *, store_dir: str | Path | None = None,
           data_dir: str | Path | None = None, progress: Progress | None = None,
           sources: list[Source] | None = None, validate: bool = True, cache: bool = True,
-          remove: Iterable[str] = (), keep: bool = True) -> BuildReport:
+          remove: Iterable[str] = (), keep: bool = True,
+          redact: bool = False) -> BuildReport:
     """Build the store from every source, atomically; returns what was built.
 
     ``inputs``: trajectory inputs (default: ``data/trajecten/voorbeeld`` when it exists).
     ``keep``: trajectories in the current store that the inputs do not provide are carried over
     (with a warning), except those named in ``remove`` (:mod:`graph.cohorts`).
     ``cache``: read unchanged reference and practice data back from the cache beside the store.
+    ``redact``: replace personal data in free text by ``[verwijderd: <soort>]`` (counted in
+    ``report.redacted``) instead of refusing it.
     Bad input raises :class:`graph.errors.InputError` and leaves the previous store as it was.
     """
     settings = load_settings()
     store_path = Path(store_dir or settings.store).absolute()
     data = Path(data_dir or settings.data)
     report = BuildReport(store=str(store_path))
+    from graph.ingest.privacy import PersonalCheck
+
+    personal = PersonalCheck(redact=redact, lang=settings.lang)
     if sources is None:
         inputs = list(inputs) or default_inputs(data)
-        sources = standard_sources(data, inputs, warnings=report.warnings)
+        sources = standard_sources(data, inputs, warnings=report.warnings, personal=personal)
     if keep:
         sources = _with_kept_trajectories(sources, store_path, remove, report.warnings)
     steps = [s.name for s in sources] + ["laden", "controle (SHACL)", "schrijven", "wisselen"]
@@ -178,6 +194,7 @@ def build(inputs: Iterable[Path] = (), *, store_dir: str | Path | None = None,
         version = _final_path(store_path, staging)
         tick("wisselen", lambda: _swap(store_path, version))
     report.version = str(version)
+    report.redacted = dict(personal.redacted)
     return report
 
 

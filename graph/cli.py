@@ -7,6 +7,7 @@ clear message (exit 1), never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 
@@ -36,6 +37,8 @@ def friendly_errors(fn):
                 click.echo(line, err=True)
             if callable(getattr(exc, "pointer", None)) and exc.pointer():  # SPARQL syntax: show where
                 click.echo(exc.pointer(), err=True)
+            if getattr(exc, "hint", None):  # what the user can do about all of the above
+                click.echo(exc.hint, err=True)
             sys.exit(1)
 
     return wrapper
@@ -184,23 +187,51 @@ def analyse_command(fmt: str, k: int, group_size: tuple[int, int], seed: int, tr
 @click.option("--data", "data_dir", default=None, metavar="DIR", help="Data directory (default: data/).")
 @click.option("--remove", "remove", multiple=True, metavar="TRAJECT",
               help="Drop this trajectory from the store (repeatable); others not in INPUT are kept.")
+@click.option("--redact", is_flag=True,
+              help="Replace personal data in free text by [verwijderd: <soort>] instead of refusing the input.")
 @friendly_errors
 def build_command(inputs: tuple[str, ...], store: str | None, data_dir: str | None,
-                  remove: tuple[str, ...]) -> None:
+                  remove: tuple[str, ...], redact: bool) -> None:
     """Bouw de graaf: referentie + praktijk + trajecten (INPUT; standaard het voorbeeld).
 
     Atomic: builds a new store next to the old one and swaps it in only when all went well.
     A trajectory already in the store that INPUT does not provide is kept (with a warning).
+    Personal data typed into free text (e-mail, phone, IBAN, BSN, address, a contact's name)
+    refuses the build, unless --redact.
     """
     from pathlib import Path
 
     from graph.build import build
     from graph.formatting import format_build_report
 
-    with _ProgressBar() as progress:
+    with _ProgressBar() as progress, _redact_hint():
         report = build([Path(p) for p in inputs], store_dir=store, data_dir=data_dir, progress=progress,
-                       remove=remove)
+                       remove=remove, redact=redact)
     click.echo(format_build_report(report))
+    if redact:
+        click.echo(f"persoonsgegevens vervangen: {_redacted_summary(report.redacted)}")
+
+
+def _redacted_summary(redacted: dict[str, int]) -> str:
+    from collections import Counter
+
+    from graph.ingest.privacy import PersonalCheck
+
+    return PersonalCheck(redacted=Counter(redacted), lang=load_settings().lang).summary()
+
+
+@contextlib.contextmanager
+def _redact_hint():
+    """After located personal-data errors, one line saying what ``--redact`` would do with them."""
+    from graph.errors import InputError
+    from graph.ingest.privacy import is_personal
+
+    try:
+        yield
+    except InputError as exc:
+        if any(is_personal(p) for p in exc.problems):
+            exc.hint = "tip: --redact vervangt persoonsgegevens in vrije tekst door [verwijderd: <soort>]"
+        raise
 
 
 class _ProgressBar:
@@ -424,7 +455,10 @@ SEVERITY_PREFIX = {"error": "", "warning": "waarschuwing: ", "info": "info: "}
 @click.option("--data", "data_dir", default=None, metavar="DIR", help="Data directory (default: data/).")
 @click.option("--quiet", "-q", is_flag=True, help="Leave out the information lines (encoding, delimiter).")
 @click.option("--store", "store", default=None, metavar="DIR", help="Store to compare with (env KERNEN_STORE).")
-def validate_command(inputs: tuple[str, ...], data_dir: str | None, quiet: bool, store: str | None) -> None:
+@click.option("--lang", type=click.Choice(["nl", "en"]), default=None,
+              help="Language of the personal-data messages (default: settings, nl).")
+def validate_command(inputs: tuple[str, ...], data_dir: str | None, quiet: bool, store: str | None,
+                     lang: str | None) -> None:
     """Controleer trajectinvoer (werkboek .xlsx, CSV-map of .yaml) zonder iets te schrijven.
 
     Prints every problem as file:sheet:row:column: message (plus a suggestion); exit 1 on any error.
@@ -434,8 +468,8 @@ def validate_command(inputs: tuple[str, ...], data_dir: str | None, quiet: bool,
 
     from graph.ingest import errors_in, validate_inputs
 
-    settings = load_settings(data=data_dir, store=store)
-    problems, valid = validate_inputs([Path(p) for p in inputs], data_dir=settings.data_dir)
+    settings = load_settings(data=data_dir, store=store, lang=lang)
+    problems, valid = validate_inputs([Path(p) for p in inputs], data_dir=settings.data_dir, lang=settings.lang)
     for problem in problems:
         if not (quiet and problem.severity == "info"):
             click.echo(SEVERITY_PREFIX.get(problem.severity, "") + str(problem))

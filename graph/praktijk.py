@@ -20,6 +20,7 @@ from pathlib import Path
 from pyoxigraph import NamedNode, Quad
 from rdflib.namespace import DCTERMS, RDFS
 
+from graph.ingest.privacy import PRAKTIJK_TEXT, PersonalCheck, check_rows
 from graph.namespace import G_PRAKTIJK, KD, iri
 from graph.reference import GM_CODE, display_path
 from graph.tables import Row, Table, raise_problems, read_table
@@ -109,14 +110,17 @@ def read_tables(data_dir: Path) -> dict[str, Table]:
     return tables
 
 
-def build_praktijk(data_dir: Path, *, themas: set[str] | None = None) -> list[Quad]:
+def build_praktijk(data_dir: Path, *, themas: set[str] | None = None,
+                   personal: PersonalCheck | None = None) -> list[Quad]:
     """All practice quads (graph ``G_PRAKTIJK``); :class:`InputError` on any bad or unjoined value.
 
     ``themas`` are the allowed theme slugs (default: the theme scheme in ``ontology/``).
+    ``personal``: personal data in a free-text column is an error, or redacted (``personal.redact``).
     """
     from graph.ontology import concept_slugs
 
     tables = read_tables(data_dir)
+    _check_personal(tables, personal)
     known = Known(tables, concept_slugs("thema") if themas is None else themas)
     quads = Quads(G_PRAKTIJK)
     for row in tables["praktijk/toepassingen.csv"].rows:
@@ -130,6 +134,18 @@ def build_praktijk(data_dir: Path, *, themas: set[str] | None = None) -> list[Qu
     joined = [tables[key] for key in ("reference/gemeenten.csv", "reference/provincies.csv", "praktijk/instrumenten.csv")]
     raise_problems(tables.values(), first=joined)
     return quads.items
+
+
+def _check_personal(tables: dict[str, Table], personal: PersonalCheck | None) -> None:
+    """Personal data in the free text of the practice files: problems, or redacted in the rows.
+
+    ``instrumenten.csv`` reaches the graph through the generated ontology files, where nothing can be
+    redacted: a hit there is always a problem.
+    """
+    for name in FILES:
+        rows, columns = tables[f"{PRAKTIJK}/{name}"].rows, PRAKTIJK_TEXT.get(name, ())
+        redactable = name != "instrumenten.csv" and personal is not None and personal.redact
+        check_rows(rows, columns, personal if redactable else PersonalCheck(lang=getattr(personal, "lang", "nl")))
 
 
 def _unique(table: Table, key: str = "id"):

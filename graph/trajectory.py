@@ -23,7 +23,7 @@ from pathlib import Path
 from pyoxigraph import NamedNode, Quad
 from rdflib.namespace import DCTERMS, RDFS
 
-from graph.ingest import load_trajectory
+from graph.ingest import PersonalCheck, load_trajectory
 from graph.models import Trajectory
 from graph.namespace import G_PRIVATE, KD, SCHEMA, graph_iri, iri
 from graph.terms import Quads, content_key, node, year
@@ -57,12 +57,14 @@ def trajectory_quads(trajectory: Trajectory) -> tuple[list[Quad], list[Quad]]:
     return q.items, private.items
 
 
-def build_trajectory_quads(path: Path, *, data_dir: Path) -> tuple[list[Quad], list[Quad], str]:
+def build_trajectory_quads(path: Path, *, data_dir: Path,
+                           personal: PersonalCheck | None = None) -> tuple[list[Quad], list[Quad], str]:
     """Read, validate and convert the trajectory at ``path``: (public, private, slug).
 
-    Raises :class:`graph.errors.InputError` with every problem when the input is not valid.
+    Raises :class:`graph.errors.InputError` with every problem when the input is not valid (personal
+    data in free text too, unless ``personal.redact``).
     """
-    trajectory, _warnings = load_trajectory(path, data_dir=data_dir)
+    trajectory, _warnings = load_trajectory(path, data_dir=data_dir, personal=personal)
     public, private = trajectory_quads(trajectory)
     return public, private, trajectory.slug
 

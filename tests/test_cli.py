@@ -159,7 +159,7 @@ def test_stats(store):
 
 def test_build_prints_graphs_and_time(tmp_path, monkeypatch):
     monkeypatch.setattr(build_module, "standard_sources",
-                        lambda data_dir, inputs=(), warnings=None: [Source("referentie", G_REFERENCE, _quads)])
+                        lambda data_dir, inputs=(), **_: [Source("referentie", G_REFERENCE, _quads)])
     monkeypatch.setattr(build_module, "_validate", lambda staging, report: None)  # the data is not complete
     result = run("build", "--store", str(tmp_path / "store"))
     assert result.exit_code == 0, result.output
@@ -173,7 +173,7 @@ def test_build_with_bad_input_prints_located_problems(tmp_path, monkeypatch):
         raise InputError([Problem("gemeenten.csv", row=4, column="gemeentecode", message="geen GM-code")])
 
     monkeypatch.setattr(build_module, "standard_sources",
-                        lambda data_dir, inputs=(), warnings=None: [Source("referentie", G_REFERENCE, broken)])
+                        lambda data_dir, inputs=(), **_: [Source("referentie", G_REFERENCE, broken)])
     result = run("build", "--store", str(tmp_path / "store"))
     assert result.exit_code == 1
     assert result.output.strip() == "gemeenten.csv::4:gemeentecode: geen GM-code"

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from graph.errors import InputError, Problem
+from graph.ingest.privacy import PersonalCheck, check_records, redact_records
 from graph.ingest.readers import Sheet, read_any
 from graph.ingest.references import check_references
 from graph.ingest.resolve import load_resolver
@@ -20,7 +21,7 @@ from graph.ingest.rows import Located, validate_sheet
 from graph.models import KINDS, Trajectory
 from graph.perf import paused_gc
 
-__all__ = ["load_trajectory", "read_trajectory", "validate_paths", "validate_inputs", "errors_in"]
+__all__ = ["load_trajectory", "read_trajectory", "validate_paths", "validate_inputs", "errors_in", "PersonalCheck"]
 
 
 def errors_in(problems: Iterable[Problem]) -> list[Problem]:
@@ -28,13 +29,18 @@ def errors_in(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
 
 
-def read_trajectory(path: Path, *, data_dir: Path) -> tuple[Trajectory | None, list[Problem]]:
-    """The trajectory in ``path`` (None if it has errors) and every problem found, in file order."""
+def read_trajectory(path: Path, *, data_dir: Path,
+                    personal: PersonalCheck | None = None) -> tuple[Trajectory | None, list[Problem]]:
+    """The trajectory in ``path`` (None if it has errors) and every problem found, in file order.
+
+    ``personal``: what to do with personal data in free text (default: each hit is an error).
+    """
     with paused_gc():  # many small objects, few cycles: collections would walk them all, again and again
-        return _read_trajectory(path, data_dir=data_dir)
+        return _read_trajectory(path, data_dir=data_dir, personal=personal or PersonalCheck())
 
 
-def _read_trajectory(path: Path, *, data_dir: Path) -> tuple[Trajectory | None, list[Problem]]:
+def _read_trajectory(path: Path, *, data_dir: Path,
+                     personal: PersonalCheck) -> tuple[Trajectory | None, list[Problem]]:
     sheets, problems = read_any(Path(path))
     resolver = load_resolver(Path(data_dir).resolve())
     records: dict[str, list[Located]] = {}
@@ -51,6 +57,10 @@ def _read_trajectory(path: Path, *, data_dir: Path) -> tuple[Trajectory | None, 
     if not sheets:
         return None, problems or [Problem(str(path), "", None, "", "no records found")]
     problems += check_references(records, files=files, failed=failed)
+    if personal.redact:
+        records = redact_records(records, personal)
+    else:
+        problems += check_records(records, files=files, lang=personal.lang)
     if errors_in(problems):
         return None, problems
     return _assemble(records), problems
@@ -72,26 +82,28 @@ def _assemble(records: dict[str, list[Located]]) -> Trajectory:
     return Trajectory(traject=values.pop("traject")[0], **values)
 
 
-def load_trajectory(path: Path, *, data_dir: Path) -> tuple[Trajectory, list[Problem]]:
+def load_trajectory(path: Path, *, data_dir: Path,
+                    personal: PersonalCheck | None = None) -> tuple[Trajectory, list[Problem]]:
     """The validated trajectory and its warnings; :class:`InputError` with *all* errors otherwise."""
-    trajectory, problems = read_trajectory(path, data_dir=data_dir)
+    trajectory, problems = read_trajectory(path, data_dir=data_dir, personal=personal)
     if trajectory is None:
         raise InputError(errors_in(problems) or problems)
     return trajectory, [p for p in problems if p.severity != "error"]
 
 
-def validate_paths(paths: Iterable[Path], *, data_dir: Path) -> list[Problem]:
+def validate_paths(paths: Iterable[Path], *, data_dir: Path, lang: str = "nl") -> list[Problem]:
     """Every problem (errors, warnings, information) in the given inputs; two inputs may not share a slug."""
-    return validate_inputs(paths, data_dir=data_dir)[0]
+    return validate_inputs(paths, data_dir=data_dir, lang=lang)[0]
 
 
-def validate_inputs(paths: Iterable[Path], *, data_dir: Path) -> tuple[list[Problem], list[Trajectory]]:
+def validate_inputs(paths: Iterable[Path], *, data_dir: Path,
+                    lang: str = "nl") -> tuple[list[Problem], list[Trajectory]]:
     """Every problem in the given inputs, and the trajectories that are valid."""
     problems: list[Problem] = []
     slugs: dict[str, Path] = {}
     valid: list[Trajectory] = []
     for path in paths:
-        trajectory, found = read_trajectory(Path(path), data_dir=data_dir)
+        trajectory, found = read_trajectory(Path(path), data_dir=data_dir, personal=PersonalCheck(lang=lang))
         problems += found
         if trajectory is not None and trajectory.slug in slugs:
             problems.append(Problem(str(path), "traject", None, "id",

@@ -1,0 +1,164 @@
+"""The personal-data check on every free-text field: located problems, or redaction on request.
+
+A :class:`PersonalCheck` says what to do with personal data found in free text (see
+:mod:`graph.ingest.personal`): by default each hit is an error at its cell ("persoonsgegeven in
+les.tekst: telefoonnummer; verwijder het of zet het in contact_telefoon"); with ``redact=True`` the
+hit is replaced by ``[verwijderd: telefoonnummer]`` and counted per kind.
+
+>>> from graph.models import Deelname, Les
+>>> records = {"deelname": [(2, Deelname(gemeente="GM1900", contact_naam="Anna Voorbeeld"))],
+...            "les": [(3, Les(id="l1", titel="Bel Anna Voorbeeld", tekst="via 06-12345678"))]}
+>>> for p in check_records(records, files={"les": "t.xlsx"}): print(p)
+t.xlsx:les:3:titel: persoonsgegeven in les.titel: naam; verwijder het of zet het in contact_naam
+t.xlsx:les:3:tekst: persoonsgegeven in les.tekst: telefoonnummer; verwijder het of zet het in contact_telefoon
+>>> check = PersonalCheck(redact=True)
+>>> redact_records(records, check)["les"][0][1].tekst, dict(check.redacted)
+('via [verwijderd: telefoonnummer]', {'naam': 1, 'telefoon': 1})
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from graph.errors import Problem
+from graph.ingest.personal import Detector, Hit, label
+from graph.ingest.rows import Located
+
+# Record kind -> its free-text fields: every field a person types text into that reaches the public
+# graph. The contact person's own fields (contact_naam, contact_email, contact_telefoon) go to the
+# private graph and are not in this list.
+FREE_TEXT: dict[str, tuple[str, ...]] = {
+    "traject": ("naam", "omschrijving"),
+    "deelname": ("contact_rol", "leergroep"),
+    "project": ("titel", "omschrijving"),
+    "vraagstuk": ("titel", "omschrijving"),
+    "actie": ("titel", "eigenaar_rol"),
+    "bijeenkomst": ("titel", "plaats"),
+    "aanwezigheid": ("rol",),
+    "les": ("titel", "tekst"),
+    "uitkomst": ("omschrijving",),
+    "toepassing": ("lokale_naam", "omschrijving", "bedrag_toelichting", "zeggenschap_over"),
+}
+# Practice data file -> its free-text columns (codes, years, amounts and URLs are not free text).
+PRAKTIJK_TEXT: dict[str, tuple[str, ...]] = {
+    "toepassingen.csv": ("lokale_naam", "omschrijving_nl", "bedrag_toelichting"),
+    "kerntellingen.csv": ("wat_geteld",),
+    "lessen.csv": ("titel_nl", "toelichting_nl"),
+    "organisaties.csv": ("naam", "leden_of_bereik", "omschrijving_nl"),
+    "instrumenten.csv": ("label_nl", "label_en", "synoniemen_nl", "definitie_nl", "definitie_en"),
+    "participatieladder.csv": ("label_nl", "label_en", "toelichting_nl"),
+}
+CONTACT_COLUMN = {"email": "contact_email", "telefoon": "contact_telefoon", "naam": "contact_naam"}
+MESSAGES: dict[str, dict[str, str]] = {
+    "nl": {"found": "persoonsgegeven in {field}: {kinds}", "move": "verwijder het of zet het in {column}",
+           "remove": "verwijder het", "times": "{label} ({n}x)"},
+    "en": {"found": "personal data in {field}: {kinds}", "move": "remove it or put it in {column}",
+           "remove": "remove it", "times": "{label} ({n} times)"},
+}
+
+
+@dataclass
+class PersonalCheck:
+    """What to do with personal data in free text, and what was redacted (kind -> count)."""
+
+    redact: bool = False
+    lang: str = "nl"
+    redacted: Counter = field(default_factory=Counter)
+
+    def summary(self, lang: str | None = None) -> str:
+        """``3 (telefoonnummer 2, e-mailadres 1)``: the number redacted, per kind.
+
+        >>> PersonalCheck(redacted=Counter(telefoon=2, email=1)).summary()
+        '3 (telefoonnummer 2, e-mailadres 1)'
+        """
+        kinds = ", ".join(f"{label(k, lang or self.lang)} {n}" for k, n in self.redacted.most_common())
+        return f"{sum(self.redacted.values())}" + (f" ({kinds})" if kinds else "")
+
+
+def messages(kind: str, field_name: str, hits: list[Hit], lang: str = "nl", *,
+             contact: bool = True) -> list[tuple[str, str]]:
+    """(message, suggestion) per kind of personal data in one field; ``contact``: the input has
+    contact_* columns to move it to.
+
+    >>> for m in messages("les", "tekst", [Hit("telefoon", 0, 1, "x"), Hit("telefoon", 2, 3, "y"),
+    ...                                   Hit("iban", 4, 5, "z")], "en"): print(m)
+    ('personal data in les.tekst: telephone number (2 times)', 'remove it or put it in contact_telefoon')
+    ('personal data in les.tekst: IBAN', 'remove it')
+    """
+    text = MESSAGES.get(lang, MESSAGES["nl"])
+    out = []
+    for k, n in Counter(h.kind for h in hits).items():
+        what = label(k, lang) if n == 1 else text["times"].format(label=label(k, lang), n=n)
+        hint = text["move"].format(column=CONTACT_COLUMN[k]) if contact and k in CONTACT_COLUMN else text["remove"]
+        out.append((text["found"].format(field=f"{kind}.{field_name}", kinds=what), hint))
+    return out
+
+
+def is_personal(problem: Problem) -> bool:
+    """True for a problem made by this check (in either language)."""
+    return any(problem.message.startswith(m["found"].split("{")[0]) for m in MESSAGES.values())
+
+
+def detector_for(records: dict[str, list[Located]]) -> Detector:
+    """The detector with the names of this trajectory's contact persons."""
+    return Detector(getattr(r, "contact_naam", None) for _, r in records.get("deelname", []))
+
+
+def check_records(records: dict[str, list[Located]], *, files: dict[str, str],
+                  lang: str = "nl") -> list[Problem]:
+    """One error per free-text cell that holds personal data, at its file:sheet:row:column."""
+    detector, problems = detector_for(records), []
+    for kind, located in records.items():
+        for row, record in located:
+            for name in FREE_TEXT.get(kind, ()):
+                hits = detector.find(getattr(record, name) or "")
+                problems += [Problem(files.get(kind, ""), kind, row, name, found, hint)
+                             for found, hint in messages(kind, name, hits, lang)]
+    return problems
+
+
+def redact_records(records: dict[str, list[Located]], check: PersonalCheck) -> dict[str, list[Located]]:
+    """The records with personal data in their free text replaced; ``check.redacted`` counts it."""
+    detector = detector_for(records)
+    out: dict[str, list[Located]] = {}
+    for kind, located in records.items():
+        out[kind] = [(row, _redacted(record, FREE_TEXT.get(kind, ()), detector, check)) for row, record in located]
+    return out
+
+
+def _redacted(record, names: Iterable[str], detector: Detector, check: PersonalCheck):
+    update = {}
+    for name in names:
+        text, hits = detector.redact(getattr(record, name) or "")
+        if hits:
+            update[name] = text
+            check.redacted.update(h.kind for h in hits)
+    return record.model_copy(update=update) if update else record
+
+
+def check_rows(rows: Iterable, columns: Iterable[str], check: PersonalCheck | None,
+               *, detector: Detector | None = None) -> None:
+    """Practice data: each free-text cell of ``rows`` (:class:`graph.tables.Row`) checked.
+
+    A hit is a problem on the row, or (``check.redact``) replaced in ``row.values`` and counted.
+    """
+    check = check or PersonalCheck()
+    detector = detector or Detector()
+    columns = tuple(columns)
+    for row in rows:
+        for column in columns:
+            text = row.values.get(column) or ""
+            new, hits = detector.redact(text) if check.redact else (text, detector.find(text))
+            if hits and check.redact:
+                row.values[column] = new
+                check.redacted.update(h.kind for h in hits)
+            elif hits:
+                sheet = row.file.rsplit("/", 1)[-1].removesuffix(".csv")
+                for found, hint in messages(sheet, column, hits, check.lang, contact=False):
+                    row.problem(column, found, suggestion=hint)
+
+
+__all__ = ["FREE_TEXT", "PRAKTIJK_TEXT", "PersonalCheck", "check_records", "is_personal", "redact_records", "check_rows",
+           "messages"]
