@@ -303,9 +303,17 @@ def _query_text(query: str) -> str:
     if query == "-":
         return sys.stdin.read()
     path = Path(query)
-    if query.endswith((".rq", ".sparql")) or ("\n" not in query and path.is_file()):
+    if query.endswith((".rq", ".sparql")) or ("\n" not in query and _is_file(path)):
         return path.read_text(encoding="utf-8")
     return query
+
+
+def _is_file(path) -> bool:
+    """``path.is_file()``, False for a text too long to be a file name (a long one-line query)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 @cli.command("queries")

@@ -68,12 +68,13 @@ class PersonalCheck:
     redacted: Counter = field(default_factory=Counter)
 
     def summary(self, lang: str | None = None) -> str:
-        """``3 (telefoonnummer 2, e-mailadres 1)``: the number redacted, per kind.
+        """The number redacted, then per kind (most first).
 
-        >>> PersonalCheck(redacted=Counter(telefoon=2, email=1)).summary()
-        '3 (telefoonnummer 2, e-mailadres 1)'
+        >>> PersonalCheck(redacted=Counter(telefoon=2, email=1, naam=2)).summary()
+        '5 (naam 2, telefoonnummer 2, e-mailadres 1)'
         """
-        kinds = ", ".join(f"{label(k, lang or self.lang)} {n}" for k, n in self.redacted.most_common())
+        counts = sorted((-n, label(k, lang or self.lang)) for k, n in self.redacted.items())
+        kinds = ", ".join(f"{name} {-n}" for n, name in counts)
         return f"{sum(self.redacted.values())}" + (f" ({kinds})" if kinds else "")
 
 

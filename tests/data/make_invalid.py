@@ -92,6 +92,15 @@ CASES: list[tuple[str, str, list[Callable[[dict], None]], list[str]]] = [
         "{f}:lessen::: 'lessen' is not a record kind; did you mean les?"]),
     ("kolom-ontbreekt", "csv", [_set("project", 0, titel=None)], [
         "{f}:project:1:titel: missing column 'titel'"]),
+    ("persoonsgegevens", "xlsx", [
+        _set("deelname", 0, contact_naam="Anna Geplant (fictief)"),
+        _set("les", 0, tekst="Mail anna@example.org of bel 06-12345678"),
+        _set("actie", 0, eigenaar_rol="A. Geplant"), _set("bijeenkomst", 0, titel="Overleg, (010) 123 45 67")], [
+        "{f}:les:2:tekst: persoonsgegeven in les.tekst: e-mailadres; verwijder het of zet het in contact_email",
+        "{f}:les:2:tekst: persoonsgegeven in les.tekst: telefoonnummer; verwijder het of zet het in contact_telefoon",
+        "{f}:actie:2:eigenaar_rol: persoonsgegeven in actie.eigenaar_rol: naam; verwijder het of zet het in contact_naam",
+        "{f}:bijeenkomst:2:titel: persoonsgegeven in bijeenkomst.titel: telefoonnummer; "
+        "verwijder het of zet het in contact_telefoon"]),
     ("email-ongeldig", "yaml", [_set("deelname", 0, contact_email="anna-at-example.org")], [
         "{f}:deelname:1:contact_email: 'anna-at-example.org' is not a valid e-mail address; e.g. naam@example.org"]),
     ("bedrag-dubbelzinnig", "csv-cp1252", [_add("toepassing", {"gemeente": "Súdwest-Fryslân",
