@@ -161,23 +161,21 @@ class Detector:
     """
 
     def __init__(self, names: Iterable[str] = ()):
-        self.names = _name_pattern(tuple(contact_names(names)))
+        names = tuple(contact_names(names))
+        self.names = _name_pattern(names)
+        # every form of a name ends in its last word: a cheap test before the name pattern runs
+        self._last_words = tuple({n.split()[-1].lower() for n in names if len(n.split()) > 1})
 
     def find(self, text: str) -> list[Hit]:
         """Every hit in ``text``, in order; where two overlap, the one that starts first (then the longer)."""
-        if not text or (self.names is None and not _DIGIT_OR_AT.search(text)):
-            return []  # the fast path: without a name to look for, every kind needs a digit or an "at"
-        urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
-        found = [h for h in self._candidates(text)
-                 if h.kind == "email" or not any(s < h.end and h.start < e for s, e in urls)]
-        found.sort(key=lambda h: (h.start, -h.end))
-        kept: list[Hit] = []
-        for hit in found:
-            if not kept or hit.start >= kept[-1].end:
-                kept.append(hit)
-        return kept
-
-    def _candidates(self, text: str) -> Iterable[Hit]:
+        if not text:
+            return []
+        found = list(self._patterns(text)) if _DIGIT_OR_AT.search(text) else []  # other kinds need one
+        lowered = text.lower()
+        if self.names is not None and any(word in lowered for word in self._last_words):
+            found += [Hit("naam", m.start(), m.end(), m.group()) for m in self.names.finditer(text)]
+        return _without_overlaps(found, text) if found else []
+    def _patterns(self, text: str) -> Iterable[Hit]:
         for m in _EMAIL.finditer(text):
             yield Hit("email", m.start(), m.end(), m.group())
         for m in _PHONE.finditer(text):
@@ -189,9 +187,6 @@ class Detector:
                 yield Hit("bsn", m.start(), m.end(), m.group())
         for m in _ADDRESS.finditer(text):
             yield Hit("adres", m.start(), m.end(), m.group())
-        if self.names is not None:
-            for m in self.names.finditer(text):
-                yield Hit("naam", m.start(), m.end(), m.group())
 
     def redact(self, text: str) -> tuple[str, list[Hit]]:
         """``text`` with each hit replaced by ``[verwijderd: <label>]``, and the hits."""
@@ -201,6 +196,19 @@ class Detector:
             parts += [text[at:hit.start], REDACTED.format(label=label(hit.kind))]
             at = hit.end
         return "".join(parts) + text[at:], hits
+
+
+def _without_overlaps(found: list[Hit], text: str) -> list[Hit]:
+    """The hits in order, leaving out those inside a URL (except e-mail addresses) and those that
+    overlap an earlier (or, at the same start, longer) one."""
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text)] if "/" in text or "www" in text.lower() else []
+    found = [h for h in found if h.kind == "email" or not any(s < h.end and h.start < e for s, e in urls)]
+    found.sort(key=lambda h: (h.start, -h.end))
+    kept: list[Hit] = []
+    for hit in found:
+        if not kept or hit.start >= kept[-1].end:
+            kept.append(hit)
+    return kept
 
 
 def _ibans(text: str) -> Iterable[Hit]:
