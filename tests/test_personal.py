@@ -9,7 +9,7 @@ import pytest
 
 from graph.ingest.personal import Detector, contact_names, find_personal, redact
 
-NAMES = ["Anna Voorbeeld (fictief)", "Bram de Vries", "Piet"]
+NAMES = ["Anna Voorbeeld (fictief)", "Bram de Vries, dorpscoördinator", "Piet"]
 DETECTOR = Detector(NAMES)
 
 POSITIVE = [  # (text, kind, the exact text found)
@@ -41,6 +41,8 @@ POSITIVE = [  # (text, kind, the exact text found)
     ("020.123.4567", "telefoon", "020.123.4567"),
     ("088-1234567 (werk)", "telefoon", "088-1234567"),
     ("tel:0612345678", "telefoon", "0612345678"),
+    ("06 - 12345678", "telefoon", "06 - 12345678"),
+    ("+31(0)6-12345678", "telefoon", "+31(0)6-12345678"),
     ("NL91ABNA0417164300", "iban", "NL91ABNA0417164300"),
     ("rekening NL91 ABNA 0417 1643 00 t.n.v.", "iban", "NL91 ABNA 0417 1643 00"),
     ("NL91 ABNA 0417 1643 00 2024", "iban", "NL91 ABNA 0417 1643 00"),
@@ -78,6 +80,8 @@ NEGATIVE = [
     "2024-03-01",
     "13 januari 2025",
     "09.00-10.30 uur",
+    "01 - 03 - 2024 10 uur",
+    "Postbus 123, 1234 AB Dorp",
     "GM1900",
     "WK190001",
     "BU19000101",

@@ -37,14 +37,14 @@ _EMAIL = re.compile(
     r"(?:@|\s*[\[(]\s*(?:at|apenstaartje)\s*[\])]\s*)"  # jan@x.nl, jan(at)x.nl, jan [at] x.nl
     r"[\w-]+(?:(?:\.|\s*[\[(]\s*(?:dot|punt)\s*[\])]\s*)[\w-]+)*"
     r"(?:\.|\s*[\[(]\s*(?:dot|punt)\s*[\])]\s*)[A-Za-z]{2,}(?!\w)", re.IGNORECASE)
-_SEP = r"[ .-]?"  # one optional space, dot or hyphen between digits
+_SEP = r"(?: ?[.-] ?| )?"  # between digits: nothing, a space, or a dot or hyphen (spaces around it allowed)
 _PHONE = re.compile(
     r"(?<![\w+])(?<!\d[-./,])(?:"
     rf"(?:\+|00)31{_SEP}(?:\(0\){_SEP})?[1-9](?:{_SEP}\d){{8}}"  # +31 6 12345678, 0031 10 1234567
     rf"|\(0[1-9]\d{{1,2}}\)\s?\d(?:{_SEP}\d){{5,6}}"  # (010) 123 45 67, (0513) 123456
     rf"|0[1-9](?:{_SEP}\d){{8}}"  # 06-12345678, 06 1234 5678, 010-1234567, 0513 12 34 56
     r")(?!\d|[.,:-]\d)")
-_DATE = re.compile(r"(?<!\d)\d{1,2}[-./]\d{1,2}[-./]\d{2,4}(?!\d)")  # inside a phone candidate: a date
+_DATE = re.compile(r"(?<!\d)\d{1,2} ?[-./] ?\d{1,2} ?[-./] ?\d{2,4}(?!\d)")  # in a phone candidate: a date
 _TIME = re.compile(r"^\s?[:.]\d")
 _IBAN = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?!\w)")
 _BSN = re.compile(r"(?<![\w.,-])(?:\d{9}|\d{4}\.\d{2}\.\d{3})(?![\w]|[.,-]\d)")
@@ -60,7 +60,8 @@ _ADDRESS = re.compile(
 _DIGIT_OR_AT = re.compile(r"[\d@]|[\[(]\s*(?:at|apenstaartje)\s*[\])]", re.IGNORECASE)
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _TITLES = r"(?:dhr|mevr|mw|mr|drs|dr|ir|ing|meneer|mevrouw|de heer)\.?\s+"
-_MARKER = re.compile(r"\s*\([^)]*\)\s*$")  # "Anna Voorbeeld (fictief)" -> "Anna Voorbeeld"
+_MARKER = re.compile(r"\([^)]*\)")  # "Anna Voorbeeld (fictief)" -> "Anna Voorbeeld"
+_NAME_SEPARATORS = re.compile(r"[;,/&]| en | and ")  # "Anna Voorbeeld, wethouder" or two names in one cell
 
 
 @dataclass(frozen=True)
@@ -122,13 +123,13 @@ def is_bsn(candidate: str) -> bool:
 
 
 def contact_names(values: Iterable[str | None]) -> list[str]:
-    """The names to look for: each given name without a trailing remark such as ``(fictief)``.
+    """The names to look for: each part of a contact cell, without remarks such as ``(fictief)``.
 
-    >>> contact_names(["Anna Voorbeeld (fictief)", None, "  ", "Piet"])
-    ['Anna Voorbeeld', 'Piet']
+    >>> contact_names(["Anna Voorbeeld (fictief)", None, "  ", "Piet", "Bram de Vries, wethouder; Carla Jansen"])
+    ['Anna Voorbeeld', 'Bram de Vries', 'Carla Jansen', 'Piet', 'wethouder']
     """
-    names = (_MARKER.sub("", v).strip() for v in values if v and v.strip())
-    return sorted({n for n in names if n})
+    parts = (p for v in values if v for p in _NAME_SEPARATORS.split(_MARKER.sub(" ", v)))
+    return sorted({" ".join(p.split()) for p in parts if p.strip()})
 
 
 @functools.lru_cache(maxsize=32)
