@@ -173,12 +173,24 @@ def analyse_command(fmt: str, k: int, group_size: tuple[int, int], seed: int, tr
     from graph.store import open_store
 
     settings = load_settings(store=store, lang=lang)
-    report = analyse(open_store(settings.store), k=k, group_size=group_size, seed=seed, traject=traject,
-                     region=regio)
+    st = open_store(settings.store)
+    if traject is None:
+        _note_pooled_trajectories(st)
+    report = analyse(st, k=k, group_size=group_size, seed=seed, traject=traject, region=regio)
     click.echo(to_json(report) if fmt == "json" else to_markdown(report, lang=settings.lang), nl=False)
 
 
 # --- build, query, queries, stats (issue 2) ---
+
+
+def _note_pooled_trajectories(store) -> None:
+    """Say on stderr when the analysis takes several trajectories (cohorts) together."""
+    from graph.summary_data import trajects
+
+    slugs = [ref.slug for _, ref in trajects(store)]
+    if len(slugs) > 1:
+        click.echo(f"let op: {len(slugs)} trajecten samen geanalyseerd ({', '.join(slugs)}); "
+                   "kies er een met --traject", err=True)
 
 
 @cli.command("build")

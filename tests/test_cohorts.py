@@ -61,3 +61,17 @@ def test_rebuilding_a_cohort_replaces_it_and_remove_drops_one(tmp_path):
     report = build(store_dir=store, sources=[_reference(), _cohort("c2026")], validate=False, remove=["c2025"])
     assert stored_slugs(current_version(store)) == ["c2026"]
     assert "traject 'c2025' verwijderd uit de store" in report.warnings
+
+
+def test_analyse_without_traject_says_it_pools_the_cohorts(tmp_path):
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    store = tmp_path / "store"
+    build(store_dir=store, sources=[_reference(), _cohort("c2025"), _cohort("c2026")], validate=False)
+    result = CliRunner().invoke(cli, ["analyse", "--store", str(store), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "let op: 2 trajecten samen geanalyseerd (c2025, c2026); kies er een met --traject" in result.stderr
+    alone = CliRunner().invoke(cli, ["analyse", "--store", str(store), "--format", "json", "--traject", "c2025"])
+    assert alone.exit_code == 0 and "let op" not in alone.stderr
