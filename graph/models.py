@@ -372,6 +372,15 @@ class Toepassing(Record):
         return self
 
 
+class EigenThema(Record):
+    """A theme of the trajectory's own vocabulary (sheet ``thema``), under a national theme if given."""
+
+    slug: Annotated[str, BeforeValidator(_matching(_CANONICAL["thema"], "slug", "ambtelijke-ondersteuning"))]
+    label: Text
+    definitie: Text | None = None
+    breder: Thema | None = None  # the national theme it falls under (skos:broader)
+
+
 # The record kinds in workbook order: sheet name -> model.
 KINDS: dict[str, type[Record]] = {
     "traject": Traject,
@@ -384,6 +393,7 @@ KINDS: dict[str, type[Record]] = {
     "les": Les,
     "uitkomst": Uitkomst,
     "toepassing": Toepassing,
+    "thema": EigenThema,
 }
 
 
@@ -416,6 +426,7 @@ class Trajectory(BaseModel):
     les: tuple[Les, ...] = ()
     uitkomst: tuple[Uitkomst, ...] = ()
     toepassing: tuple[Toepassing, ...] = ()
+    thema: tuple[EigenThema, ...] = ()
 
     @property
     def slug(self) -> str:

@@ -44,6 +44,10 @@ HELP: dict[str, str] = {  # column -> Dutch help text (the header comment)
     "contact_email": "E-mailadres. Persoonsgegeven: alleen in de besloten graaf.",
     "contact_telefoon": "Telefoonnummer. Persoonsgegeven: alleen in de besloten graaf.",
     "leergroep": "Naam van de leergroep waarin de gemeente zit.",
+    "slug": "Eigen thema: korte sleutel in kleine letters met -, bv. ambtelijke-ondersteuning.",
+    "label": "Eigen thema: naam zoals die in de stukken staat, bv. Ambtelijke ondersteuning.",
+    "definitie": "Eigen thema: wat eronder valt, in één zin.",
+    "breder": "Landelijk thema waaronder het eigen thema valt (kies uit de lijst); telt daar mee.",
     "titel": "Korte titel.",
     "themas": "Thema's, gescheiden door ; (kies uit de lijst, bv. draagvlak; aanspreekpunt).",
     "instrumenten": "Instrumenten, gescheiden door ; (id of naam, bv. dorpsbudget; dorpsraad).",
@@ -107,7 +111,7 @@ def _lists(data_dir: Path) -> dict[str, list[str]]:
 # column -> (list name, strict): strict lists refuse other values; others only suggest.
 DROPDOWNS: dict[str, tuple[str, bool]] = {
     "gemeente": ("gemeente", False), "gastgemeente": ("gemeente", False), "gemeenten": ("gemeente", False),
-    "instrument": ("instrument", False), "instrumenten": ("instrument", False), "themas": ("thema", False),
+    "instrument": ("instrument", False), "instrumenten": ("instrument", False), "themas": ("thema", False), "breder": ("thema", False),
     "ambitie": ("ladder", True), "soort": ("soort", True), "status": ("status", True),
     "beslisrecht": ("beslisrecht", True), "fictief": ("janee", True), "heringedeeld": ("janee", True),
 }

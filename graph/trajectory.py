@@ -21,7 +21,7 @@ import hashlib
 from pathlib import Path
 
 from pyoxigraph import NamedNode, Quad
-from rdflib.namespace import DCTERMS, RDFS
+from rdflib.namespace import DCTERMS, RDFS, SKOS
 
 from graph.ingest import PersonalCheck, load_trajectory
 from graph.models import Trajectory
@@ -41,16 +41,49 @@ def _gemeente(code: str) -> NamedNode:
     return node(iri("gemeente", code))
 
 
-def _concepts(q: Quads, subject: NamedNode, predicate, kind: str, keys: list[str]) -> None:
+def _concepts(q: Quads, subject: NamedNode, predicate, kind: str, keys: list[str],
+              own: dict[str, str] | None = None) -> None:
+    """Links to concepts; ``own`` maps the trajectory's own theme slugs to their keys."""
     for key in keys:
-        q.add(subject, predicate, node(iri(kind, key)))
+        q.add(subject, predicate, node(iri(kind, (own or {}).get(key, key))))
+
+
+def own_theme_key(slug: str, theme: str) -> str:
+    """The key of a trajectory's own theme: ``<traject>-<slug>``, apart from the national themes.
+
+    >>> own_theme_key("jaar", "jongeren")
+    'jaar-jongeren'
+    """
+    return f"{slug}-{theme}"
+
+
+def _own(tr: Trajectory) -> dict[str, str]:
+    return {t.slug: own_theme_key(tr.slug, t.slug) for t in tr.thema}
+
+
+def _eigen_themas(q: Quads, tr: Trajectory, t: NamedNode) -> None:
+    """The trajectory's own themes: SKOS concepts of its own scheme, under national themes."""
+    if not tr.thema:
+        return
+    scheme = node(iri("scheme", f"themas-{tr.slug}"))
+    q.typed(scheme, SKOS.ConceptScheme)
+    q.add(scheme, SKOS.prefLabel, f"Eigen thema's van {tr.traject.naam}", lang="nl")
+    q.add(scheme, RDFS.label, f"Eigen thema's van {tr.traject.naam}", lang="nl")
+    q.add(scheme, KD.traject, t)
+    for theme in tr.thema:
+        s = node(iri("thema", own_theme_key(tr.slug, theme.slug)))
+        q.typed(s, KD.Thema, SKOS.Concept)
+        q.add(s, SKOS.prefLabel, theme.label, lang="nl")
+        q.add(s, SKOS.definition, theme.definitie, lang="nl")
+        q.add(s, SKOS.inScheme, scheme)
+        q.add(s, SKOS.broader, node(iri("thema", theme.breder)) if theme.breder else None)
 
 
 def trajectory_quads(trajectory: Trajectory) -> tuple[list[Quad], list[Quad]]:
     """(public quads in the trajectory's graph, private quads in ``G_PRIVATE``)."""
     q, private = Quads(graph_iri("traject", trajectory.slug)), Quads(G_PRIVATE)
     t = _traject(q, trajectory)
-    for add in (_deelnames, _projecten, _vraagstukken, _acties, _bijeenkomsten, _aanwezigheden,
+    for add in (_eigen_themas, _deelnames, _projecten, _vraagstukken, _acties, _bijeenkomsten, _aanwezigheden,
                 _lessen, _uitkomsten, _toepassingen):
         add(q, trajectory, t)
     _personen(private, trajectory)
@@ -123,7 +156,7 @@ def _work(q: Quads, tr: Trajectory, t: NamedNode, kind: str, record, cls) -> Nam
     q.add(s, KD.gemeente, _gemeente(record.gemeente))
     q.add(s, DCTERMS.title, record.titel)
     q.add(s, DCTERMS.description, record.omschrijving)
-    _concepts(q, s, KD.thema, "thema", record.themas)
+    _concepts(q, s, KD.thema, "thema", record.themas, _own(tr))
     _concepts(q, s, KD.instrument, "instrument", record.instrumenten)
     return s
 
@@ -184,7 +217,7 @@ def _lessen(q: Quads, tr: Trajectory, t: NamedNode) -> None:
         q.add(s, KD.traject, t)
         q.add(s, DCTERMS.title, les.titel)
         q.add(s, KD.tekst, les.tekst)
-        _concepts(q, s, KD.thema, "thema", les.themas)
+        _concepts(q, s, KD.thema, "thema", les.themas, _own(tr))
         _concepts(q, s, KD.instrument, "instrument", les.instrumenten)
         _concepts(q, s, KD.bewijs, "gemeente", les.gemeenten)
         q.add(s, KD.bijeenkomst, node(iri("bijeenkomst", tr.slug, les.bijeenkomst)) if les.bijeenkomst else None)

@@ -130,7 +130,7 @@ def test_les_lists_and_url():
 
 def test_every_kind_has_columns_and_required_ones():
     assert list(KINDS) == ["traject", "deelname", "project", "vraagstuk", "actie", "bijeenkomst", "aanwezigheid",
-                           "les", "uitkomst", "toepassing"]
+                           "les", "uitkomst", "toepassing", "thema"]
     assert required_columns("les") == ["id", "titel"]
     assert columns("vraagstuk")[-2:] == ["project", "ambitie"]
 

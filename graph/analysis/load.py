@@ -54,6 +54,8 @@ SELECT ?s ?label WHERE { GRAPH ?lg { ?s skos:prefLabel|rdfs:label ?label }
   FILTER(?lg != %PRIVATE% && isIRI(?s) && (LANG(?label) = "" || LANGMATCHES(LANG(?label), "nl")))
   FILTER(STRSTARTS(STR(?s), "%ID%thema/") || STRSTARTS(STR(?s), "%ID%instrument/")
          || STRSTARTS(STR(?s), "%ID%bijeenkomstsoort/")) }"""
+Q_BROADER = """
+SELECT ?s ?b WHERE { GRAPH ?tg { ?s a kd:Thema ; skos:broader ?b } FILTER(?tg != %PRIVATE%) }"""
 Q_BRONNEN = "SELECT ?s ?url WHERE { GRAPH ?bg { ?s a kd:Bron ; kd:url ?url } FILTER(?bg != %PRIVATE%) }"
 Q_PROPERTIES = """
 SELECT ?graph ?s ?p ?o WHERE { GRAPH ?graph { ?s a %s ; ?p ?o . VALUES ?p { %s } } FILTER(?graph != %%PRIVATE%%) }"""
@@ -179,12 +181,14 @@ def read_records(store: QueryStore, *, traject: str | None = None) -> Records:
         raise LookupError(f"traject '{traject}' staat niet in de store (wel: {known})")
     deelnames = _selected(deelnames, traject, trajectory_only=True)
     bronnen = {key_of(r["s"]): str(r["url"]) for r in rows(store, Q_BRONNEN)}
+    broader = {key_of(r["s"]): key_of(r["b"]) for r in rows(store, Q_BROADER)}
     return Records(
         gemeenten=_gemeenten(store, deelnames),
         deelnemers=tuple(sorted({c for d in deelnames.values() for c in _codes(d["gemeente"])})),
         elements=_elements(store),
-        lessen=_lessen(_selected(_instances(store, "kd:Les"), traject, trajectory_only=False), bronnen),
-        vraagstukken=_vraagstukken(_selected(_instances(store, "kd:Vraagstuk"), traject, trajectory_only=True)),
+        lessen=_lessen(_selected(_instances(store, "kd:Les"), traject, trajectory_only=False), bronnen, broader),
+        vraagstukken=_vraagstukken(_selected(_instances(store, "kd:Vraagstuk"), traject, trajectory_only=True),
+                                   broader),
         toepassingen=_toepassingen(_selected(_instances(store, "kd:Toepassing"), traject, trajectory_only=False),
                                    bronnen),
         bijeenkomsten=_bijeenkomsten(_selected(_instances(store, "kd:Bijeenkomst"), traject, trajectory_only=True)),
@@ -234,9 +238,19 @@ def _elements(store: Any) -> tuple[Element, ...]:
     return tuple(Element(k, v) for k, v in sorted(labels.items()))
 
 
-def _lessen(items: dict[str, dict], bronnen: dict[str, str]) -> tuple[Les, ...]:
+def _with_broader(themes: tuple[str, ...], broader: dict[str, str]) -> tuple[str, ...]:
+    """A trajectory's own themes also count under the national theme they fall under.
+
+    >>> _with_broader(("thema/jaar-jongeren", "thema/draagvlak"), {"thema/jaar-jongeren": "thema/leefbaarheid"})
+    ('thema/draagvlak', 'thema/jaar-jongeren', 'thema/leefbaarheid')
+    """
+    return tuple(sorted(set(themes) | {broader[t] for t in themes if t in broader}))
+
+
+def _lessen(items: dict[str, dict], bronnen: dict[str, str], broader: dict[str, str]) -> tuple[Les, ...]:
     return tuple(
-        Les(key, str(_first(v["title"], key)), themas=_keys(v["thema"]), instrumenten=_keys(v["instrument"]),
+        Les(key, str(_first(v["title"], key)), themas=_with_broader(_keys(v["thema"]), broader),
+            instrumenten=_keys(v["instrument"]),
             gemeenten=_codes(v["bewijs"]), bijeenkomst=_first(list(_keys(v["bijeenkomst"]))),
             traject=v["graph"], bronnen=_urls(v["source"], bronnen))
         for key, v in items.items()
@@ -247,9 +261,10 @@ def _urls(values: list[Any], bronnen: dict[str, str]) -> tuple[str, ...]:
     return tuple(sorted({bronnen.get(key_of(v), str(_plain(v))) for v in values}))
 
 
-def _vraagstukken(items: dict[str, dict]) -> tuple[Vraagstuk, ...]:
+def _vraagstukken(items: dict[str, dict], broader: dict[str, str]) -> tuple[Vraagstuk, ...]:
     return tuple(
-        Vraagstuk(key, str(_first(v["title"], key)), gemeenten=_codes(v["gemeente"]), themas=_keys(v["thema"]),
+        Vraagstuk(key, str(_first(v["title"], key)), gemeenten=_codes(v["gemeente"]),
+                  themas=_with_broader(_keys(v["thema"]), broader),
                   instrumenten=_keys(v["instrument"]), traject=v["graph"])
         for key, v in items.items()
     )

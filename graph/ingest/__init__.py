@@ -16,7 +16,7 @@ from graph.errors import InputError, Problem
 from graph.ingest.privacy import PersonalCheck, check_records, redact_records
 from graph.ingest.readers import Sheet, read_any
 from graph.ingest.references import check_references
-from graph.ingest.resolve import load_resolver
+from graph.ingest.resolve import OwnThemes, load_resolver
 from graph.ingest.rows import Located, validate_sheet
 from graph.models import KINDS, Trajectory
 from graph.perf import paused_gc
@@ -46,7 +46,7 @@ def _read_trajectory(path: Path, *, data_dir: Path,
     records: dict[str, list[Located]] = {}
     failed: dict[str, set[str]] = {}
     files: dict[str, str] = {kind: str(path) for kind in KINDS}
-    for sheet in sheets:
+    for sheet in sorted(sheets, key=lambda s: s.kind != "thema"):  # own themes first: the others use them
         if sheet.kind in records:
             problems.append(Problem(sheet.file, sheet.kind, None, "", f"record kind '{sheet.kind}' is given twice"))
             continue
@@ -54,6 +54,9 @@ def _read_trajectory(path: Path, *, data_dir: Path,
         records[sheet.kind], found = validate_sheet(sheet, resolver=resolver)
         failed[sheet.kind] = _failed_keys(sheet, records[sheet.kind])
         problems += found
+        if sheet.kind == "thema":
+            problems += _national_clashes(sheet, records["thema"], resolver)
+            resolver = OwnThemes(resolver, [record for _, record in records["thema"]])
     if not sheets:
         return None, problems or [Problem(str(path), "", None, "", "no records found")]
     problems += check_references(records, files=files, failed=failed)
@@ -64,6 +67,13 @@ def _read_trajectory(path: Path, *, data_dir: Path,
     if errors_in(problems):
         return None, problems
     return _assemble(records), problems
+
+
+def _national_clashes(sheet: Sheet, themes: list[Located], resolver) -> list[Problem]:
+    """Own themes whose slug is already a national theme: use that one, or choose another slug."""
+    return [Problem(sheet.file, sheet.kind, row, "slug",
+                    f"'{theme.slug}' is already a national theme; use it directly or choose another slug")
+            for row, theme in themes if resolver.resolve("thema", theme.slug).value == theme.slug]
 
 
 def _failed_keys(sheet: Sheet, valid: list[Located]) -> set[str]:

@@ -34,6 +34,7 @@ UNIQUE: dict[str, Callable[[object], object]] = {
     "aanwezigheid": lambda r: (r.bijeenkomst, r.gemeente),
     "les": lambda r: r.id,
     "uitkomst": lambda r: r.id,
+    "thema": lambda r: r.slug,
 }
 
 

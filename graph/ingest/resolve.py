@@ -131,6 +131,38 @@ class LookupTables:
                           f"name the current gemeente: {labels}")
 
 
+class OwnThemes:
+    """A resolver that knows a trajectory's own themes (sheet ``thema``) besides the national ones.
+
+    >>> from graph.models import EigenThema
+    >>> r = OwnThemes(load_resolver(DEFAULT_DATA), [EigenThema(slug="jongeren", label="Jongeren")])
+    >>> r.resolve("thema", "Jongeren ").value, r.resolve("thema", "draagvlak").value
+    ('jongeren', 'draagvlak')
+    >>> r.resolve("thema", "jongere").suggestion
+    'did you mean jongeren (Jongeren)?'
+    """
+
+    def __init__(self, base, themes) -> None:
+        self.base = base
+        self.table = Table("thema")
+        for theme in themes:
+            self.table.add(theme.slug, theme.label)
+
+    def resolve(self, kind: str, text: str) -> Resolution:
+        if kind != "thema":
+            return self.base.resolve(kind, text)
+        own = self.table.index.get(normalise(text), set())
+        if len(own) == 1:
+            return Resolution(next(iter(own)))
+        found = self.base.resolve(kind, text)
+        near = self.table.near(text)
+        if found.value is None and near and not found.suggestion:
+            return found._replace(suggestion=f"did you mean {' or '.join(self.table.label(k) for k in near[:3])}?")
+        if found.value is None and not found.suggestion:
+            return found._replace(suggestion="add it to the sheet thema to define your own theme")
+        return found
+
+
 def _ratio(text: str, candidate: str) -> float:
     return difflib.SequenceMatcher(None, normalise(text), candidate).ratio()
 
