@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test build bench scale clean
+.PHONY: run test test-fast build bench scale clean docs
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV_ARGS) $(VENV)
@@ -26,13 +26,21 @@ test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest: no tests collected"; exit 0; fi; exit $$rc
 
+# The edit loop: no browser, no Virtuoso, nothing marked slow.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not chromium and not virtuoso and not slow" $(PYTEST_ARGS)
+
+# Regenerate docs/cli.md from the commands' help (a test checks it is up to date).
+docs: $(STAMP)
+	$(BIN)/python -m graph.cli.reference --write
+
 # Every benchmark script (not collected by pytest); each prints its figures.
 bench: $(STAMP)
 	$(BIN)/python tests/benchmarks/run.py $(BENCH_ARGS)
 	@for script in tests/benchmarks/bench_*.py; do \
 	  echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
-# The scale benchmark of the README (issue 8): 10 to 5,000 gemeenten with every peer (about 40 min)
+# The scale benchmark of docs/performance.md: 10 to 5,000 gemeenten with every peer (about 40 min)
 scale: $(STAMP)
 	$(BIN)/python tests/benchmarks/run.py --sizes 10,100,342,1000,5000 --lessons 5 --out data/build/bench.json
 

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from graph.amounts import AmbiguousAmount, AmountError, read_amount
-from graph.models import Toepassing
+from graph.ingest.amounts import AmbiguousAmount, AmountError, read_amount
+from graph.ingest.models import Toepassing
 
 READ = [
     ("7500", "7500"),

@@ -19,7 +19,7 @@ from graph.analysis.records import (
     Bijeenkomst, Element, Gemeente, Kern, Les, Records, Toepassing, Uitkomst, Vraagstuk,
 )
 from graph.namespace import G_PRAKTIJK, G_REFERENCE, GEO, KD, graph_iri, iri
-from graph.terms import Quads, node, wkt_point, year
+from graph.sources.terms import Quads, node, wkt_point, year
 
 GEMEENTEN = (
     Gemeente("GM0001", "Aadorp", provincie="Fryslân", inwoners=10_000, lat=53.0, lon=5.0, n_kernen=3, merged=True),

@@ -6,8 +6,8 @@ import pytest
 from test_analysis_fixtures import tiny_quads, tiny_records
 
 from graph.analysis import analyse, read_records
-from graph.publish import publish
-from graph.remote import RemoteStore
+from graph.store.publish import publish
+from graph.store.remote import RemoteStore
 from graph.store import LocalStore, open_store
 
 pytestmark = pytest.mark.virtuoso

@@ -132,8 +132,7 @@ def test_network_filters_from_the_url(params, expected):
 
 
 def test_network_draws_at_most_the_cap_keeping_the_focus(monkeypatch):
-    from graph import netselect
-
+    from graph.views import netselect as netselect
     monkeypatch.setattr(netselect, "MAX_DRAWN_NODES", 3)
     at = run_page("netwerk", preset="alles", focus="les/mini-l5", hops="4")
     assert not at.exception

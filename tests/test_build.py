@@ -121,7 +121,7 @@ def test_the_public_copy_holds_every_public_quad_and_no_private_one(tmp_path):
 
 
 def test_shacl_violation_stops_the_build(built):
-    pytest.importorskip("graph.shacl")
+    pytest.importorskip("graph.build.shacl")
     before = _snapshot(built)
     kern = ox.Quad(ox.NamedNode(iri("kern", "9999")), ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
                    ox.NamedNode(KD.Kern), ox.NamedNode(str(G_REFERENCE)))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from graph import buildcache
+from graph.build import cache as buildcache
 from graph.build import Source, build
 from graph.namespace import G_REFERENCE, iri
 from graph.store import open_store

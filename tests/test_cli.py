@@ -39,7 +39,7 @@ def test_every_command_has_help(path):
 
 
 def _documented(path: tuple[str, ...], readme: str) -> bool:
-    """``kernen build`` in the README; a subcommand may share a line with its group
+    """``kernen build`` in the guide; a subcommand may share a line with its group
     (``kernen export meeting ID | intake GEMEENTE | ...``)."""
     if f"kernen {' '.join(path)}" in readme:
         return True
@@ -49,9 +49,9 @@ def _documented(path: tuple[str, ...], readme: str) -> bool:
 
 
 @pytest.mark.parametrize("path", COMMANDS, ids=[" ".join(p) for p in COMMANDS])
-def test_every_command_has_a_readme_line(path):
-    assert _documented(path, (ROOT / "README.md").read_text(encoding="utf-8")), \
-        f"README.md has no line about `kernen {' '.join(path)}`"
+def test_every_command_is_explained_in_the_guide(path):
+    assert _documented(path, (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")), \
+        f"docs/guide.md has no line about `kernen {' '.join(path)}`"
 
 
 def _quads() -> list[ox.Quad]:

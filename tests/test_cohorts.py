@@ -6,7 +6,7 @@ import pyoxigraph as ox
 from fixtures_year import year_quads
 
 from graph.build import Source, build
-from graph.cohorts import stored_slugs
+from graph.build.cohorts import stored_slugs
 from graph.namespace import G_PRIVATE, G_REFERENCE
 from graph.store import LocalStore, current_version
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from graph.compare import compare, summary_lines
+from graph.build.compare import compare, summary_lines
 from graph.ingest import load_trajectory
-from graph.models import Les
+from graph.ingest.models import Les
 from graph.settings import DEFAULT_DATA
-from graph.trajectory import trajectory_quads
+from graph.sources.trajectory import trajectory_quads
 
 VOORBEELD = DEFAULT_DATA / "trajecten" / "voorbeeld" / "voorbeeld.xlsx"
 

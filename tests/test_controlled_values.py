@@ -4,7 +4,7 @@ import pytest
 from pydantic import ValidationError
 
 from graph.ingest.resolve import load_resolver
-from graph.models import Actie, Bijeenkomst, Les, Toepassing, Vraagstuk
+from graph.ingest.models import Actie, Bijeenkomst, Les, Toepassing, Vraagstuk
 from graph.settings import DEFAULT_DATA
 
 

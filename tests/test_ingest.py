@@ -70,7 +70,7 @@ def test_validate_valid_input_exits_0_with_summary(tmp_path):
 
     result = CliRunner().invoke(cli, ["validate", str(VOORBEELD), "--store", str(tmp_path / "geen-store")])
     assert result.exit_code == 0, result.output
-    from graph.models import KINDS
+    from graph.ingest.models import KINDS
 
     counts = ", ".join(f"{len(records().get(kind, []))} {kind}" for kind in KINDS if kind != "traject")
     assert result.output == (f"traject voorbeeld: {counts}\n"

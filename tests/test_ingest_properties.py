@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from graph.errors import InputError
 from graph.ingest import load_trajectory
-from graph.models import KINDS, columns
+from graph.ingest.models import KINDS, columns
 from graph.settings import DEFAULT_DATA
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

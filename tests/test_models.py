@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from graph.models import (KINDS, Actie, Bijeenkomst, Deelname, Les, Resolution, Toepassing, Traject, columns,
+from graph.ingest.models import (KINDS, Actie, Bijeenkomst, Deelname, Les, Resolution, Toepassing, Traject, columns,
                           parse_bool, parse_date, parse_decimal, parse_int, required_columns, split_list)
 
 

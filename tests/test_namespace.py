@@ -6,7 +6,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.namespace import DEF, KD
-from graph.ontology import ONTOLOGY_DIR, build_ontology
+from graph.sources.ontology import ONTOLOGY_DIR, build_ontology
 
 CORE = ONTOLOGY_DIR / "kernendemocratie.ttl"
 OWL = "http://www.w3.org/2002/07/owl#"

@@ -1,4 +1,4 @@
-"""The network HTML (graph.netviz) and the network selection (graph.netselect): exact, small cases."""
+"""The network HTML (graph.views.netviz) and the network selection (graph.views.netselect): exact, small cases."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import time
 import networkx as nx
 import pytest
 
-from graph import netselect, netviz
-from graph.netselect import InstrumentInfo
-from graph.netviz import NetEdge, NetNode, network_html
+from graph.views import netselect, netviz
+from graph.views.netselect import InstrumentInfo
+from graph.views.netviz import NetEdge, NetNode, network_html
 
 HOSTILE = '<img src=x onerror=alert(1)></script><script>alert(2)</script>'
 # http(s) strings inside the vendored vis-network code: an SVG namespace and error-message links,

@@ -13,7 +13,7 @@ from graph.namespace import (
     G_ONTOLOGY, SCHEME_BESLISRECHT, SCHEME_BIJEENKOMSTSOORT, SCHEME_GROEPEN, SCHEME_INSTRUMENTEN, SCHEME_LADDER,
     SCHEME_THEMAS, sparql_prefixes,
 )
-from graph.ontology import ONTOLOGY_DIR, build_ontology, concept_slugs, generated_files, main
+from graph.sources.ontology import ONTOLOGY_DIR, build_ontology, concept_slugs, generated_files, main
 from graph.settings import DEFAULT_DATA
 
 
@@ -32,7 +32,7 @@ def select(store: ox.Store, body: str) -> list[tuple]:
 @pytest.mark.parametrize("name", sorted(generated_files()), ids=str)
 def test_committed_scheme_equals_what_the_csv_gives(name):
     committed = (ONTOLOGY_DIR / name).read_text(encoding="utf-8")
-    assert committed == generated_files()[name], f"run: python -m graph.ontology --regenerate ({name})"
+    assert committed == generated_files()[name], f"run: python -m graph.sources.ontology --regenerate ({name})"
 
 
 def test_all_quads_are_in_the_ontology_graph():
@@ -131,7 +131,7 @@ def test_bad_instrument_csv_names_row_and_field(tmp_path: Path):
 def test_regenerate_writes_the_files(tmp_path: Path, capsys):
     shutil.copytree(ONTOLOGY_DIR, tmp_path / "ontology")
     (tmp_path / "ontology" / "instrumenten.ttl").unlink()
-    from graph.ontology import regenerate
+    from graph.sources.ontology import regenerate
 
     written = regenerate(ontology_dir=tmp_path / "ontology")
     assert sorted(p.name for p in written) == ["instrumenten.ttl", "participatieladder.ttl"]

@@ -11,9 +11,9 @@ import pytest
 
 from graph.errors import InputError
 from graph.namespace import G_PRAKTIJK
-from graph.ontology import build_ontology
-from graph.praktijk import build_praktijk
-from graph.reference import build_reference
+from graph.sources.ontology import build_ontology
+from graph.sources.praktijk import build_praktijk
+from graph.sources.reference import build_reference
 from graph.settings import DEFAULT_DATA
 from conftest import union_rows
 

@@ -12,8 +12,8 @@ from graph.errors import InputError
 from graph.ingest import PersonalCheck, load_trajectory
 from graph.ingest.personal import Detector
 from graph.ingest.privacy import FREE_TEXT, PRAKTIJK_TEXT, is_personal
-from graph.models import KINDS
-from graph.praktijk import build_praktijk
+from graph.ingest.models import KINDS
+from graph.sources.praktijk import build_praktijk
 from graph.settings import DEFAULT_DATA
 
 PRIVATE = {"deelname": {"contact_naam"}}  # goes to the private graph only

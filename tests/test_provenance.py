@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.namespace import G_META, G_ONTOLOGY, G_PRAKTIJK, G_REFERENCE
-from graph.provenance import CC_BY_4, GRAPHS, graph_provenance
+from graph.sources.provenance import CC_BY_4, GRAPHS, graph_provenance
 
 BUILT = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
 

@@ -1,4 +1,4 @@
-"""Every canned query (graph/queries/*.rq): its header, its parse, and its exact rows on a small graph.
+"""Every canned query (graph/sparql/queries/*.rq): its header, its parse, and its exact rows on a small graph.
 
 The graph below is fictional (GM9xxx codes, made-up names), hand-built to give each query a few
 rows whose values can be checked by hand.

@@ -10,7 +10,7 @@ import pytest
 
 from graph.errors import InputError
 from graph.namespace import G_REFERENCE, KD, iri
-from graph.reference import build_reference
+from graph.sources.reference import build_reference
 from graph.settings import DEFAULT_DATA
 from conftest import union_rows
 

@@ -18,13 +18,13 @@ import rdflib
 from click.testing import CliRunner
 from rdflib.compare import isomorphic
 
-import graph.remote as remote_module
+import graph.store.remote as remote_module
 from app_fixture import app_quads
 from graph.cli import cli
 from graph.export.data import export_data
 from graph.namespace import G_PRIVATE, GRAPH, graph_iri
-from graph.publish import Authorizer, _send, publish
-from graph.remote import RemoteStore
+from graph.store.publish import Authorizer, _send, publish
+from graph.store.remote import RemoteStore
 from graph.sparql import canned_queries, run_canned, run_safe
 from graph.store import LocalStore, open_store
 from graph.store.results import XSD
@@ -128,7 +128,7 @@ def test_refused_forms_never_reach_the_remote_store(remote):
 
 def test_time_limit_on_the_remote_store(remote):
     """The client gives up just after the limit; Virtuoso is told the limit too and stops the work."""
-    from graph.remote import RemoteTimeout
+    from graph.store.remote import RemoteTimeout
 
     heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
     start = time.monotonic()

@@ -1,4 +1,4 @@
-"""SHACL: the built graph conforms, a broken record is named, and graph.shacl agrees with pyshacl."""
+"""SHACL: the built graph conforms, a broken record is named, and graph.build.shacl agrees with pyshacl."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import rdflib
 
 from graph.errors import InputError
 from graph.namespace import G_PRAKTIJK, G_REFERENCE, KD, iri
-from graph.ontology import ONTOLOGY_DIR, build_ontology
-from graph.praktijk import build_praktijk
-from graph.reference import build_reference
+from graph.sources.ontology import ONTOLOGY_DIR, build_ontology
+from graph.sources.praktijk import build_praktijk
+from graph.sources.reference import build_reference
 from graph.settings import DEFAULT_DATA
-from graph.shacl import SHAPES_FILE, assert_valid, compile_shapes, validate
+from graph.build.shacl import SHAPES_FILE, assert_valid, compile_shapes, validate
 
 PREFIXES = """
 @prefix kd: <https://w3id.org/kernendemocratie/def#> .
@@ -118,7 +118,7 @@ def test_full_graph_conforms(full_store):
 
 def test_example_trajectory_conforms(full_store):
     """The trajectory builder and the shapes agree (the bundled fictional example, with its private graph)."""
-    from graph.trajectory import build_trajectory_quads
+    from graph.sources.trajectory import build_trajectory_quads
 
     public, private, _ = build_trajectory_quads(DEFAULT_DATA / "trajecten" / "voorbeeld", data_dir=DEFAULT_DATA)
     full_store.extend(public + private)

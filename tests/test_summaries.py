@@ -168,7 +168,7 @@ def test_example_intake_of_a_participant(example):
 def test_the_analysis_is_kept_per_built_version_and_trajectory(tmp_path, store):
     from fixtures_trajectory import trajectory_quads
 
-    from graph import summary_analysis as sa
+    from graph.summaries import analysis as sa
     from graph.build import Source, build
     from graph.store import open_store
 

@@ -9,9 +9,9 @@ from fixtures_trajectory import _praktijk, _Quads, _reference
 
 from graph.export.reports import render
 from graph.export.layout import day
-from graph.models import KINDS, Trajectory
+from graph.ingest.models import KINDS, Trajectory
 from graph.summaries import intake_summary
-from graph.trajectory import trajectory_quads
+from graph.sources.trajectory import trajectory_quads
 
 PERSONAL = {"contact_naam", "contact_email", "contact_telefoon"}
 G = "GM9001"

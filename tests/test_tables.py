@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.tables import read_table
+from graph.ingest.tables import read_table
 
 COLUMNS = ["code", "naam"]
 

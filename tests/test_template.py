@@ -12,10 +12,10 @@ from click.testing import CliRunner
 
 from graph.cli import cli
 from graph.ingest import load_trajectory
-from graph.models import KINDS, columns
+from graph.ingest.models import KINDS, columns
 from graph.settings import DEFAULT_DATA
-from graph.template import LIST_SHEET, workbook, workbook_bytes
-from graph.trajectory import build_trajectory_quads
+from graph.ingest.template import LIST_SHEET, workbook, workbook_bytes
+from graph.sources.trajectory import build_trajectory_quads
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "data"))
 import voorbeeld_data  # noqa: E402
@@ -142,6 +142,6 @@ def test_libreoffice_opens_it_with_dropdowns_and_data(tmp_path):
 
 
 def test_every_column_has_its_own_help_text():
-    from graph.template import HELP
+    from graph.ingest.template import HELP
 
     assert {c for kind in KINDS for c in columns(kind)} <= set(HELP)

@@ -12,10 +12,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
-from graph.models import Aanwezigheid, Actie, Bijeenkomst, Deelname, Les, Traject, Trajectory
+from graph.ingest.models import Aanwezigheid, Actie, Bijeenkomst, Deelname, Les, Traject, Trajectory
 from graph.namespace import G_PRIVATE, KD, SCHEMA, graph_iri, iri
 from graph.settings import DEFAULT_DATA
-from graph.trajectory import build_trajectory_quads, trajectory_quads
+from graph.sources.trajectory import build_trajectory_quads, trajectory_quads
 
 VALID = Path(__file__).resolve().parent / "data" / "valid"
 VOORBEELD = DEFAULT_DATA / "trajecten" / "voorbeeld"

@@ -7,7 +7,7 @@ import streamlit as st
 
 from app import cache, state, ui
 from app.i18n import t
-from graph import netselect, netviz
+from graph.views import netselect, netviz
 
 lang = state.lang()
 st.title(t("netwerk.title", lang))

@@ -5,7 +5,7 @@
 - :func:`ladder_png`: instruments as bars over the rungs of the participatieladder.
 - :func:`support_png`: the support of the rode draden as horizontal bars.
 
->>> from graph.summary_models import Network, NetworkEdge
+>>> from graph.summaries.models import Network, NetworkEdge
 >>> png = network_png(Network(gemeenten=["A"], topics=["t"], edges=[NetworkEdge(source="A", target="t")]))
 >>> png[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
 True
@@ -20,7 +20,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
 
-from graph.summary_models import InstrumentIndexItem, Network, Thread  # noqa: E402
+from graph.summaries.models import InstrumentIndexItem, Network, Thread  # noqa: E402
 
 DPI = 150
 WIDTH_IN = 7.0  # 16 cm text width on A4

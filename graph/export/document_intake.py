@@ -12,7 +12,7 @@ from graph.export.labels import words
 from graph.export.layout import (
     SourceNotes, colophon, day, fictief_notice, lesson_table, meeting_title, money, number, table_or_none,
 )
-from graph.summary_models import IntakeSummary, Kerntelling, WorkItem
+from graph.summaries.models import IntakeSummary, Kerntelling, WorkItem
 
 
 def intake_document(s: IntakeSummary) -> Document:

@@ -13,7 +13,7 @@ from graph.export.layout import (
     SourceNotes, colophon, day, fictief_notice, lesson_table, meeting_title, money, names, number, source_links,
     table_or_none,
 )
-from graph.summary_models import LessonsBundle, MeetingPack, Summary, Thread
+from graph.summaries.models import LessonsBundle, MeetingPack, Summary, Thread
 
 MAX_SHARED = 8  # shared elements named per table group (the strongest first)
 

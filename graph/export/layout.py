@@ -16,7 +16,7 @@ from datetime import date
 
 from graph.export.document import BulletList, Document, Heading, Link, Paragraph, Table
 from graph.export.labels import words
-from graph.summary_models import Budget, Colophon, GemeenteRef, Lesson, Meeting, Source, TrajectRef
+from graph.summaries.models import Budget, Colophon, GemeenteRef, Lesson, Meeting, Source, TrajectRef
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 

@@ -15,7 +15,7 @@ from graph.export.document import Document
 from graph.export.documents import document
 from graph.export.render_html import render_html
 from graph.export.render_md import render_md
-from graph.summary_models import Summary
+from graph.summaries.models import Summary
 
 
 def _docx(doc: Document) -> bytes:

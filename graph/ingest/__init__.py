@@ -18,7 +18,7 @@ from graph.ingest.readers import Sheet, read_any
 from graph.ingest.references import check_references
 from graph.ingest.resolve import OwnThemes, load_resolver
 from graph.ingest.rows import Located, validate_sheet
-from graph.models import KINDS, Trajectory
+from graph.ingest.models import KINDS, Trajectory
 from graph.perf import paused_gc
 
 __all__ = ["load_trajectory", "read_trajectory", "validate_paths", "validate_inputs", "errors_in", "PersonalCheck"]

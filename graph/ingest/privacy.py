@@ -5,7 +5,7 @@ A :class:`PersonalCheck` says what to do with personal data found in free text (
 les.tekst: telefoonnummer; verwijder het of zet het in contact_telefoon"); with ``redact=True`` the
 hit is replaced by ``[verwijderd: telefoonnummer]`` and counted per kind.
 
->>> from graph.models import Deelname, Les
+>>> from graph.ingest.models import Deelname, Les
 >>> records = {"deelname": [(2, Deelname(gemeente="GM1900", contact_naam="Anna Voorbeeld"))],
 ...            "les": [(3, Les(id="l1", titel="Bel Anna Voorbeeld", tekst="via 06-12345678"))]}
 >>> for p in check_records(records, files={"les": "t.xlsx"}): print(p)
@@ -141,7 +141,7 @@ def _redacted(record, names: Iterable[str], detector: Detector, check: PersonalC
 
 def check_rows(rows: Iterable, columns: Iterable[str], check: PersonalCheck | None,
                *, detector: Detector | None = None) -> None:
-    """Practice data: each free-text cell of ``rows`` (:class:`graph.tables.Row`) checked.
+    """Practice data: each free-text cell of ``rows`` (:class:`graph.ingest.tables.Row`) checked.
 
     A hit is a problem on the row, or (``check.redact``) replaced in ``row.values`` and counted.
     """

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import Problem
-from graph.models import KINDS
+from graph.ingest.models import KINDS
 
 HELPER_SHEETS = {"instructies", "lijsten", "instructions"}  # template sheets that hold no records
 YAML_SUFFIXES = {".yaml", ".yml"}

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from graph.models import Resolution
+from graph.ingest.models import Resolution
 from graph.settings import DEFAULT_DATA, ROOT
 
 GEMEENTEN_FILE = Path("reference") / "gemeenten.csv"
@@ -134,7 +134,7 @@ class LookupTables:
 class OwnThemes:
     """A resolver that knows a trajectory's own themes (sheet ``thema``) besides the national ones.
 
-    >>> from graph.models import EigenThema
+    >>> from graph.ingest.models import EigenThema
     >>> r = OwnThemes(load_resolver(DEFAULT_DATA), [EigenThema(slug="jongeren", label="Jongeren")])
     >>> r.resolve("thema", "Jongeren ").value, r.resolve("thema", "draagvlak").value
     ('jongeren', 'draagvlak')

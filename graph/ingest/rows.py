@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from graph.errors import Problem
 from graph.ingest.readers import SCALARS, Sheet
-from graph.models import KINDS, Record, Resolver, columns, required_columns
+from graph.ingest.models import KINDS, Record, Resolver, columns, required_columns
 
 Located = tuple[int, Record]  # (row number, validated record)
 

@@ -1,4 +1,4 @@
-"""Canned queries: ``graph/queries/<name>.rq`` files with a comment header.
+"""Canned queries: ``graph/sparql/queries/<name>.rq`` files with a comment header.
 
 The header names the query, describes it in Dutch and English, lists its parameters and columns::
 
@@ -33,7 +33,7 @@ from rdflib import URIRef
 
 from graph.namespace import iri
 
-QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
 SIMPLE_TYPES = {"integer": int, "decimal": Decimal, "string": str, "date": dt.date.fromisoformat}
 RESOLVED_TYPES = {  # type -> (IRI kind, code pattern, class, label property)
     "gemeente": ("gemeente", r"GM\d{4}", "kd:Gemeente", "rdfs:label"),

@@ -1,4 +1,4 @@
-"""The store: an embedded Oxigraph directory on disk, or (``graph.remote``) a SPARQL 1.1 endpoint.
+"""The store: an embedded Oxigraph directory on disk, or (``graph.store.remote``) a SPARQL 1.1 endpoint.
 
 :func:`open_store` is the one way in. A local store directory is a symlink to the current
 versioned directory that :mod:`graph.build` swapped in; readers open it read-only and reopen
@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import threading
 import time
-from abc import ABC, abstractmethod
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -39,20 +38,13 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.namespace import G_PRIVATE, PREFIXES
+from graph.store.base import DUMP_FORMATS, Store, StoreMissing
 from graph.store.binding import bind_values, to_term
 from graph.store.results import QueryResult, Term
 
 __all__ = ["Store", "LocalStore", "StoreMissing", "QueryResult", "Term", "open_store", "DUMP_FORMATS",
            "bind_values", "to_term", "current_version", "memory_copy", "PUBLIC_COPY"]
 
-DUMP_FORMATS: dict[str, ox.RdfFormat] = {
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "nq": ox.RdfFormat.N_QUADS,
-    "ttl": ox.RdfFormat.TURTLE,
-    "trig": ox.RdfFormat.TRIG,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
 _PRIVATE = ox.NamedNode(str(G_PRIVATE))
 PUBLIC_COPY = "kernen-public.nq"  # written by graph.build into each store version
 _COPIES_KEPT = 2
@@ -100,43 +92,6 @@ def memory_copy(version: Path, limit_mb: float, *, wait: bool = False) -> ox.Sto
     if wait:
         copy.ready.wait()
     return copy.store if copy.ready.is_set() else None
-
-
-class StoreMissing(LookupError):
-    """There is no built store at the location (run ``kernen build`` first)."""
-
-
-class Store(ABC):
-    """What every store offers; :class:`LocalStore` here, ``graph.remote.RemoteStore`` for endpoints."""
-
-    location: str
-
-    @abstractmethod
-    def query(self, text: str, *, bindings: Mapping[str, object] | None = None,
-              include_private: bool = False, max_rows: int | None = None,
-              timeout: float | None = None) -> QueryResult:
-        """Run *trusted* SPARQL; ``bindings`` are bound (VALUES), never pasted into the text."""
-
-    @abstractmethod
-    def graphs(self, *, include_private: bool = False) -> list[str]:
-        """The IRIs of the named graphs, sorted."""
-
-    @abstractmethod
-    def count(self, graph: str | None = None) -> int:
-        """Number of triples in one named graph, or in all graphs (``None``)."""
-
-    @abstractmethod
-    def dump(self, format: str, *, include_private: bool = False) -> bytes:
-        """The public graphs serialised (``nt``, ``nq``, ``ttl``, ``trig``, ``jsonld``, ``rdfxml``)."""
-
-    def close(self) -> None:
-        """Release the store (no-op where there is nothing to release)."""
-
-    def __enter__(self) -> "Store":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 def current_version(path: str | Path) -> Path:
@@ -287,7 +242,7 @@ def open_store(location: str | Path | None = None, *, read_only: bool = True) ->
         location = load_settings().store
     text = str(location)
     if text.startswith(("http://", "https://")):
-        from graph.remote import RemoteStore  # written against this interface; imported on use
+        from graph.store.remote import RemoteStore  # written against this interface; imported on use
 
         return RemoteStore(text, read_only=read_only)
     return LocalStore(Path(text), read_only=read_only)

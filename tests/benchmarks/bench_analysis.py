@@ -2,7 +2,7 @@
 
 Run: ``python tests/benchmarks/bench_analysis.py [--sizes 10,342,1000] [--lessons 50] [--seed 1]``.
 Prints, per size, the time to read the store and project it, and the time of each part of the analysis.
-Targets (issue 4): example trajectory < 1 s, 342 gemeenten x 50 lessons < 10 s.
+Targets: example trajectory < 1 s, 342 gemeenten x 50 lessons < 10 s.
 
 The synthetic data are generated directly as quads (seeded), in the shape of docs/architecture.md:
 gemeenten with province, inhabitants, centroid, kernen and herindelingen; a theme and instrument
@@ -24,7 +24,7 @@ from pyoxigraph import Quad
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from graph.namespace import KD, GEO, G_PRAKTIJK, G_REFERENCE, graph_iri, iri  # noqa: E402
-from graph.terms import Quads, node, wkt_point, year  # noqa: E402
+from graph.sources.terms import Quads, node, wkt_point, year  # noqa: E402
 
 RDFS_LABEL = node("http://www.w3.org/2000/01/rdf-schema#label")
 SKOS_PREF = node("http://www.w3.org/2004/02/skos/core#prefLabel")

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
 import networkx as nx  # noqa: E402
 
 from app.pages import PAGES  # noqa: E402
-from graph.netviz import NetEdge, NetNode, network_html  # noqa: E402
+from graph.views.netviz import NetEdge, NetNode, network_html  # noqa: E402
 
 RENDER_TIMEOUT_S = 300
 WARM_RUNS = 3
@@ -102,8 +102,8 @@ def _warm_up_runtime() -> None:
 
     from streamlit.testing.v1 import AppTest
 
-    for module in ("app.cache", "app.charts", "app.ui", "graph.analysis", "graph.views", "graph.netselect",
-                   "graph.netviz", "graph.sparql", "graph.summaries", "graph.ingest"):
+    for module in ("app.cache", "app.charts", "app.ui", "graph.analysis", "graph.views", "graph.views.netselect",
+                   "graph.views.netviz", "graph.sparql", "graph.summaries", "graph.ingest"):
         importlib.import_module(module)
     AppTest.from_string("import streamlit as st\nst.write(1)").run()
 

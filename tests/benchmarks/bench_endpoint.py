@@ -141,7 +141,7 @@ def virtuoso_targets(store_dir: Path, workdir: Path, stack: list) -> list[Target
     if binary is None:
         print("Virtuoso skipped: virtuoso-t is not installed (apt-get install virtuoso-opensource)")
         return []
-    from graph.publish import publish
+    from graph.store.publish import publish
 
     server = start_virtuoso(workdir / "virtuoso", binary=binary)
     stack.append(server.stop)

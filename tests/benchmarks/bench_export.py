@@ -44,7 +44,7 @@ def measure(store, meeting: str, traject: str, *, repeat: int) -> dict[str, floa
 
 
 def _last_meeting(store) -> tuple[str, str] | None:
-    from graph.summary_data import meetings, trajects
+    from graph.summaries.data import meetings, trajects
 
     found = trajects(store)
     if not found:

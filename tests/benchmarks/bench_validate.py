@@ -2,7 +2,7 @@
 
 Run: ``python tests/benchmarks/bench_validate.py [--rows 5000] [--repeat 3]``.
 Prints the time to validate the workbook (read, resolve, check references) and to build its quads.
-Target (issue 3): validation of a 5,000-row workbook < 5 s.
+Target: validation of a 5,000-row workbook < 5 s.
 
 The rows are synthetic (seeded), spread like a large trajectory: 300 deelnames, a project, vraagstuk and
 action per gemeente, 200 meetings with attendance, and lessons for the rest; gemeenten are given by name
@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from graph.ingest import load_trajectory  # noqa: E402
 from graph.ingest.resolve import load_resolver  # noqa: E402
 from graph.settings import DEFAULT_DATA  # noqa: E402
-from graph.template import workbook  # noqa: E402
-from graph.trajectory import build_trajectory_quads  # noqa: E402
+from graph.ingest.template import workbook  # noqa: E402
+from graph.sources.trajectory import build_trajectory_quads  # noqa: E402
 
 TARGET_S = 5.0
 THEMES = ["draagvlak", "aanspreekpunt", "dorpsplannen", "budgetverdeling", "vertrouwen", "erkenning"]

@@ -1,4 +1,4 @@
-"""Bounded load on ``kernen serve`` (issue 9, item 5): 32 concurrent clients for N seconds on loopback.
+"""Bounded load on ``kernen serve``: 32 concurrent clients for N seconds on loopback.
 
 Starts ``kernen serve`` on 127.0.0.1 with a short time limit (2 s) on a store (``--store``, default: the
 example built into a temporary directory), sends a mix of simple queries (28 clients) and long-running ones

@@ -1,4 +1,4 @@
-"""Peers for the scale benchmark (issue 8): Virtuoso over HTTP and the plain rdflib pipeline.
+"""Peers for the scale benchmark: Virtuoso over HTTP and the plain rdflib pipeline.
 
 ``run.py`` calls both next to our own pipeline, in the same run:
 
@@ -247,7 +247,7 @@ def pipeline_for(sources: list, out: Path, *, shacl_max_triples: int | None = No
     import datetime as dt
 
     from graph.build import _graph_sources, provenance_quads
-    from graph.buildcache import graphs_of
+    from graph.build.cache import graphs_of
 
     started = time.perf_counter()
     loaded = {s.name: list(s.load()) for s in sources}
@@ -280,8 +280,8 @@ def _pyshacl(dataset: Dataset, triples: int, max_triples: int | None) -> dict:
     import pyshacl
     from rdflib import Graph
 
-    from graph.ontology import ONTOLOGY_DIR
-    from graph.shacl import SHAPES_FILE
+    from graph.sources.ontology import ONTOLOGY_DIR
+    from graph.build.shacl import SHAPES_FILE
 
     start = time.perf_counter()
     shapes = Graph().parse(ONTOLOGY_DIR / SHAPES_FILE, format="turtle")

@@ -12,7 +12,7 @@ step of the product. Each step runs in its own child process, so its wall time a
 - ``validate``: ingest and validation of the YAML (``graph.ingest.load_trajectory``);
 - ``build``: ``graph.build.build`` (every source, SHACL check, the store on disk, the swap), into a new
   directory (nothing cached); ``rebuild``: the same build again, as after an edit of the trajectory
-  (the unchanged reference and practice data come from the build cache, ``graph.buildcache``);
+  (the unchanged reference and practice data come from the build cache, ``graph.build.cache``);
 - ``queries``: the 15 canned queries with their default parameters, each one warm-up then ``--repeat``
   runs; ours = ``Store.query`` on the built store (CPU ms of the process, after the in-memory copy of the
   public graphs has loaded) and ``run_safe`` (wall ms: check, worker process, transfer);

@@ -27,9 +27,9 @@ sys.path.insert(0, str(HERE))
 
 import voorbeeld_data  # noqa: E402
 
-from graph.models import columns  # noqa: E402
+from graph.ingest.models import columns  # noqa: E402
 from graph.settings import DEFAULT_DATA  # noqa: E402
-from graph.template import workbook  # noqa: E402
+from graph.ingest.template import workbook  # noqa: E402
 
 FIXED_TIME = dt.datetime(2025, 1, 1)
 

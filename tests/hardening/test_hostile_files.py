@@ -1,4 +1,4 @@
-"""Hostile input files (issue 9, item 1): each ends in a located InputError or a valid import, in bounded time.
+"""Hostile input files: each ends in a located InputError or a valid import, in bounded time.
 
 Fuzz sizes: ``KERNEN_FUZZ_EXAMPLES`` (default 100 per reader) for the mutation tests. The big-cell test
 uses a 5 MB cell by default (``KERNEN_BIG_CELL_MB=50`` for the full 50 MB).

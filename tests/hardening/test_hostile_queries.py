@@ -1,4 +1,4 @@
-"""Hostile SPARQL (issue 9, item 2): refused, or stopped at its limit; no file read, no connection made.
+"""Hostile SPARQL: refused, or stopped at its limit; no file read, no connection made.
 
 The workers are subprocesses, so file access is checked by content: FROM <file:...> names a file whose
 marker must appear in no answer; network access by a loopback listener that must accept nothing.

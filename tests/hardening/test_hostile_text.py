@@ -1,4 +1,4 @@
-"""Hostile text (issue 9, item 3): HTML/JS/formula payloads in free-text fields come out inert.
+"""Hostile text: HTML/JS/formula payloads in free-text fields come out inert.
 
 The app's tables and the network are covered by tests/test_views.py and tests/test_netviz.py; this file adds
 the CSV dumps (formula cells neutralised) and the endpoint's HTML result page and landing page.

@@ -1,4 +1,4 @@
-"""Interrupted builds (issue 9, item 4): SIGKILL a build at random moments; the store is then the previous
+"""Interrupted builds: SIGKILL a build at random moments; the store is then the previous
 one or the new one, never a mix, and opens and answers queries.
 
 ``KERNEN_KILL_ROUNDS`` sets the number of kills (default 5).

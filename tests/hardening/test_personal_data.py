@@ -1,4 +1,4 @@
-"""Personal data (issue 9, item 6): the example's contact names, e-mails and phones never reach a public
+"""Personal data: the example's contact names, e-mails and phones never reach a public
 output: endpoint answers and landing page, data dumps, facilitator exports (MD, HTML, DOCX), the analysis.
 """
 

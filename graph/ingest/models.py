@@ -1,0 +1,433 @@
+"""Pydantic models of a learning trajectory: one model per record kind (a sheet of the workbook).
+
+Field names are the column names. Models are strict (``extra="forbid"``); reusable checks are
+``Annotated`` types. References to gemeenten, instruments and themes are *resolved* while
+validating when a resolver is passed in the validation context (``graph.ingest.resolve``);
+without one, only the canonical forms (``GM1900``, ``dorpsbudget``) are accepted.
+
+>>> Actie.model_validate({"id": "a1", "vraagstuk": "v1", "titel": "Bel de dorpsraden",
+...                       "deadline": "28-02-2025", "status": "bezig"}).deadline
+datetime.date(2025, 2, 28)
+>>> Les.model_validate({"id": "l1", "titel": "T", "themas": "draagvlak; aanspreekpunt"}).themas
+['draagvlak', 'aanspreekpunt']
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Annotated, Any, Literal, NamedTuple, Protocol
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic_core import PydanticCustomError
+
+from graph.ingest.amounts import AmbiguousAmount, AmountError, read_amount, tidy
+
+LIST_SEPARATOR = ";"
+SOORTEN = ("intake", "startbijeenkomst", "regionale-uitwisseling", "werkbezoek", "slotbijeenkomst")
+STATUSSEN = ("gepland", "bezig", "gereed", "vervallen")
+BESLISRECHTEN = ("geen", "advies", "zwaarwegend-advies", "bindend", "gedelegeerd")
+LADDER = ("informeren", "raadplegen", "adviseren", "coproduceren", "meebeslissen", "zelfbeheer")
+_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_CANONICAL = {
+    "gemeente": re.compile(r"^GM\d{4}$"),
+    "instrument": re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+    "thema": re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+}
+_DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
+_EMAIL = re.compile(r"^[^@\s;,]+@[^@\s;,]+\.[A-Za-z]{2,}$")
+_PHONE = re.compile(r"^\+?[0-9 ()-]{6,20}$")
+_URL = re.compile(r"^https?://[^\s<>\"]+$")
+_TRUE = {"ja", "j", "true", "waar", "yes", "y", "1"}
+_FALSE = {"nee", "n", "false", "onwaar", "no", "0"}
+
+
+class Resolution(NamedTuple):
+    """What a resolver made of a reference: a canonical ``value`` (None: not found), plus a message.
+
+    With a value, ``message`` is a warning (e.g. a former gemeente name); without, it is the error.
+    """
+
+    value: str | None
+    message: str = ""
+    suggestion: str = ""
+
+
+class Resolver(Protocol):
+    def resolve(self, kind: str, text: str) -> Resolution: ...
+
+
+def _error(kind: str, message: str, **ctx: Any) -> PydanticCustomError:
+    return PydanticCustomError(kind, message.replace("{", "{{").replace("}", "}}"), ctx or None)
+
+
+def _text(value: Any) -> str:
+    """A cell as text; whole floats (spreadsheets store 1900 as 1900.0) lose their ``.0``."""
+    if isinstance(value, (list, tuple, dict, set)):
+        raise _error("single", "one value expected here, not a list")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def split_list(value: Any) -> list[Any]:
+    """A ``;``-separated cell as a list (YAML may give a list already).
+
+    >>> split_list("a; b;;c ")
+    ['a', 'b', 'c']
+    """
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [v for v in value if v is not None and _text(v) != ""]
+    return [part.strip() for part in _text(value).split(LIST_SEPARATOR) if part.strip()]
+
+
+def parse_date(value: Any) -> dt.date:
+    """A date from a spreadsheet date, ISO ``2019-02-28`` or Dutch ``28-02-2019``.
+
+    >>> parse_date("1-3-2025"), parse_date("2025-03-01")
+    (datetime.date(2025, 3, 1), datetime.date(2025, 3, 1))
+    >>> parse_date("31-02-2019")
+    Traceback (most recent call last):
+    pydantic_core._pydantic_core.PydanticCustomError: '31-02-2019' is not a valid date: February 2019 has 28 days
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _text(value)
+    iso, dutch = _ISO_DATE.match(text), _DUTCH_DATE.match(text)
+    if not (iso or dutch):
+        raise _error("date", f"'{text}' is not a date; write dd-mm-jjjj or jjjj-mm-dd")
+    y, m, d = iso.groups() if iso else reversed(dutch.groups())
+    year, month, day = int(y), int(m), int(d)
+    if not 1 <= month <= 12:
+        raise _error("date", f"'{text}' is not a valid date: there is no month {month}")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise _error("date", f"'{text}' is not a valid date: {calendar.month_name[month]} {year} has {last} days")
+    return dt.date(year, month, day)
+
+
+def parse_bool(value: Any) -> bool:
+    """``ja``/``nee`` (also true/false, 1/0).
+
+    >>> parse_bool("Ja"), parse_bool(0)
+    (True, False)
+    """
+    if isinstance(value, bool):
+        return value
+    text = _text(value).lower()
+    if text in _TRUE or text in _FALSE:
+        return text in _TRUE
+    raise _error("bool", f"'{_text(value)}' is not ja or nee")
+
+
+def parse_int(value: Any) -> int:
+    """A whole number (``12``, ``12.0`` from a spreadsheet)."""
+    if isinstance(value, bool):
+        raise _error("int", f"'{value}' is not a whole number")
+    text = _text(value)
+    if not re.fullmatch(r"-?\d+", text):
+        raise _error("int", f"'{text}' is not a whole number")
+    return int(text)
+
+
+def parse_decimal(value: Any) -> Decimal:
+    """An amount in any Dutch or plain form (:func:`graph.ingest.amounts.read_amount`); never a guessed magnitude.
+
+    >>> parse_decimal("12500,50"), parse_decimal(12500.5), parse_decimal("€ 7.500,-")
+    (Decimal('12500.5'), Decimal('12500.5'), Decimal('7500'))
+    """
+    if isinstance(value, bool):
+        raise _error("decimal", f"'{value}' is not an amount")
+    if isinstance(value, (int, float, Decimal)):
+        text = _text(value)
+        if not _NUMBER.match(text):
+            raise _error("decimal", f"'{text}' is not an amount")
+        return tidy(Decimal(text))
+    try:
+        return read_amount(_text(value))
+    except AmbiguousAmount as exc:
+        raise _error("ambiguous", str(exc)) from None
+    except AmountError as exc:
+        raise _error("decimal", str(exc)) from None
+
+
+def _matching(pattern: re.Pattern, what: str, example: str):
+    def check(value: Any) -> str:
+        text = _text(value)
+        if not pattern.match(text):
+            raise _error(what, f"'{text}' is not a valid {what}; e.g. {example}")
+        return text
+    return check
+
+
+def _resolved(kind: str):
+    """A validator that resolves a gemeente/instrument/thema through the context's resolver."""
+
+    def check(value: Any, info: ValidationInfo) -> str:
+        text = _text(value)
+        context = info.context or {}
+        resolver: Resolver | None = context.get("resolver")
+        if resolver is None:
+            if not _CANONICAL[kind].match(text):
+                raise _error(kind, f"'{text}' is not a {kind} code")
+            return text
+        found = resolver.resolve(kind, text)
+        if found.value is None and "," in text:
+            _comma_list(kind, text, resolver)
+        if found.value is None:
+            raise _error(kind, found.message, suggestion=found.suggestion)
+        if found.message:
+            context.setdefault("warnings", []).append((info.field_name, found.message, found.suggestion))
+        return found.value
+
+    return check
+
+
+def _comma_list(kind: str, text: str, resolver: Resolver) -> None:
+    """Raise a clear error when ``text`` is a list written with ``,`` instead of ``;``."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if len(parts) > 1 and all(resolver.resolve(kind, p).value for p in parts):
+        raise _error("comma_list", f"'{text}' is a list separated by ','; separate values with '{LIST_SEPARATOR}'",
+                     suggestion=f"write '{'; '.join(parts)}'")
+
+
+def controlled(values: tuple[str, ...]):
+    """A validator that matches a controlled value ignoring case, spaces and ``_``/``-``.
+
+    >>> controlled(LADDER)("Meebeslissen "), controlled(BESLISRECHTEN)("Zwaarwegend advies")
+    ('meebeslissen', 'zwaarwegend-advies')
+    """
+    index = {_controlled_key(v): v for v in values}
+
+    def check(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        return index.get(_controlled_key(value), value.strip())
+
+    return check
+
+
+def _controlled_key(text: str) -> str:
+    return re.sub(r"[\s_-]+", "-", text.strip().lower())
+
+
+Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
+Key = Annotated[str, BeforeValidator(_matching(_SLUG, "id", "les-01 (letters, digits, - . _)"))]
+Datum = Annotated[dt.date, BeforeValidator(parse_date)]
+Jaar = Annotated[int, BeforeValidator(parse_int), Field(ge=1800, le=2200)]
+Aantal = Annotated[int, BeforeValidator(parse_int), Field(ge=0)]
+Volgnummer = Annotated[int, BeforeValidator(parse_int), Field(ge=1)]
+JaNee = Annotated[bool, BeforeValidator(parse_bool)]
+Bedrag = Annotated[Decimal, BeforeValidator(parse_decimal), Field(ge=0)]
+Email = Annotated[str, BeforeValidator(_matching(_EMAIL, "e-mail address", "naam@example.org"))]
+Telefoon = Annotated[str, BeforeValidator(_matching(_PHONE, "telephone number", "+31 6 12345678"))]
+Url = Annotated[str, BeforeValidator(_matching(_URL, "URL", "https://example.org/verslag"))]
+Gemeente = Annotated[str, BeforeValidator(_resolved("gemeente"))]
+Instrument = Annotated[str, BeforeValidator(_resolved("instrument"))]
+Thema = Annotated[str, BeforeValidator(_resolved("thema"))]
+Gemeenten = Annotated[list[Gemeente], BeforeValidator(split_list)]
+Instrumenten = Annotated[list[Instrument], BeforeValidator(split_list)]
+Themas = Annotated[list[Thema], BeforeValidator(split_list)]
+Soort = Annotated[Literal[SOORTEN], BeforeValidator(controlled(SOORTEN))]
+Status = Annotated[Literal[STATUSSEN], BeforeValidator(controlled(STATUSSEN))]
+Beslisrecht = Annotated[Literal[BESLISRECHTEN], BeforeValidator(controlled(BESLISRECHTEN))]
+Ladder = Annotated[Literal[LADDER], BeforeValidator(controlled(LADDER))]
+
+
+class Record(BaseModel):
+    """Common configuration: unknown columns are errors, text is stripped, models are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _cross(column: str, message: str) -> PydanticCustomError:
+    return _error("cross_field", message, column=column)
+
+
+class Traject(Record):
+    id: Key
+    naam: Text
+    fictief: JaNee = False
+    omschrijving: Text | None = None
+    begindatum: Datum | None = None
+    einddatum: Datum | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Traject":
+        if self.begindatum and self.einddatum and self.einddatum < self.begindatum:
+            raise _cross("einddatum", "einddatum is before begindatum")
+        return self
+
+
+class Deelname(Record):
+    gemeente: Gemeente
+    heringedeeld: JaNee | None = None
+    aantal_kernen: Aantal | None = None
+    contact_rol: Text | None = None
+    contact_naam: Text | None = None  # personal data: private graph only
+    contact_email: Email | None = None  # personal data: private graph only
+    contact_telefoon: Telefoon | None = None  # personal data: private graph only
+    leergroep: Text | None = None
+
+
+class Project(Record):
+    id: Key
+    gemeente: Gemeente
+    titel: Text
+    omschrijving: Text | None = None
+    themas: Themas = []
+    instrumenten: Instrumenten = []
+
+
+class Vraagstuk(Project):
+    project: Key | None = None
+    ambitie: Ladder | None = None  # the level on the participation ladder the gemeente aims for
+
+
+class Actie(Record):
+    id: Key
+    vraagstuk: Key
+    titel: Text
+    eigenaar_rol: Text | None = None
+    deadline: Datum | None = None
+    status: Status = "gepland"
+    afgerond: Datum | None = None  # the date the action was completed (status gereed)
+
+    @model_validator(mode="after")
+    def _completed(self) -> "Actie":
+        if self.afgerond and self.status != "gereed":
+            raise _cross("afgerond", f"afgerond is given but the status is {self.status}, not gereed")
+        return self
+
+
+class Bijeenkomst(Record):
+    id: Key
+    soort: Soort
+    datum: Datum
+    titel: Text | None = None
+    plaats: Text | None = None
+    gastgemeente: Gemeente | None = None
+    volgnummer: Volgnummer | None = None
+
+    @model_validator(mode="after")
+    def _host(self) -> "Bijeenkomst":
+        if self.soort == "werkbezoek" and self.gastgemeente is None:
+            raise _cross("gastgemeente", "a werkbezoek needs a gastgemeente")
+        return self
+
+
+class Aanwezigheid(Record):
+    bijeenkomst: Key
+    gemeente: Gemeente
+    rol: Text | None = None
+
+
+class Les(Record):
+    id: Key
+    titel: Text
+    tekst: Text | None = None
+    themas: Themas = []
+    instrumenten: Instrumenten = []
+    gemeenten: Gemeenten = []  # the evidence: gemeenten whose experience the lesson rests on
+    bijeenkomst: Key | None = None
+    bron_url: Url | None = None
+
+
+class Uitkomst(Record):
+    id: Key
+    gemeente: Gemeente
+    omschrijving: Text
+    project: Key | None = None
+    les: Key | None = None
+    datum: Datum | None = None
+
+
+class Toepassing(Record):
+    gemeente: Gemeente
+    instrument: Instrument
+    lokale_naam: Text | None = None
+    omschrijving: Text | None = None
+    sinds: Jaar | None = None
+    tot: Jaar | None = None
+    bedrag: Bedrag | None = None
+    bedrag_peiljaar: Jaar | None = None
+    bedrag_toelichting: Text | None = None
+    beslisrecht: Beslisrecht | None = None
+    zeggenschap_over: Text | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Toepassing":
+        if self.sinds and self.tot and self.tot < self.sinds:
+            raise _cross("tot", f"tot ({self.tot}) is before sinds ({self.sinds})")
+        if self.bedrag is None and (self.bedrag_peiljaar or self.bedrag_toelichting):
+            raise _cross("bedrag", "bedrag_peiljaar or bedrag_toelichting given without a bedrag")
+        return self
+
+
+class EigenThema(Record):
+    """A theme of the trajectory's own vocabulary (sheet ``thema``), under a national theme if given."""
+
+    slug: Annotated[str, BeforeValidator(_matching(_CANONICAL["thema"], "slug", "ambtelijke-ondersteuning"))]
+    label: Text
+    definitie: Text | None = None
+    breder: Thema | None = None  # the national theme it falls under (skos:broader)
+
+
+# The record kinds in workbook order: sheet name -> model.
+KINDS: dict[str, type[Record]] = {
+    "traject": Traject,
+    "deelname": Deelname,
+    "project": Project,
+    "vraagstuk": Vraagstuk,
+    "actie": Actie,
+    "bijeenkomst": Bijeenkomst,
+    "aanwezigheid": Aanwezigheid,
+    "les": Les,
+    "uitkomst": Uitkomst,
+    "toepassing": Toepassing,
+    "thema": EigenThema,
+}
+
+
+def columns(kind: str) -> list[str]:
+    """The columns of a record kind, in order.
+
+    >>> columns("aanwezigheid")
+    ['bijeenkomst', 'gemeente', 'rol']
+    """
+    return list(KINDS[kind].model_fields)
+
+
+def required_columns(kind: str) -> list[str]:
+    """The columns that must have a value in every row."""
+    return [name for name, f in KINDS[kind].model_fields.items() if f.is_required()]
+
+
+class Trajectory(BaseModel):
+    """A whole, validated trajectory: the records of every kind, cross-references checked by ingest."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    traject: Traject
+    deelname: tuple[Deelname, ...] = ()
+    project: tuple[Project, ...] = ()
+    vraagstuk: tuple[Vraagstuk, ...] = ()
+    actie: tuple[Actie, ...] = ()
+    bijeenkomst: tuple[Bijeenkomst, ...] = ()
+    aanwezigheid: tuple[Aanwezigheid, ...] = ()
+    les: tuple[Les, ...] = ()
+    uitkomst: tuple[Uitkomst, ...] = ()
+    toepassing: tuple[Toepassing, ...] = ()
+    thema: tuple[EigenThema, ...] = ()
+
+    @property
+    def slug(self) -> str:
+        return self.traject.id

@@ -1,0 +1,277 @@
+"""Interactive network HTML: the one function behind which the network drawing library sits.
+
+:func:`network_html` turns plain node and edge records into one self-contained HTML page that
+draws them with vis-network. Nothing is fetched at run time: the vis-network script (9.1.2, the
+copy that pyvis 0.3.2 bundles, vendored in ``graph/static`` with its licence) is embedded inline,
+and the page has no ``<link>``, no ``src=`` and no ``href=``.
+
+Why not pyvis's own HTML: its ``cdn_resources='local'`` and ``'in_line'`` modes still reference
+CDNs and bootstrap and write a ``lib/`` folder, and one title containing ``href`` switches every
+tooltip to raw HTML. Here the data goes in as JSON inside a script, with ``<``, ``>`` and ``&``
+written as ``\\u003c`` escapes, so text from data can never close the script or become markup;
+vis-network draws labels on a canvas and shows string tooltips with ``innerText`` (as text).
+
+Large graphs get a precomputed, seeded layout with physics off so 2,000 nodes stay usable.
+
+>>> page = network_html([NetNode("a", "<img src=x>", kind="gemeente"), NetNode("b", "B", kind="thema")],
+...                     [NetEdge("a", "b")])
+>>> "<img" in page, "\\\\u003cimg src=x\\\\u003e" in page, "http" in page.split("<script>")[0]
+(False, True, False)
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+import networkx as nx
+
+STATIC = Path(__file__).resolve().parent.parent / "static"
+VIS_JS = STATIC / "vis-network-9.1.2.min.js"
+PHYSICS_MAX_NODES = 150  # above this the layout is precomputed and physics is off
+KAMADA_MAX_NODES = 60  # Kamada-Kawai is O(n^2); spring beyond this
+LAYOUT_SEED = 42
+LAYOUT_SCALE = 1000.0  # vis-network canvas units
+DEFAULT_HEIGHT_PX = 620
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+# A colour-blind-safe palette (Okabe-Ito, then Tol's muted), in assignment order.
+PALETTE: tuple[str, ...] = (
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000",
+    "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255",
+)
+SHAPES: dict[str, str] = {
+    "gemeente": "dot", "instrument": "diamond", "thema": "triangle", "vraagstuk": "square",
+    "les": "star", "bijeenkomst": "triangleDown",
+}
+TEXT: dict[str, dict[str, str]] = {
+    "nl": {"aria": "Netwerkdiagram; dezelfde gegevens staan in de tabel onder het diagram.",
+           "empty": "Geen knopen in deze selectie."},
+    "en": {"aria": "Network diagram; the same data is in the table below the diagram.",
+           "empty": "No nodes in this selection."},
+}
+
+
+@dataclass(frozen=True)
+class NetNode:
+    """A node: ``id`` is stable (a key like ``gemeente/GM1900``); ``title`` is the plain-text tooltip."""
+
+    id: str
+    label: str
+    kind: str = ""
+    group: str = ""  # what the colour stands for (kind, community, attribute value)
+    title: str = ""
+    size: float = 12.0
+    color: str = ""  # empty: from the palette by group
+
+
+@dataclass(frozen=True)
+class NetEdge:
+    """An undirected edge; ``title`` is the plain-text tooltip (the evidence)."""
+
+    source: str
+    target: str
+    title: str = ""
+    weight: float = 1.0
+
+
+def palette(groups: Iterable[str]) -> dict[str, str]:
+    """A stable colour per group, in order of first appearance.
+
+    >>> palette(["b", "a", "b"])
+    {'b': '#0072B2', 'a': '#E69F00'}
+    """
+    order = list(dict.fromkeys(groups))
+    return {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(order)}
+
+
+def clean_text(text: object, *, limit: int = 2000) -> str:
+    """Text for a label or tooltip: control characters removed, length capped.
+
+    >>> clean_text("a\\x00b" + "c" * 5, limit=4)
+    'abc…'
+    """
+    value = _CONTROL.sub("", str(text))
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def safe_json(value: object) -> str:
+    """JSON that is safe inside an HTML ``<script>``: no ``<``, ``>``, ``&`` or line separators.
+
+    >>> safe_json({"t": "</script><img src=x onerror=alert(1)>"})
+    '{"t": "\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
+def compute_layout(nodes: Sequence[NetNode], edges: Sequence[NetEdge], *,
+                   layout: str = "auto", seed: int = LAYOUT_SEED) -> dict[str, tuple[float, float]]:
+    """Positions per node id (empty when vis-network's physics should lay out the graph).
+
+    ``layout``: ``"auto"`` (physics up to :data:`PHYSICS_MAX_NODES` nodes, else spring),
+    ``"physics"``, ``"spring"``, ``"kamada"`` or ``"circular"``. Seeded, so the same graph
+    gets the same picture.
+
+    >>> pos = compute_layout([NetNode("a", "A"), NetNode("b", "B")], [NetEdge("a", "b")], layout="spring")
+    >>> sorted(pos), all(abs(x) <= LAYOUT_SCALE and abs(y) <= LAYOUT_SCALE for x, y in pos.values())
+    (['a', 'b'], True)
+    """
+    if layout == "auto":
+        layout = "physics" if len(nodes) <= PHYSICS_MAX_NODES else "spring"
+    if layout == "physics" or not nodes:
+        return {}
+    g = nx.Graph()
+    g.add_nodes_from(n.id for n in nodes)
+    g.add_weighted_edges_from((e.source, e.target, e.weight) for e in edges if e.source in g and e.target in g)
+    pos = _positions(g, layout, seed)
+    return {str(k): (float(x) * LAYOUT_SCALE, float(y) * LAYOUT_SCALE) for k, (x, y) in pos.items()}
+
+
+def _positions(g: nx.Graph, layout: str, seed: int) -> dict:
+    if layout == "circular":
+        return nx.circular_layout(g)
+    if layout == "kamada" and g.number_of_nodes() <= KAMADA_MAX_NODES:
+        return nx.kamada_kawai_layout(g)
+    if layout not in {"kamada", "spring"}:
+        raise ValueError(f"unknown layout {layout!r}; use auto, physics, spring, kamada or circular")
+    n = g.number_of_nodes()
+    iterations = 50 if n <= 500 else 20  # spring costs ~0.1 s per iteration at 2,000 nodes
+    start = nx.spectral_layout(g) if n > 500 and g.number_of_edges() else None
+    return nx.spring_layout(g, seed=seed, iterations=iterations, pos=start, k=1.5 / max(n, 1) ** 0.5)
+
+
+def _vis_nodes(nodes: Sequence[NetNode], pos: dict[str, tuple[float, float]]) -> list[dict]:
+    colours = palette(n.group or n.kind for n in nodes)
+    out = []
+    for n in nodes:
+        item = {"id": n.id, "label": clean_text(n.label, limit=80), "title": clean_text(n.title),
+                "shape": SHAPES.get(n.kind, "dot"), "size": float(n.size),
+                "color": _colour(n.color) if n.color else colours[n.group or n.kind]}
+        if n.id in pos:
+            item["x"], item["y"] = pos[n.id]
+        out.append(item)
+    return out
+
+
+def _vis_edges(edges: Sequence[NetEdge], ids: set[str]) -> list[dict]:
+    return [{"from": e.source, "to": e.target, "title": clean_text(e.title),
+             "width": max(0.5, min(float(e.weight), 8.0))}
+            for e in edges if e.source in ids and e.target in ids]
+
+
+def _options(precomputed: bool, n_nodes: int) -> dict:
+    return {
+        "physics": {"enabled": not precomputed, "stabilization": {"iterations": 150},
+                    "barnesHut": {"gravitationalConstant": -4000, "springLength": 120}},
+        "layout": {"improvedLayout": not precomputed and n_nodes <= 100, "randomSeed": LAYOUT_SEED},
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
+                        "keyboard": {"enabled": True}, "hideEdgesOnDrag": n_nodes > 500},
+        "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1},
+        "edges": {"color": {"color": "#9aa0a6", "highlight": "#333333"}, "smooth": False},
+    }
+
+
+@lru_cache(maxsize=1)
+def vis_script() -> str:
+    """The vendored vis-network script without its URL-bearing licence header (see the licence file)."""
+    text = VIS_JS.read_text(encoding="utf-8")
+    body = text[text.index("*/") + 2:] if text.startswith("/**") else text
+    return "/* vis-network 9.1.2, (c) Almende B.V. and visjs contributors; Apache-2.0 OR MIT; " \
+           "see graph/static/LICENSE-vis-network.txt */" + body.replace("</script", "<\\/script")
+
+
+_CSS = (
+    "html,body{margin:0;padding:0;background:#fff;font-family:sans-serif}"
+    "#net{width:100%;border:1px solid #d0d0d0;box-sizing:border-box}"
+    "div.vis-tooltip{position:absolute;visibility:hidden;padding:6px;white-space:pre-wrap;max-width:420px;"
+    "font-size:13px;color:#000;background:#fffbe6;border:1px solid #888;border-radius:3px;"
+    "box-shadow:2px 2px 8px rgba(0,0,0,.2);pointer-events:none;z-index:5}"
+    "#empty{padding:1em;color:#444}"
+    "#legend{list-style:none;margin:0 0 4px 0;padding:0;font-size:13px;display:flex;flex-wrap:wrap;gap:4px 14px}"
+    "#legend span{display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:5px;"
+    "vertical-align:-1px;border:1px solid #555}"
+)
+
+_BOOT = """
+(function(){
+  var nodes = new vis.DataSet(%(nodes)s), edges = new vis.DataSet(%(edges)s);
+  var box = document.getElementById("net");
+  if (nodes.length === 0) { box.style.display = "none"; document.getElementById("empty").hidden = false; }
+  var network = new vis.Network(box, {nodes: nodes, edges: edges}, %(options)s);
+  window.kernenNetwork = network;
+  network.once("afterDrawing", function(){ document.body.setAttribute("data-drawn-nodes", String(nodes.length)); });
+  network.once("stabilizationIterationsDone", function(){ network.setOptions({physics: {enabled: false}}); });
+  var focus = %(focus)s;
+  if (focus !== null && nodes.get(focus)) { network.selectNodes([focus]); network.focus(focus, {scale: 1.2}); }
+})();
+"""
+
+
+def legend_html(legend: Mapping[str, str]) -> str:
+    """The colour legend as escaped HTML (group names come from data).
+
+    >>> legend_html({"<b>": "#0072B2"})
+    '<ul id="legend"><li><span style="background:#0072B2"></span>&lt;b&gt;</li></ul>'
+    """
+    items = "".join(f'<li><span style="background:{_colour(c)}"></span>{html.escape(str(g))}</li>'
+                    for g, c in legend.items())
+    return f'<ul id="legend">{items}</ul>' if items else ""
+
+
+def _colour(value: str) -> str:
+    """A CSS colour from our palette or a plain ``#rrggbb``; anything else becomes grey."""
+    return value if re.fullmatch(r"#[0-9A-Fa-f]{6}", str(value)) else "#999999"
+
+
+def network_html(nodes: Sequence[NetNode], edges: Sequence[NetEdge], *, layout: str = "auto",
+                 lang: str = "nl", focus: str | None = None, height: int = DEFAULT_HEIGHT_PX,
+                 legend: Mapping[str, str] | None = None) -> str:
+    """A self-contained HTML page drawing the network; no external URL, no markup from data.
+
+    ``focus`` selects and centres one node id. Edges whose ends are not among ``nodes`` are dropped.
+
+    >>> page = network_html([NetNode("gemeente/GM1", "Noorddorp", kind="gemeente")], [], lang="en")
+    >>> '"id": "gemeente/GM1"' in page and 'lang="en"' in page
+    True
+    """
+    text = TEXT.get(lang, TEXT["nl"])
+    pos = compute_layout(nodes, edges, layout=layout)
+    vis_nodes = _vis_nodes(nodes, pos)
+    vis_edges = _vis_edges(edges, {n.id for n in nodes})
+    script = _BOOT % {"nodes": safe_json(vis_nodes), "edges": safe_json(vis_edges),
+                      "options": safe_json(_options(bool(pos), len(nodes))), "focus": safe_json(focus)}
+    return (
+        f'<!DOCTYPE html><html lang="{"en" if lang == "en" else "nl"}"><head><meta charset="utf-8">'
+        f"<style>{_CSS}#net{{height:{int(height)}px}}</style></head><body>"
+        f"{legend_html(legend or {})}"
+        f'<div id="net" role="img" aria-label="{html.escape(text["aria"])}"></div>'
+        f'<p id="empty" hidden>{html.escape(text["empty"])}</p>'
+        f"<script>{vis_script()}</script><script>{script}</script></body></html>"
+    )
+
+
+def node_table(nodes: Sequence[NetNode], edges: Sequence[NetEdge]) -> list[dict]:
+    """The table equivalent of a network: one row per node with its degree (WCAG: a text alternative).
+
+    >>> node_table([NetNode("a", "A", kind="gemeente"), NetNode("b", "B", kind="thema")], [NetEdge("a", "b")])[0]
+    {'id': 'a', 'label': 'A', 'kind': 'gemeente', 'group': '', 'degree': 1, 'neighbours': 'B'}
+    """
+    labels = {n.id: n.label for n in nodes}
+    neighbours: dict[str, list[str]] = {n.id: [] for n in nodes}
+    for e in edges:
+        if e.source in labels and e.target in labels:
+            neighbours[e.source].append(labels[e.target])
+            neighbours[e.target].append(labels[e.source])
+    return [{"id": n.id, "label": n.label, "kind": n.kind, "group": n.group,
+             "degree": len(neighbours[n.id]), "neighbours": "; ".join(sorted(neighbours[n.id]))}
+            for n in nodes]
+
