@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from app import cache, state, ui
+from app import cache, state, text_panels, ui
 from app.i18n import t
 from graph.settings import load_settings
 
@@ -62,6 +62,7 @@ with tempfile.TemporaryDirectory(prefix="kernen-upload-") as tmp:
         ui.table([{"bestand": Path(p.file).name, "blad": p.sheet, "rij": p.row, "kolom": p.column,
                    "melding": p.message, "suggestie": p.suggestion, "ernst": p.severity} for p in problems],
                  lang=lang, name="problemen", key="problems")
+    text_panels.lesson_hints(target, data_dir=settings.data_dir, lang=lang)
     if errors:
         st.stop()
     st.success(t("invoer.valid", lang))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import cache, charts, state, ui
+from app import cache, charts, state, text_panels, ui
 from app.i18n import t
 
 lang = state.lang()
@@ -47,6 +47,8 @@ for th in threads:
             st.markdown(ui.md("; ".join(les.title for les in th.lessen)))
         if th.bronnen:
             st.markdown(ui.links(th.bronnen))
+
+text_panels.new_threads(traject=scope, k=k, lang=lang)
 
 st.subheader(t("rode_draden.groups", lang))
 groups = cache.on_projection("graph.analysis:learning_groups", traject=scope,

@@ -171,13 +171,20 @@ def analyse_command(fmt: str, k: int, group_size: tuple[int, int], seed: int, tr
     from graph.analysis import analyse
     from graph.analysis.report import to_json, to_markdown
     from graph.store import open_store
+    from graph.text.proposals_report import store_proposals, with_proposals
+    from graph.text.proposals_report import to_markdown as proposals_markdown
 
     settings = load_settings(store=store, lang=lang)
     st = open_store(settings.store)
     if traject is None:
         _note_pooled_trajectories(st)
     report = analyse(st, k=k, group_size=group_size, seed=seed, traject=traject, region=regio)
-    click.echo(to_json(report) if fmt == "json" else to_markdown(report, lang=settings.lang), nl=False)
+    found = store_proposals(st, traject=traject, k=k)
+    if fmt == "json":
+        click.echo(with_proposals(to_json(report), found))
+    else:
+        click.echo(to_markdown(report, lang=settings.lang) + "\n" + proposals_markdown(found, lang=settings.lang, k=k),
+                   nl=False)
 
 
 # --- build, query, queries, stats ---
@@ -467,16 +474,17 @@ def app_command(store, host, port) -> None:
 
 # --- trajectory input: kernen validate | template ---
 
-SEVERITY_PREFIX = {"error": "", "warning": "waarschuwing: ", "info": "info: "}
+SEVERITY_PREFIX = {"error": "", "warning": "waarschuwing: ", "info": "info: ", "hint": "hint: "}
 
 
 @cli.command("validate")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(), metavar="INPUT...")
 @click.option("--data", "data_dir", default=None, metavar="DIR", help="Data directory (default: data/).")
-@click.option("--quiet", "-q", is_flag=True, help="Leave out the information lines (encoding, delimiter).")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Leave out the information lines (encoding, delimiter) and the tag hints.")
 @click.option("--store", "store", default=None, metavar="DIR", help="Store to compare with (env KERNEN_STORE).")
 @click.option("--lang", type=click.Choice(["nl", "en"]), default=None,
-              help="Language of the personal-data messages (default: settings, nl).")
+              help="Language of the personal-data messages and the tag hints (default: settings, nl).")
 def validate_command(inputs: tuple[str, ...], data_dir: str | None, quiet: bool, store: str | None,
                      lang: str | None) -> None:
     """Controleer trajectinvoer (werkboek .xlsx, CSV-map of .yaml) zonder iets te schrijven.
@@ -487,11 +495,13 @@ def validate_command(inputs: tuple[str, ...], data_dir: str | None, quiet: bool,
     from pathlib import Path
 
     from graph.ingest import errors_in, validate_inputs
+    from graph.text.inputs import hints
 
     settings = load_settings(data=data_dir, store=store, lang=lang)
     problems, valid = validate_inputs([Path(p) for p in inputs], data_dir=settings.data_dir, lang=settings.lang)
+    problems += hints([Path(p) for p in inputs if Path(p).exists()], data_dir=settings.data_dir, lang=settings.lang)
     for problem in problems:
-        if not (quiet and problem.severity == "info"):
+        if not (quiet and problem.severity in ("info", "hint")):
             click.echo(SEVERITY_PREFIX.get(problem.severity, "") + str(problem))
     errors, warnings = len(errors_in(problems)), sum(p.severity == "warning" for p in problems)
     if errors:
@@ -540,6 +550,87 @@ def template_command(out: str, data_dir: str | None, force: bool) -> None:
 
 
 # --- end of block ---
+
+
+# --- lesson texts: kernen suggest | verslag ---
+
+
+def _built_store(location: str | None):
+    """The store at ``location`` (settings when None), or None when none has been built."""
+    from graph.store import StoreMissing, open_store
+
+    try:
+        return open_store(location)
+    except StoreMissing:
+        return None
+
+
+@cli.command("suggest")
+@click.argument("input_path", metavar="INPUT", type=click.Path(exists=True))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="A table with explanations, or JSON: each lesson with its tags and ranked suggestions.")
+@click.option("--data", "data_dir", default=None, metavar="DIR", help="Data directory (default: data/).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="Language of the explanations.")
+@store_option
+@friendly_errors
+def suggest_command(input_path: str, fmt: str, data_dir: str | None, lang: str | None, store: str | None) -> None:
+    """Stel thema's en instrumenten voor bij elke les van INPUT (werkboek, CSV-map of .yaml).
+
+    Learns from the store's themes, instruments and tagged lessons (the ontology alone when no store
+    is built) and from the tagged lessons of INPUT; writes nothing.
+    """
+    import json
+    from pathlib import Path
+
+    from graph.text.inputs import suggestions, table
+
+    settings = load_settings(store=store, lang=lang, data=data_dir)
+    found = suggestions(Path(input_path), data_dir=settings.data_dir, store=_built_store(store))
+    click.echo(json.dumps(found, ensure_ascii=False, indent=2) if fmt == "json" else table(found, lang=settings.lang))
+
+
+@cli.command("verslag")
+@click.argument("report", metavar="FILE", type=click.Path(exists=True, dir_okay=False))
+@click.option("--bijeenkomst", required=True, metavar="ID", help="id of the meeting the report is of.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), metavar="FILE.xlsx",
+              help="Where to write the workbook with the drafted lessons.")
+@click.option("--soort", type=click.Choice(["intake", "startbijeenkomst", "regionale-uitwisseling", "werkbezoek",
+                                            "slotbijeenkomst"]), default="regionale-uitwisseling", show_default=True,
+              help="Kind of meeting (for the bijeenkomst row).")
+@click.option("--datum", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]), default=None,
+              help="Date of the meeting (default: today).")
+@click.option("--traject", default="verslag", show_default=True, metavar="ID", help="id for the traject row.")
+@click.option("--gastgemeente", default=None, metavar="GEMEENTE", help="Host (needed for a werkbezoek).")
+@click.option("--data", "data_dir", default=None, metavar="DIR", help="Data directory (default: data/).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="Language of the explanations.")
+@click.option("--force", is_flag=True, help="Overwrite FILE.xlsx if it exists.")
+@store_option
+@friendly_errors
+def verslag_command(report: str, bijeenkomst: str, out: str, soort: str, datum, traject: str,
+                    gastgemeente: str | None, data_dir: str | None, lang: str | None, force: bool,
+                    store: str | None) -> None:
+    """Zet een verslag (.docx, .md, .txt) om in conceptlessen in een werkboek; schrijft niets in de store.
+
+    Candidate lessons are sentences and bullets with facilitators' cues; gemeenten (also former names)
+    and suggested tags are filled in; personal data is left out (the check the inputs get). Check every row.
+    """
+    from datetime import date
+    from pathlib import Path
+
+    from graph.text.verslag_file import draft_workbook
+
+    path = Path(out)
+    if path.suffix.lower() != ".xlsx":
+        raise click.BadParameter("the file name must end in .xlsx", param_hint="--out")
+    if path.exists() and not force:
+        raise click.UsageError(f"{path} bestaat al; gebruik --force om te overschrijven")
+    settings = load_settings(store=store, lang=lang, data=data_dir)
+    lines = draft_workbook(Path(report), path, bijeenkomst=bijeenkomst, soort=soort,
+                           datum=datum.date() if datum else date.today(), traject=traject,
+                           gastgemeente=gastgemeente, data_dir=settings.data_dir, store=_built_store(store),
+                           lang=settings.lang)
+    for line in lines:
+        click.echo(line)
 
 
 def main() -> None:

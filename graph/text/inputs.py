@@ -1,0 +1,127 @@
+"""Suggestions for the lessons of a trajectory input, and the hints ``kernen validate`` shows.
+
+The model learns from the store (its themes, instruments and tagged lessons) when one is given, else
+from the ontology files alone, and always from the tagged lessons of the input itself, so the
+suggestions improve as a trajectory is tagged. Inputs are read raw (the ``les`` sheet's cells), so a
+workbook with errors elsewhere still gets suggestions.
+
+>>> from graph.settings import DEFAULT_DATA
+>>> found = suggestions(DEFAULT_DATA / "trajecten" / "voorbeeld", data_dir=DEFAULT_DATA)
+>>> found[0]["id"], found[0]["themas"], found[0]["suggesties"]["thema"][0]["id"]
+('les-01', ['aanspreekpunt'], 'aanspreekpunt')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from graph.errors import Problem
+from graph.ingest.readers import read_any
+from graph.ingest.resolve import load_resolver
+from graph.ingest.models import LIST_SEPARATOR
+from graph.text.corpus import LesText, concepts, joined, lessons, ontology_concepts
+from graph.text.lemmas import lemmas
+from graph.text.suggest import Model, Suggestion, build_model, suggest
+
+HINT = "hint"  # the severity of a suggestion in ``kernen validate``: never an error
+HINT_WORDS = 2  # a hint needs at least this many words of the lesson behind its best suggestion
+COLUMNS = {"thema": "themas", "instrument": "instrumenten"}
+
+
+def model_for(store: Any = None, *, extra: Iterable[LesText] = ()) -> Model:
+    """The model of ``store`` (None: the ontology files) plus the tagged lessons in ``extra``."""
+    found = concepts(store) if store is not None else ontology_concepts()
+    tagged = [*(lessons(store) if store is not None else ()), *extra]
+    return build_model(found or ontology_concepts(), [x for x in tagged if x.themas or x.instrumenten])
+
+
+def input_lessons(path: Path, *, data_dir: Path) -> list[tuple[str, int, LesText]]:
+    """(file, row, lesson) for every row of the input's ``les`` sheet; tags resolved where they can be."""
+    sheets, _ = read_any(Path(path))
+    resolver = load_resolver(Path(data_dir).resolve())
+    out = []
+    for sheet in (s for s in sheets if s.kind == "les"):
+        for row, cells in sheet.rows:
+            record = {name: cells[n] if n < len(cells) else None for n, name in enumerate(sheet.header)}
+            text = joined(str(record.get("titel") or ""), str(record.get("tekst") or ""))
+            les = LesText(str(record.get("id") or f"rij-{row}"), text,
+                          themas=_resolved(resolver, "thema", record.get("themas")),
+                          instrumenten=_resolved(resolver, "instrument", record.get("instrumenten")))
+            out.append((sheet.file, row, les))
+    return out
+
+
+def _resolved(resolver, kind: str, cell: Any) -> tuple[str, ...]:
+    if cell is None:
+        return ()
+    values = cell if isinstance(cell, list) else str(cell).split(LIST_SEPARATOR)
+    found = (resolver.resolve(kind, str(v).strip()).value for v in values if str(v).strip())
+    return tuple(v for v in found if v)
+
+
+def suggestions(path: Path, *, data_dir: Path, store: Any = None, top: int = 3) -> list[dict]:
+    """Per lesson of the input: id, title and text, the given tags, the ranked suggestions (JSON-ready)."""
+    rows = input_lessons(path, data_dir=data_dir)
+    model = model_for(store, extra=[les for _, _, les in rows])
+    return [{"id": les.key, "rij": row, "tekst": les.text, "themas": list(les.themas),
+             "instrumenten": list(les.instrumenten),
+             "suggesties": {kind: [s.as_dict() for s in found] for kind, found in suggest(model, les.text, top=top).items()}}
+            for _, row, les in rows]
+
+
+def hints(paths: Iterable[Path], *, data_dir: Path, store: Any = None, lang: str = "nl") -> list[Problem]:
+    """One hint per lesson without themes or instruments: the best suggestions and the words behind them
+    (only when the best one rests on enough words, see :func:`_telling`)."""
+    out: list[Problem] = []
+    for path in paths:
+        rows = input_lessons(Path(path), data_dir=data_dir)
+        if not rows:
+            continue
+        model = model_for(store, extra=[les for _, _, les in rows])
+        for file, row, les in rows:
+            out.extend(_hints(model, file, row, les, lang))
+    return out
+
+
+def _telling(model: Model, best: Suggestion) -> bool:
+    """Whether a suggestion rests on enough: ``HINT_WORDS`` words, or a word that is one of its labels."""
+    if len(best.words) >= HINT_WORDS:
+        return True
+    concept = model.concepts[f"{best.kind}/{best.key}"]
+    return any(w in lemmas(label) for label in (*concept.labels, concept.key) for w in best.words)
+
+
+def _hints(model: Model, file: str, row: int, les: LesText, lang: str) -> list[Problem]:
+    found = suggest(model, les.text)
+    out = []
+    for kind, column in COLUMNS.items():
+        if les.tags(kind) or not found[kind] or not _telling(model, found[kind][0]):
+            continue
+        best = found[kind][:2]
+        shown = "; ".join(s.uitleg if lang == "nl" else s.explanation for s in best)
+        if lang == "nl":
+            message = f"les zonder {column}; voorstel: {', '.join(s.key for s in best)}"
+        else:
+            message = f"lesson without {column}; suggested: {', '.join(s.key for s in best)}"
+        out.append(Problem(file, "les", row, column, message, shown, severity=HINT))
+    return out
+
+
+TABLE = {"nl": ("les", "gegeven", "voorstel thema's", "voorstel instrumenten"),
+         "en": ("lesson", "given", "suggested themes", "suggested instruments")}
+
+
+def table(found: list[dict], *, lang: str = "nl") -> str:
+    """The suggestions as a plain-text table, each lesson followed by the explanation of its first suggestions."""
+    head = TABLE[lang]
+    lines = [" | ".join(head), " | ".join("-" * len(h) for h in head)]
+    say = "uitleg" if lang == "nl" else "explanation"
+    for item in found:
+        ranked = item["suggesties"]
+        cells = [item["id"], "; ".join(item["themas"] + item["instrumenten"]) or "-",
+                 *(", ".join(f"{s['id']} {s['score']:.2f}" for s in ranked[kind]) or "-" for kind in COLUMNS)]
+        lines.append(" | ".join(cells))
+        lines.extend(f"    {ranked[kind][0][say]}" for kind in COLUMNS if ranked[kind])
+    return "\n".join(lines)

@@ -1,0 +1,150 @@
+"""Possible new rode draden: word pairs that recur in the lessons of several gemeenten and that no
+theme or instrument label covers.
+
+Words are grouped into families so that varied wording meets: the lemma's first letters after a
+separable prefix (``ambtelijk`` and ``ambtenaar`` -> ``ambte``; ``ondersteuning`` and ``steun`` ->
+``steun``). A candidate is a pair of families that occur in the same lesson (a compound's parts
+count as two words: ``vrijwilligerslast`` is ``vrijwilliger`` + ``last``). A pair is left out when
+either family is a whole label (``draagvlak``, ``dorpsbudget``) or a very common word of the
+lessons (``dorp``, ``gemeente``), or when both belong to one label (``vaste ambtenaar``). A whole
+label is a preferred label (or a part of one split on ``/``) or a slug; an altLabel of one word
+(``steun`` for draagvlak) leaves its family free, as a thread may use the word in another sense. Pairs are
+ranked by the number of gemeenten whose lessons carry them, then by lessons; a pair needs two lessons.
+
+>>> from graph.text.corpus import LesText, ontology_concepts
+>>> texts = ["Ambtelijke ondersteuning ontbreekt", "De ambtenaar ondersteunt de dorpsraad niet",
+...          "Steun van ambtenaren is te mager", "Het dorpsbudget wordt goed besteed"]
+>>> found = proposals([LesText(f"les/{n}", t, gemeenten=(f"GM000{n}",)) for n, t in enumerate(texts)],
+...                   ontology_concepts(), k=3)
+>>> found[0].term, found[0].gemeenten
+('ambtenaar ondersteuning', ('GM0000', 'GM0001', 'GM0002'))
+>>> found[0].zin
+"'ambtenaar ondersteuning' komt terug in 3 lessen van 3 gemeenten; geen thema of instrument dekt het."
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from graph.text.corpus import Concept, LesText
+from graph.text.lemmas import lemmas, split_compound, vocabulary
+
+FAMILY = 5  # letters that make a word family
+PREFIXES = ("onder", "over", "door", "samen", "mee", "uit", "her", "ge")  # separable or verbal prefixes
+GENERIC = frozenset("gemeente dorp kern inwoner bewoner wijk buurt mens groot klein nieuw vraag".split())
+COMMON_SHARE = 0.2  # a family in more than this share of the lessons is too common to be a thread
+COMMON_FROM = 20  # ... once there are at least this many lessons
+MIN_LESSONS = 2  # a thread recurs: one lesson citing many gemeenten is not yet a thread
+MAX_FAMILIES = 40  # per lesson, in text order (bounds the pairs of a very long lesson)
+TOP = 10
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A possible new theme: a word pair, the gemeenten and lessons that carry it."""
+
+    term: str  # the pair as the lessons write it most often, e.g. "ambtelijk ondersteuning"
+    gemeenten: tuple[str, ...]
+    lessen: tuple[str, ...]  # lesson keys (les/voorbeeld-les-07)
+    words: tuple[str, ...]  # every form found, most frequent first
+
+    @property
+    def zin(self) -> str:
+        return (f"'{self.term}' komt terug in {len(self.lessen)} lessen van {len(self.gemeenten)} gemeenten; "
+                "geen thema of instrument dekt het.")
+
+    @property
+    def sentence(self) -> str:
+        return (f"'{self.term}' recurs in {len(self.lessen)} lessons of {len(self.gemeenten)} gemeenten; "
+                "no theme or instrument covers it.")
+
+    def as_dict(self) -> dict:
+        return {"term": self.term, "gemeenten": list(self.gemeenten), "lessen": list(self.lessen),
+                "woorden": list(self.words), "zin": self.zin, "sentence": self.sentence}
+
+
+def family(word: str) -> str:
+    """The family key of a lemma.
+
+    >>> family("ondersteuning"), family("steun"), family("ambtelijk"), family("ambtenaar")
+    ('steun', 'steun', 'ambte', 'ambte')
+    """
+    for prefix in PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= FAMILY:
+            return word[len(prefix):len(prefix) + FAMILY]
+    return word[:FAMILY]
+
+
+def proposals(lessons: Sequence[LesText], concepts: Iterable[Concept], *, k: int = 3,
+              top: int = TOP) -> list[Proposal]:
+    """The ``top`` word pairs carried by the lessons of at least ``k`` gemeenten (see module docstring)."""
+    concepts = list(concepts)
+    vocab = vocabulary([*(" ".join(c.labels) for c in concepts), *(x.text for x in lessons)])
+    words = {x.key: _words(x.text, vocab) for x in lessons}
+    covered, covered_pairs = _covered(concepts, vocab)
+    common = _common(words.values(), len(lessons)) | covered
+    where: dict[tuple[str, str], list[LesText]] = defaultdict(list)
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for les in lessons:
+        fams = list(dict.fromkeys(family(w) for w in words[les.key] if family(w) not in common))[:MAX_FAMILIES]
+        for w in words[les.key]:
+            forms[family(w)][w] += 1
+        for pair in combinations(sorted(fams), 2):
+            if pair not in covered_pairs:
+                where[pair].append(les)
+    ranked = _ranked(where, k)
+    return [_proposal(pair, where[pair], forms, words) for pair in ranked[:top]]
+
+
+def _words(text: str, vocab: frozenset[str]) -> list[str]:
+    out = []
+    for word in lemmas(text):
+        parts = split_compound(word, vocab)
+        out.extend(parts or (word,))
+    return out
+
+
+def _covered(concepts: Sequence[Concept], vocab: frozenset[str]) -> tuple[set[str], set[tuple[str, str]]]:
+    """Families that are a whole preferred label or slug, and the family pairs inside one label."""
+    single: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    for c in concepts:
+        names = {c.key.replace("-", " "), *(part.strip() for part in c.label.split("/"))}
+        for label in (*c.labels, *names):
+            found = lemmas(label)
+            if len(found) == 1 and label in names:
+                single.add(family(found[0]))
+            fams = sorted({family(w) for word in found for w in (split_compound(word, vocab) or (word,))})
+            pairs.update(combinations(fams, 2))
+    return single, pairs
+
+
+def _common(texts: Iterable[list[str]], n: int) -> set[str]:
+    df = Counter(f for words in texts for f in {family(w) for w in words})
+    return {family(w) for w in GENERIC} | {f for f, c in df.items() if n >= COMMON_FROM and c / n > COMMON_SHARE}
+
+
+def _ranked(where: dict[tuple[str, str], list[LesText]], k: int) -> list[tuple[str, str]]:
+    """Pairs with at least ``k`` gemeenten and two lessons; a pair whose lessons another, higher pair already holds is left out."""
+    counts = {p: (len({g for x in ls for g in x.gemeenten}), len(ls)) for p, ls in where.items()}
+    candidates = sorted((p for p, (g, n) in counts.items() if g >= k and n >= MIN_LESSONS), key=lambda p: (-counts[p][0], -counts[p][1], p))
+    chosen: list[tuple[str, str]] = []
+    for pair in candidates:
+        mine = {x.key for x in where[pair]}
+        if not any(set(pair) & set(c) and mine <= {x.key for x in where[c]} for c in chosen):
+            chosen.append(pair)
+    return chosen
+
+
+def _proposal(pair: tuple[str, str], lessons: list[LesText], forms: dict[str, Counter],
+              words: dict[str, list[str]]) -> Proposal:
+    first = {f: min(words[x.key].index(w) for x in lessons for w in words[x.key] if family(w) == f) for f in pair}
+    ordered = sorted(pair, key=lambda f: (first[f], f))
+    common = {f: [w for w, _ in sorted(forms[f].items(), key=lambda wn: (-wn[1], -len(wn[0]), wn[0]))] for f in ordered}
+    term = " ".join(common[f][0] for f in ordered)
+    every = tuple(w for f in ordered for w in common[f])
+    return Proposal(term, tuple(sorted({g for x in lessons for g in x.gemeenten})),
+                    tuple(sorted(x.key for x in lessons)), every)

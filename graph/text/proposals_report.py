@@ -1,0 +1,61 @@
+"""New-theme proposals of a store, as a Markdown section and as a key in the analysis JSON.
+
+>>> from graph.text.proposals import Proposal
+>>> print(to_markdown([Proposal("ambtelijk ondersteuning", ("GM1900", "GM1966"), ("les/a", "les/b"), ())]))
+## Mogelijke nieuwe rode draden
+<BLANKLINE>
+Woorden die terugkomen in de lessen van meerdere gemeenten en onder geen thema of instrument vallen. Voeg er een eigen thema voor toe als het een rode draad is.
+<BLANKLINE>
+| term | gemeenten | lessen |
+|---|---|---|
+| ambtelijk ondersteuning | GM1900, GM1966 | les/a, les/b |
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from graph.text.corpus import concepts, lessons, ontology_concepts
+from graph.text.proposals import Proposal, proposals
+
+JSON_KEY = "nieuwe_rode_draden"
+TEXT = {
+    "nl": {"title": "## Mogelijke nieuwe rode draden",
+           "intro": "Woorden die terugkomen in de lessen van meerdere gemeenten en onder geen thema of instrument "
+                    "vallen. Voeg er een eigen thema voor toe als het een rode draad is.",
+           "none": "Geen: elk woord dat in de lessen van {k} of meer gemeenten terugkomt, valt onder een label.",
+           "head": "| term | gemeenten | lessen |"},
+    "en": {"title": "## Possible new rode draden (recurring threads)",
+           "intro": "Words that recur in the lessons of several gemeenten and fall under no theme or instrument. "
+                    "Add an own theme for them if they are a thread.",
+           "none": "None: every word recurring in the lessons of {k} or more gemeenten falls under a label.",
+           "head": "| term | gemeenten | lessons |"},
+}
+
+
+def store_proposals(store: Any, *, traject: str | None = None, k: int = 3) -> list[Proposal]:
+    """The proposals of the lessons in ``store`` (one trajectory's, or all)."""
+    return proposals(lessons(store, traject=traject), concepts(store) or ontology_concepts(), k=k)
+
+
+def _cell(text: str) -> str:
+    text = str(text).replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
+
+
+def to_markdown(found: list[Proposal], *, lang: str = "nl", k: int = 3) -> str:
+    """A Markdown section with one table row per proposal."""
+    t = TEXT[lang]
+    if not found:
+        return "\n".join([t["title"], "", t["none"].format(k=k), ""])
+    rows = [f"| {_cell(p.term)} | {_cell(', '.join(p.gemeenten))} | {_cell(', '.join(p.lessen))} |" for p in found]
+    return "\n".join([t["title"], "", t["intro"], "", t["head"], "|---|---|---|", *rows, ""])
+
+
+def with_proposals(report_json: str, found: list[Proposal]) -> str:
+    """The analysis JSON with the proposals under ``nieuwe_rode_draden``."""
+    data = json.loads(report_json)
+    data[JSON_KEY] = [p.as_dict() for p in found]
+    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -1,0 +1,61 @@
+"""Quality of the theme and instrument suggestions on the held-out part of the evaluation set.
+
+The model learns from the ontology's labels and definitions and the *development* lessons only; the
+held-out lessons are never seen. The label-string-matching baseline runs in the same pass.
+
+    PYTHONPATH=. python tests/benchmarks/bench_text_quality.py           # held-out figures
+    PYTHONPATH=. python tests/benchmarks/bench_text_quality.py --dev     # 5-fold cross-validation on dev
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from graph.text.corpus import ontology_concepts
+from graph.text.evaluate import baseline, evaluate, read_gold
+from graph.text.suggest import Weights, build_model, suggest
+
+GOLD = Path(__file__).resolve().parents[1] / "data" / "text" / "evaluatie.csv"
+FOLDS = 5
+
+
+def _ranker(model):
+    return lambda text: {kind: [s.key for s in found] for kind, found in suggest(model, text).items()}
+
+
+def heldout(weights: Weights = Weights()) -> dict[str, dict]:
+    """Model on dev, figures on held-out, for the model and the baseline."""
+    parts = read_gold(GOLD)
+    concepts = ontology_concepts()
+    model = build_model(concepts, parts["dev"], weights=weights)
+    return {"model": evaluate(_ranker(model), parts["heldout"]),
+            "baseline": evaluate(lambda text: baseline(concepts, text), parts["heldout"]),
+            "dev": len(parts["dev"]), "heldout": len(parts["heldout"])}
+
+
+def cross_validated(weights: Weights = Weights()) -> dict[str, dict]:
+    """Mean figures over folds of the dev part (each fold predicted by a model of the others)."""
+    dev = read_gold(GOLD)["dev"]
+    concepts = ontology_concepts()
+    totals: dict[str, dict[str, float]] = {}
+    for fold in range(FOLDS):
+        test = dev[fold::FOLDS]
+        train = [x for n, x in enumerate(dev) if n % FOLDS != fold]
+        for kind, figures in evaluate(_ranker(build_model(concepts, train, weights=weights)), test).items():
+            for name, value in figures.items():
+                totals.setdefault(kind, {}).setdefault(name, 0.0)
+                totals[kind][name] += value / FOLDS if name != "lessons" else value
+    return {kind: {n: round(v, 3) for n, v in f.items()} for kind, f in totals.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dev", action="store_true", help="cross-validate on the development part only")
+    args = parser.parse_args()
+    print(json.dumps(cross_validated() if args.dev else heldout(), indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,22 @@
+"""The lesson-text panel on the Rode draden page (possible new rode draden), in Dutch and English."""
+
+from __future__ import annotations
+
+import pytest
+from test_app_pages import run_page, store_dir, texts  # noqa: F401  (store_dir is a fixture)
+
+
+@pytest.fixture(autouse=True)
+def _env(store_dir, monkeypatch):  # noqa: F811
+    from conftest import ROOT
+
+    monkeypatch.setenv("KERNEN_STORE", store_dir)
+    monkeypatch.chdir(ROOT)
+
+
+@pytest.mark.parametrize("lang, title", [("nl", "Mogelijke nieuwe rode draden"), ("en", "Possible new rode draden")])
+def test_rode_draden_shows_the_new_threads_panel(lang, title):
+    at = run_page("rode_draden", lang=lang)
+    assert not at.exception
+    assert title in [s.value for s in at.subheader]
+    assert "{k}" not in texts(at)

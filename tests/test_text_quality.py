@@ -1,0 +1,46 @@
+"""Suggestion quality on the held-out part of the evaluation set (tests/data/text/evaluatie.csv).
+
+The floors are the measured figures rounded down: theme precision@1 0.69 and recall@3 0.79 stay short
+of the targets 0.70 and 0.80 (see README, Performance); instruments reach recall@3 0.82.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).parent / "benchmarks" / "bench_text_quality.py"
+FLOORS = {("thema", "precision@1"): 0.68, ("thema", "recall@3"): 0.78,
+          ("instrument", "precision@1"): 0.74, ("instrument", "recall@3"): 0.80}
+
+
+@pytest.fixture(scope="module")
+def figures() -> dict:
+    spec = importlib.util.spec_from_file_location("bench_text_quality", BENCH)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.heldout()
+
+
+@pytest.mark.parametrize("kind, name", list(FLOORS), ids=[f"{k}-{n}" for k, n in FLOORS])
+def test_heldout_figures_stay_above_their_floor(figures, kind, name):
+    assert figures["model"][kind][name] >= FLOORS[kind, name]
+
+
+@pytest.mark.parametrize("kind", ["thema", "instrument"])
+def test_the_model_beats_label_matching(figures, kind):
+    for name in ("precision@1", "recall@3"):
+        assert figures["model"][kind][name] >= figures["baseline"][kind][name] + 0.2
+
+
+def test_the_set_is_large_enough_and_split_once():
+    with (BENCH.parents[1] / "data" / "text" / "evaluatie.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) >= 150
+    assert Counter(r["deel"] for r in rows) == {"dev": 85, "heldout": 84}
+    assert all(r["fictief"] == ("nee" if r["bron"] == "praktijk" else "ja") for r in rows)
+    assert len({r["id"] for r in rows}) == len(rows)
