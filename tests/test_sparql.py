@@ -241,7 +241,7 @@ def test_warm_pool_starts_its_workers(store_dir):
     try:
         pool.warm(version, wait=True)  # also opens the store in each worker and loads its copy
         assert len(pool._workers) == 2 and all(w.process.poll() is None for w in pool._workers)
-        assert pool._idle.qsize() == 2
+        assert len(pool._idle) == 2
         job = Job(version, "ASK { ?s ?p ?o }", True, 10)
         assert pool.run(job, timeout=10).boolean is True
     finally:

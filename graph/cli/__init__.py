@@ -24,6 +24,16 @@ def store_option(fn):
     )(fn)
 
 
+def stop_on_signals() -> None:
+    """SIGTERM ends the command like Ctrl+C does: cleanly, stopping its query workers on the way out."""
+    import signal
+
+    def _terminate(signum, frame):
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, _terminate)
+
+
 def friendly_errors(fn):
     """Turn the library's user-facing errors into one message and exit code 1."""
 
@@ -31,6 +41,9 @@ def friendly_errors(fn):
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
+        except KeyboardInterrupt:
+            click.echo("onderbroken (interrupted)", err=True)
+            sys.exit(130)
         except (ValueError, LookupError, OSError, RuntimeError) as exc:  # they carry their own message
             problems = getattr(exc, "problems", None)  # InputError: one line per located problem
             for line in [str(p) for p in problems] if problems else [f"fout: {exc}"]:
@@ -296,6 +309,9 @@ def query_command(query: str | None, name: str | None, params: tuple[str, ...], 
     values = _parse_params(params)
     if (query is None) == (name is None):
         raise click.UsageError("geef precies een van: SPARQL-tekst, een .rq-bestand, of --name NAME")
+    settings = load_settings(store=store, query_timeout=timeout, max_rows=max_rows)  # checked here
+    timeout, max_rows = settings.query_timeout, settings.max_rows
+    stop_on_signals()
     if name is not None:
         result = run_canned(name, params=values, store=store, timeout=timeout, max_rows=max_rows)
     else:

@@ -13,6 +13,7 @@ Súdwest-Fryslân |     89
 from __future__ import annotations
 
 import json
+import re
 
 from graph.store.results import QueryResult, Term
 from graph.store.stats import compact
@@ -43,9 +44,27 @@ def cell(term: Term | None) -> str:
     """A term as a short table cell: IRIs compacted with our prefixes, literals as their text."""
     if term is None:
         return ""
-    text = compact(term.value) if term.kind == "uri" else term.value
+    text = pasteable(term.value) if term.kind == "uri" else term.value
     text = text.replace("\n", " ")
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+
+
+_SIMPLE_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
+
+
+def pasteable(iri: str) -> str:
+    """An IRI as it can be pasted back into a query: a prefixed name when the local part needs no
+    escapes, otherwise the full ``<IRI>``.
+
+    >>> pasteable("https://w3id.org/kernendemocratie/def#Gemeente")
+    'kd:Gemeente'
+    >>> pasteable("https://w3id.org/kernendemocratie/id/gemeente/GM1900")
+    '<https://w3id.org/kernendemocratie/id/gemeente/GM1900>'
+    """
+    short = compact(iri)
+    if short == iri or not _SIMPLE_LOCAL.fullmatch(short.partition(":")[2]):
+        return f"<{iri}>"
+    return short
 
 
 def _numeric(term: Term | None) -> bool:

@@ -33,8 +33,12 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import Route
 
 from graph.endpoint import html as pages
-from graph.endpoint.formats import GRAPH_TYPES, RESULT_TYPES, choose_format, render
-from graph.settings import Settings, load_settings
+from graph.endpoint.fair import ClientBusy, ClientLimit
+from graph.endpoint.formats import (FORMAT_NAMES, GRAPH_TYPES, RESULT_TYPES, choose_format, render,
+                                    unknown_format_names)
+from graph.settings import CLIENT_QUERIES, QUEUE_WAIT_S, Settings, load_settings
+from graph.sparql.canned import canned_queries
+from graph.sparql.lanes import LaneHistory
 
 log = logging.getLogger("kernen.endpoint")
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -43,11 +47,11 @@ STATIC_FILES = {"kernen.css": "text/css; charset=utf-8"}  # the only files /stat
 _FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$")
 
 class ApiError(Exception):
-    """An error answered as JSON: ``{"error": status, "message": ...}``."""
+    """An error answered as JSON: ``{"error": status, "message": ...}`` (with ``headers``)."""
 
-    def __init__(self, status: int, message: str):
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
         super().__init__(message)
-        self.status, self.message = status, message
+        self.status, self.message, self.headers = status, message, headers or {}
 
 
 @dataclass
@@ -60,14 +64,22 @@ class EndpointConfig:
     max_query_bytes: int
     cors_origins: tuple[str, ...] = ()
     dumps: Path | None = None
+    client_queries: int = CLIENT_QUERIES
+    queue_wait: float = QUEUE_WAIT_S
     cache: dict = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    clients: ClientLimit = field(default_factory=lambda: ClientLimit(CLIENT_QUERIES))
+    history: LaneHistory = field(default_factory=lambda: LaneHistory(q.text for q in canned_queries()))
+
+    def __post_init__(self):
+        self.clients = ClientLimit(self.client_queries)
 
     @classmethod
     def from_settings(cls, settings: Settings, *, dumps: Path | None = None) -> "EndpointConfig":
         origins = tuple(o.strip() for o in settings.cors_origins.split(",") if o.strip())
         return cls(settings.store, settings.query_timeout, settings.max_rows, settings.max_query_bytes,
-                   origins, dumps if dumps is not None else Path(settings.data) / "build" / "dumps")
+                   origins, dumps if dumps is not None else Path(settings.data) / "build" / "dumps",
+                   client_queries=settings.client_queries, queue_wait=settings.queue_wait)
 
 
 # --- reading the request --------------------------------------------------------------------------
@@ -92,22 +104,40 @@ def _refuse_protocol_extras(params: dict[str, list[str]]) -> None:
                             "GRAPH in de query met een graaf uit de store (use FROM/GRAPH in the query)")
 
 
+_BAD_UTF8 = "de query is geen geldige UTF-8 (invalid UTF-8)"
+
+
+def _form(text: str) -> dict[str, list[str]]:
+    """Form fields (``a=1&b=2``); percent-escapes that are not valid UTF-8 are refused."""
+    try:
+        return urllib.parse.parse_qs(text, keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError:
+        raise ApiError(400, _BAD_UTF8) from None
+
+
+def _utf8(body: bytes) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ApiError(400, _BAD_UTF8) from None
+
+
 async def read_query(request: Request, limit: int) -> tuple[str | None, dict[str, list[str]]]:
     """The query text (``None``: no query) and the other parameters of a Protocol request."""
-    raw_query = request.url.query
+    raw_query = request.scope.get("query_string", b"")
     if len(raw_query) > limit:
         raise ApiError(413, f"query te lang (meer dan {limit} bytes; request too large)")
-    params = urllib.parse.parse_qs(raw_query, keep_blank_values=True)
+    params = _form(_utf8(raw_query))
     if request.method == "POST":
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
         body = await _body(request, limit)
         if ctype == "application/x-www-form-urlencoded":
-            for key, values in urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True).items():
+            for key, values in _form(_utf8(body)).items():
                 params.setdefault(key, []).extend(values)
         elif ctype == "application/sparql-query":
-            params["query"] = [body.decode("utf-8", "replace")]
+            params["query"] = [_utf8(body)]
         elif ctype == "application/sparql-update":
-            params["update"] = [body.decode("utf-8", "replace")]
+            params["update"] = [_utf8(body)]
         else:
             raise ApiError(415, "gebruik application/x-www-form-urlencoded of application/sparql-query "
                                 f"(unsupported content type {ctype or '(none)'})")
@@ -121,18 +151,29 @@ async def read_query(request: Request, limit: int) -> tuple[str | None, dict[str
 # --- running and answering ------------------------------------------------------------------------
 
 def _run(config: EndpointConfig, text: str):
-    from graph.sparql import QueryFailed, QueryRefused, QuerySyntaxError, QueryTimeout, run_safe
+    """Run ``text`` in its lane (:mod:`graph.sparql.lanes`) and remember how long it took."""
+    from graph.sparql import PoolBusy, QueryFailed, QueryRefused, QuerySyntaxError, QueryTimeout, run_safe
+    from graph.sparql.pool import WorkerDied
 
     try:
-        return run_safe(text, store=_store(config), timeout=config.timeout, max_rows=config.max_rows)
+        result = run_safe(text, store=_store(config), timeout=config.timeout, max_rows=config.max_rows,
+                          lane=config.history.lane(text), queue_wait=config.queue_wait)
     except (QueryRefused, QuerySyntaxError) as exc:
         raise ApiError(400, str(exc)) from None
+    except PoolBusy as exc:
+        raise ApiError(429, str(exc), {"Retry-After": str(exc.retry_after)}) from None
     except QueryTimeout as exc:
+        config.history.record(text, seconds=config.timeout, stopped=True)
         raise ApiError(503, f"{exc}; limiet {config.timeout:g} s") from None
     except TimeoutError as exc:
         raise ApiError(503, str(exc)) from None
+    except WorkerDied as exc:
+        config.history.record(text, seconds=config.timeout, stopped=True)
+        raise ApiError(503, str(exc)) from None
     except QueryFailed as exc:
-        raise ApiError(400 if exc.syntax else 500, f"de query kon niet worden uitgevoerd: {exc}") from None
+        raise ApiError(400, f"de query kon niet worden uitgevoerd: {exc}") from None
+    config.history.record(text, seconds=result.elapsed_ms / 1000)
+    return result
 
 
 def _store(config: EndpointConfig):
@@ -159,12 +200,22 @@ async def sparql(request: Request) -> Response:
     text, params = await read_query(request, config.max_query_bytes)
     if text is None:
         return await service_description(request)
-    result = await run_in_threadpool(_run, config, text)
+    requested = params.get("format", []) + params.get("output", [])
+    unknown = unknown_format_names(requested)
+    if unknown:
+        raise ApiError(400, f"onbekend formaat {unknown[0]!r} (unknown format); kies uit (choose from): "
+                            f"{', '.join(FORMAT_NAMES)}")
+    try:
+        with config.clients.slot(request.client.host if request.client else ""):
+            result = await run_in_threadpool(_run, config, text)
+    except ClientBusy as exc:
+        raise ApiError(429, str(exc), {"Retry-After": str(exc.retry_after)}) from None
     kind = "graph" if result.kind == "graph" else "select"
-    fmt = choose_format(request.headers.get("accept", ""), params.get("format", []) + params.get("output", []), kind)
+    fmt = choose_format(request.headers.get("accept", ""), requested, kind)
     if fmt is None:
         offered = ", ".join(t.split(";")[0] for t in (GRAPH_TYPES if kind == "graph" else RESULT_TYPES).values())
-        raise ApiError(406, f"geen passend formaat voor Accept; beschikbaar (available): {offered}")
+        asked = f"format={requested[0]}" if requested else "Accept"
+        raise ApiError(406, f"geen passend formaat voor {asked}; beschikbaar (available): {offered}")
     body = render(result, fmt, note=_note(result, config))
     media = (GRAPH_TYPES if kind == "graph" else RESULT_TYPES)[fmt]
     headers = {"Vary": "Accept", "X-Kernen-Elapsed-Ms": f"{result.elapsed_ms:.1f}"}
@@ -265,7 +316,8 @@ async def api_error(request: Request, exc: Exception) -> JSONResponse:
     else:
         log.exception("unexpected error on %s", request.url.path)
         status, message = 500, "interne fout; zie het serverlog (internal error)"
-    return JSONResponse({"error": status, "message": message}, status_code=status)
+    headers = exc.headers if isinstance(exc, ApiError) else None
+    return JSONResponse({"error": status, "message": message}, status_code=status, headers=headers)
 
 
 SECURITY_HEADERS = {
@@ -325,6 +377,6 @@ def serve(config: EndpointConfig, *, host: str = "127.0.0.1", port: int = 7878) 
     except ApiError:  # no store yet: queries answer 503 with what to do
         store = None
     if isinstance(store, LocalStore) and store.version is not None:
-        default_pool().warm(str(store.version))  # workers up, in-memory copies loading
+        default_pool().warm(str(store.version), wait=True)  # every worker up, its copy loaded
     uvicorn.run(create_app(config), host=host, port=port, log_level="info", server_header=False,
                 proxy_headers=False)

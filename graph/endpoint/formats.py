@@ -2,14 +2,16 @@
 
 SELECT/ASK: SPARQL JSON, XML, CSV, TSV (and an HTML table for browsers); CONSTRUCT/DESCRIBE: Turtle,
 N-Triples, JSON-LD, RDF/XML (and Turtle in an HTML page). ``?format=`` (as SPARQLWrapper sends it)
-wins over ``Accept``. A truncation note goes where the format has room for one.
+decides alone when given (an unknown name is refused). A truncation note goes where the format has
+room for one (JSON, XML, comments in Turtle/N-Triples/RDF/XML), never into CSV or TSV rows; the
+``X-Kernen-Truncated`` header is always there.
 
 >>> choose_format("text/csv", [], "select")
 'csv'
 >>> choose_format("application/sparql-results+json;q=0.5, text/tab-separated-values", [], "ask")
 'tsv'
 >>> choose_format("*/*", ["turtle"], "select"), choose_format("", [], "graph")
-('json', 'turtle')
+(None, 'turtle')
 >>> choose_format("image/png", [], "select") is None
 True
 """
@@ -69,10 +71,12 @@ def choose_format(accept: str, format_params: list[str], kind: str) -> str | Non
     """The response format for a result of ``kind`` (select/ask/graph), or ``None`` (406)."""
     column = 1 if kind == "graph" else 0
     defaults = list(GRAPH_TYPES if kind == "graph" else RESULT_TYPES)
-    for value in format_params:  # an explicit ?format= wins over the Accept header
-        media = FORMAT_NAMES.get(value.strip().lower(), value.strip().lower())
-        if ACCEPTED.get(media, (None, None))[column]:
-            return ACCEPTED[media][column]
+    if format_params:  # an explicit ?format= decides alone: the Accept header is not consulted
+        for value in format_params:
+            media = FORMAT_NAMES.get(value.strip().lower(), value.strip().lower())
+            if ACCEPTED.get(media, (None, None))[column]:
+                return ACCEPTED[media][column]
+        return None
     if not accept.strip():
         return defaults[0]
     for media in _rank(accept):
@@ -86,6 +90,15 @@ def choose_format(accept: str, format_params: list[str], kind: str) -> str | Non
             if found:
                 return found[0]
     return None
+
+
+def unknown_format_names(values: list[str]) -> list[str]:
+    """The ``?format=`` values that name no format (neither a short name nor a media type we know).
+
+    >>> unknown_format_names(["json", "text/csv", "bogus"])
+    ['bogus']
+    """
+    return [v for v in values if v.strip().lower() not in FORMAT_NAMES and v.strip().lower() not in ACCEPTED]
 
 
 def render(result, fmt: str, *, note: str = "") -> bytes:
@@ -114,9 +127,14 @@ def _render_table(result, fmt: str, note: str) -> bytes:
         return pages.results_xml(result, note=note).encode()
     if fmt == "html":
         return pages.results_page(result, note=note).encode()
-    text = result.to_csv() if fmt == "csv" else result.to_tsv() if result.kind == "select" else _ask_text(result, fmt)
-    return (text + (f"# {note}\n" if note else "")).encode()
+    if result.kind == "ask":
+        return _ask_text(result, fmt).encode()
+    # CSV and TSV have no place for a note: a last line would be read as a row (the header says it)
+    return (result.to_csv() if fmt == "csv" else result.to_tsv()).encode()
 
 
 def _ask_text(result, fmt: str) -> str:
-    return ("_askResult\r\n" if fmt == "csv" else "?_askResult\n") + str(bool(result.boolean)).lower() + "\n"
+    """A boolean as CSV/TSV: one column ``_askResult`` (the results formats define only SELECT; this is
+    what Jena ARQ and RDF4J write)."""
+    end = "\r\n" if fmt == "csv" else "\n"
+    return ("_askResult" if fmt == "csv" else "?_askResult") + end + str(bool(result.boolean)).lower() + end

@@ -20,12 +20,12 @@ from graph.settings import load_settings
 from graph.sparql.canned import (CannedQuery, Param, ParamError, bind_params, canned_queries,
                                  get_canned, guess_value, parse_canned)
 from graph.sparql.check import QueryInfo, QueryRefused, QuerySyntaxError, check_query
-from graph.sparql.pool import Job, QueryFailed, QueryTimeout, default_pool
+from graph.sparql.pool import Job, PoolBusy, QueryFailed, QueryTimeout, default_pool
 from graph.store import LocalStore, Store, bind_values, open_store
 from graph.store.results import QueryResult, Term
 
 __all__ = ["run_safe", "run_canned", "run_text", "check_query", "canned_queries", "get_canned", "QueryInfo",
-           "QueryRefused", "QuerySyntaxError", "QueryTimeout", "QueryFailed", "ParamError",
+           "QueryRefused", "QuerySyntaxError", "QueryTimeout", "QueryFailed", "PoolBusy", "ParamError",
            "CannedQuery", "Param", "QueryResult", "Term"]
 
 
@@ -34,28 +34,33 @@ def _store(store: Store | str | None) -> Store:
 
 
 def run_safe(text: str, *, store: Store | str | None = None, params: Mapping[str, object] | None = None,
-             timeout: float | None = None, max_rows: int | None = None) -> QueryResult:
+             timeout: float | None = None, max_rows: int | None = None, lane: str = "fast",
+             queue_wait: float | None = None) -> QueryResult:
     """Run untrusted SPARQL ``text`` safely; ``params`` are bound as terms, never pasted in.
 
-    Raises :class:`QueryRefused`, :class:`QuerySyntaxError`, :class:`QueryTimeout`.
+    ``lane`` and ``queue_wait``: see :mod:`graph.sparql.pool` (the endpoint's fairness).
+    Raises :class:`QueryRefused`, :class:`QuerySyntaxError`, :class:`QueryTimeout`, :class:`PoolBusy`.
     """
     settings = load_settings()
     timeout = settings.query_timeout if timeout is None else timeout
     max_rows = settings.max_rows if max_rows is None else max_rows
     store = _store(store)
+    local = isinstance(store, LocalStore) and store.version is not None
+    if local:
+        default_pool().prestart(str(store.version))  # the worker starts while the text is checked
     info = check_query(text, graphs=store.graphs())
     bound = bind_values(text, dict(params or {}))
-    if isinstance(store, LocalStore) and store.version is not None:
+    if local:
         job = Job(str(store.version), bound, not info.has_dataset, max_rows)
-        return _in_worker(job, timeout)
+        return _in_worker(job, timeout, lane, queue_wait)
     if isinstance(store, LocalStore) and info.has_dataset:  # in memory (tests): nothing to kill
         return store.query_own_dataset(bound, max_rows=max_rows)
     return store.query(bound, max_rows=max_rows, timeout=timeout)
 
 
-def _in_worker(job: Job, timeout: float) -> QueryResult:
+def _in_worker(job: Job, timeout: float, lane: str, queue_wait: float | None) -> QueryResult:
     try:
-        return default_pool().run(job, timeout=timeout)
+        return default_pool().run(job, timeout=timeout, lane=lane, queue_wait=queue_wait)
     except QueryFailed as exc:
         if exc.syntax:
             raise QuerySyntaxError(str(exc)) from None

@@ -85,15 +85,32 @@ def prologue(text: str) -> str:
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p in used and p not in declared)
 
 
-_COMMENT_LINE = re.compile(r"^[ \t]*#[^\n]*", re.M)
+def blank_comments(text: str) -> str:
+    """``text`` without its comments (pyparsing is slow on comments: a canned query's header doubled
+    its parse time). A ``#`` inside a string or an IRI is no comment; line numbers are kept.
+
+    >>> blank_comments("ASK { ?s ?p '#x' } # end")
+    "ASK { ?s ?p '#x' } "
+    """
+    return _SKIP.sub(lambda m: "" if m.group().startswith("#") else m.group(), text)
 
 
 def _for_parser(text: str) -> tuple[str, int]:
-    """``text`` with its missing prefixes declared and whole-line comments blanked (pyparsing is
-    slow on comments: a canned query's header doubled its parse time), and the added line count.
-    Blanking keeps line numbers; inside a long string it only changes the string, never the parse."""
+    """``text`` with its missing prefixes declared and comments blanked, and the added line count."""
     head = prologue(text)
-    return head + _COMMENT_LINE.sub("", text), head.count("\n")
+    return head + blank_comments(text), head.count("\n")
+
+
+_LOCAL_ESCAPE = re.compile(r"\\([_~.\-!$&'()*+,;=/?#@%])")
+
+
+def unescape_local(iri: str) -> str:
+    r"""An IRI from a prefixed name with its local-name escapes undone (rdflib keeps them).
+
+    >>> unescape_local("https://w3id.org/kernendemocratie/graph\\/reference")
+    'https://w3id.org/kernendemocratie/graph/reference'
+    """
+    return _LOCAL_ESCAPE.sub(r"\1", iri)
 
 
 def check_query(text: str, *, graphs: Iterable[str] | None = None) -> QueryInfo:
@@ -116,6 +133,8 @@ _PARSE_LOCK = threading.Lock()
 def _checked(text: str) -> QueryInfo:
     """The check of one query text, remembered: canned and app queries repeat, and rdflib's parser
     takes 10-25 ms a query. Refusals and syntax errors are raised again each time (not cached)."""
+    if not blank_comments(text).strip():
+        raise QuerySyntaxError("lege query (empty query)", hint="geef een SELECT, ASK, CONSTRUCT of DESCRIBE")
     parsed = _parse(text)
     _refuse_nodes(parsed)  # before translation too: the translator may fail on valid queries
     if _SERVICE_WORD.search(_SKIP.sub(" ", text)):  # belt and braces, should the parsers ever differ
@@ -127,7 +146,21 @@ def _checked(text: str) -> QueryInfo:
         if "prefix" in str(exc).lower():
             raise QuerySyntaxError(str(exc), hint="declareer het voorvoegsel met PREFIX") from None
     _refuse_nodes(parsed)  # translation resolved prefixed names and relative IRIs in place
+    _engine_check(text)
     return _dataset(dataset, form)
+
+
+def _engine_check(text: str) -> None:
+    """What rdflib's parser accepts but Oxigraph, which runs the query, does not: its syntax errors
+    (with their position) and what it cannot run (an unknown function), refused before running."""
+    verdict, detail = _oxigraph_verdict(text)
+    if verdict == "syntax":
+        raise _syntax_error(None, text, 0)
+    if verdict == "refused":
+        function = re.search(r"custom function (<[^>]*>)", detail)
+        if function:
+            raise QueryRefused(f"onbekende functie {function.group(1)} (unknown function)")
+        raise QueryRefused(f"de query kan hier niet worden uitgevoerd (not supported): {detail}")
 
 
 def _parse(text: str) -> CompValue:
@@ -153,9 +186,10 @@ def _is_update(text: str) -> bool:
     return True
 
 
-def _syntax_error(exc: ParseException, text: str, added: int) -> QuerySyntaxError:
+def _syntax_error(exc: ParseException | None, text: str, added: int) -> QuerySyntaxError:
     """Oxigraph's parser pinpoints errors better than pyparsing; fall back to rdflib's position."""
-    line, column, hint = _oxigraph_position(text) or (exc.lineno - added, exc.col, _GENERIC_HINT)
+    fallback = (exc.lineno - added, exc.col, _GENERIC_HINT) if exc is not None else (1, 1, _GENERIC_HINT)
+    line, column, hint = _oxigraph_position(text) or fallback
     lines = text.splitlines() or [""]
     line = min(max(line, 1), len(lines))
     source = lines[line - 1]
@@ -176,15 +210,8 @@ def _oxigraph_position(text: str) -> tuple[int, int, str] | None:
     parsing: a syntax error raises ``SyntaxError`` (with its position), a valid query a
     ``RuntimeError`` before evaluation.
     """
-    guard = {ox.Variable("never" + uuid.uuid4().hex): ox.Literal("")}
-    try:
-        ox.Store().query(text, substitutions=guard)
-    except SyntaxError as exc:
-        match = _OX_ERROR.match(str(exc))
-    except Exception:  # Oxigraph accepts the query (only rdflib's parser refused it)
-        return None
-    else:  # pragma: no cover - the guard always raises
-        return None
+    verdict, detail = _oxigraph_verdict(text)
+    match = _OX_ERROR.match(detail) if verdict == "syntax" else None
     if not match:
         return None
     line, column = int(match.group(1)), int(match.group(2))
@@ -193,9 +220,25 @@ def _oxigraph_position(text: str) -> tuple[int, int, str] | None:
     return line, max(min(column - 1, width + 1), 1), _short_hint(match.group(3))
 
 
+def _oxigraph_verdict(text: str) -> tuple[str, str]:
+    """``("ok", "")``, ``("syntax", message)`` or ``("refused", message)`` from Oxigraph, which parses
+    ``text`` (with the predeclared prefixes, as the worker does) and stops before evaluating it."""
+    never = "never" + uuid.uuid4().hex
+    try:
+        ox.Store().query(text, substitutions={ox.Variable(never): ox.Literal("")}, prefixes=PREFIXES)
+    except SyntaxError as exc:
+        return "syntax", str(exc)
+    except Exception as exc:  # the guard's refusal means: valid, and Oxigraph can run it
+        return ("ok", "") if never in str(exc) else ("refused", str(exc))
+    return "ok", ""  # pragma: no cover - the guard always raises
+
+
 def _short_hint(expected: str) -> str:
-    """Keep the keywords of Oxigraph's "expected one of ..." list, at most eight."""
-    words = [w for w in (part.strip() for part in expected.split(",")) if re.fullmatch(r"[A-Za-z_]+|'.'", w)]
+    """Keep the keywords of Oxigraph's "expected one of ..." list, at most eight, after any sentence
+    it gives ("The query limit should be a non negative integer")."""
+    parts = [part.strip() for part in expected.split(",")]
+    sentences = [p for p in parts if " " in p and not p.startswith("[")]
+    words = sentences + [w for w in parts if re.fullmatch(r"[A-Za-z_]+|'.'", w)]
     return ", ".join(words[:8]) + (", ..." if len(words) > 8 else "")
 
 
@@ -214,7 +257,7 @@ def _refuse_nodes(parsed: CompValue) -> None:
     for node in _walk(parsed):
         if isinstance(node, CompValue) and node.name == "ServiceGraphPattern":
             raise QueryRefused(_NO_SERVICE)
-        if isinstance(node, URIRef) and node == G_PRIVATE:
+        if isinstance(node, URIRef) and unescape_local(str(node)) == str(G_PRIVATE):
             raise QueryRefused("de privégraaf is niet beschikbaar (the private graph is not public)")
 
 
@@ -224,8 +267,8 @@ def _clauses(node: CompValue) -> list:
 
 
 def _dataset(clauses: list, form: str) -> QueryInfo:
-    defaults = [str(c["default"]) for c in clauses if "default" in c]
-    named = [str(c["named"]) for c in clauses if "named" in c]
+    defaults = [unescape_local(str(c["default"])) for c in clauses if "default" in c]
+    named = [unescape_local(str(c["named"])) for c in clauses if "named" in c]
     for iri in defaults + named:
         if not iri.startswith(("http://", "https://", "urn:")):
             raise QueryRefused(f"FROM <{iri}>: alleen graven in de store (FROM selects graphs, never files)")

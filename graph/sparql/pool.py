@@ -1,16 +1,25 @@
-"""A small pre-forked pool of query workers that can really be stopped.
+"""A pool of query worker processes that can really be stopped, shared fairly.
 
 Neither pyoxigraph nor rdflib can interrupt a running query from a Python thread, so untrusted
 queries run in worker processes that open the store read-only. A worker past the time limit is
-killed (SIGKILL) and dropped; the other workers keep serving, and a new worker is started on
-demand (up to ``size``).
+killed (SIGKILL) and replaced; the other workers keep serving.
 
-The pool is thread-safe: callers (endpoint threads) take an idle worker from a queue.
+- **Start-up is not query time.** Workers are started (and their in-memory copy of the store loaded)
+  by one long-lived spawner thread; a query's time limit starts when a ready worker takes it. A killed
+  worker's replacement is warmed before it takes work, so a kill never leaves a cold worker.
+- **Lanes.** Each query comes in a lane: ``fast`` (canned, or finished quickly before), ``unknown``
+  or ``slow`` (ran long or hit the limit before). Slow queries hold at most ``size - 2`` workers and
+  unknown plus slow ones ``size - 1``, so queries that are known to be short always find a worker.
+- **Queueing.** A query waits at most ``queue_wait`` seconds for a worker, then :class:`PoolBusy`
+  (the endpoint answers 429 with ``Retry-After``).
+- **Workers die with their parent** (:mod:`graph.sparql.lifeline`): ``kill -9`` of a server or of
+  ``kernen query`` leaves no worker behind.
 """
 
 from __future__ import annotations
 
 import atexit
+import math
 import os
 import queue
 import socket
@@ -18,19 +27,30 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
 from graph.store.results import QueryResult
 
-# Workers mostly wait on the CPU, so more workers than cores let short queries run beside long ones
-# (load_endpoint.py, 32 clients of which 4 long: 2 workers failed 840 of 841 simple queries, 6 failed 0).
-POOL_SIZE = int(os.environ.get("KERNEN_QUERY_WORKERS", "6"))
 WORKER_MEMORY = 1 << 30  # bytes of heap per worker (RLIMIT_DATA); the built store needs < 200 MB
+QUEUE_WAIT_S = 30.0  # how long a query waits for a worker unless the caller says otherwise
+LANES = ("fast", "unknown", "slow")
+_RESERVED = {"fast": 0, "unknown": 1, "slow": 2}  # workers a lane leaves free for the lanes before it
+_STOP = object()
+_COLD_START_S = 5.0  # extra wait, again and again, while the first workers of a pool start
 
 
 class QueryTimeout(TimeoutError):
     """The query ran past its time limit and was stopped."""
+
+
+class PoolBusy(TimeoutError):
+    """No worker became free in time; ``retry_after`` (seconds) is when trying again makes sense."""
+
+    def __init__(self, message: str, retry_after: int):
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class QueryFailed(RuntimeError):
@@ -41,6 +61,10 @@ class QueryFailed(RuntimeError):
         self.syntax = syntax
 
 
+class WorkerDied(QueryFailed):
+    """The worker process ended during the query (out of memory, or killed from outside)."""
+
+
 @dataclass(frozen=True)
 class Job:
     """One query for a worker: the versioned store directory, the text, the dataset and the cap."""
@@ -49,11 +73,19 @@ class Job:
     text: str
     public_dataset: bool  # False when the query names its own (checked) FROM graphs
     max_rows: int
-    wait_copy: bool = False  # first wait until the worker's in-memory copy of the store has loaded
+
+
+def lane_limit(lane: str, size: int) -> int:
+    """How many workers the queries of ``lane`` and the slower lanes may hold together.
+
+    >>> [lane_limit(lane, 6) for lane in LANES], [lane_limit(lane, 1) for lane in LANES]
+    ([6, 5, 4], [1, 1, 1])
+    """
+    return max(1, size - _RESERVED[lane])
 
 
 class _Worker:
-    """A worker process (``python -m graph.sparql.worker FD``) talking over a socket pair.
+    """A worker process (``python -m graph.sparql.worker FD MEMORY PARENT``) on a socket pair.
 
     A plain subprocess, not ``multiprocessing``: spawn and forkserver re-import the host's
     ``__main__`` (a Streamlit page, a script), and fork copies a threaded server's locks.
@@ -62,11 +94,15 @@ class _Worker:
     def __init__(self):
         parent, child = socket.socketpair()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "graph.sparql.worker", str(child.fileno()), str(WORKER_MEMORY)],
+            [sys.executable, "-m", "graph.sparql.worker", str(child.fileno()), str(WORKER_MEMORY),
+             str(os.getpid())],
             pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=True,
         )
         child.close()
         self.conn = Connection(parent.detach())
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
 
     def kill(self) -> None:
         self.process.kill()
@@ -74,90 +110,190 @@ class _Worker:
         self.conn.close()
 
 
+def _default_size() -> int:
+    from graph.settings import load_settings
+
+    return load_settings().query_workers
+
+
 class QueryPool:
-    """Up to ``size`` worker processes, started on demand; :meth:`run` waits at most ``timeout``."""
+    """Up to ``size`` worker processes, started ahead (:meth:`warm`) or on demand."""
 
-    def __init__(self, size: int = POOL_SIZE):
-        self.size = size
-        self._idle: queue.Queue[_Worker] = queue.Queue()
-        self._workers: list[_Worker] = []
-        self._lock = threading.Lock()
+    def __init__(self, size: int | None = None):
+        self.size = size or _default_size()
+        self._cond = threading.Condition()
+        self._workers: list[_Worker] = []  # live workers, idle or busy
+        self._idle: list[_Worker] = []
+        self._starting = 0
+        self._held: Counter[str] = Counter()  # lane -> workers held (busy, or being replaced)
+        self._store_dir: str | None = None
+        self._spawns: queue.Queue = queue.Queue()
+        self._spawner: threading.Thread | None = None
+        self._closed = False
 
-    def warm(self, store_dir: str | None = None, *, wait: bool = False) -> None:
-        """Start every worker now (a server calls this at start-up, so no query waits for one); with
-        ``store_dir`` (a store version) each also opens it and starts loading its in-memory copy
-        (``wait``: returns once every copy has loaded)."""
-        with self._lock:
-            started = []
-            while len(self._workers) < self.size:
-                worker = _Worker()
-                self._workers.append(worker)
-                started.append(worker)
-            if store_dir is not None:
-                for worker in started:
-                    worker.conn.send(Job(store_dir, "ASK {}", True, 1, wait_copy=wait))
-                for worker in started:
-                    worker.conn.recv()
-            for worker in started:
-                self._idle.put(worker)
+    # --- starting workers (one thread: the kernel's parent-death signal follows the starting thread)
 
-    def _take(self, timeout: float) -> _Worker:
+    def _request_spawn(self, tag: str | None = None) -> None:
+        """Start one worker in the background (caller holds the lock); ``tag``: the lane it replaces."""
+        if self._spawner is None:
+            self._spawner = threading.Thread(target=self._spawn_loop, name="kernen-spawner", daemon=True)
+            self._spawner.start()
+        self._starting += 1
+        self._spawns.put((self._store_dir, tag))
+
+    def _spawn_loop(self) -> None:
         while True:
-            try:
-                worker = self._idle.get_nowait()
-            except queue.Empty:
-                break
-            if worker.process.poll() is None:
-                return worker
-            self._discard(worker)  # died while idle
-        with self._lock:
-            if len(self._workers) < self.size:
-                worker = _Worker()
-                self._workers.append(worker)
-                return worker
-        try:
-            return self._idle.get(timeout=timeout)
-        except queue.Empty:
-            raise QueryTimeout(f"alle query-werkers bleven {timeout:g} s bezet (server busy)") from None
+            batch = [self._spawns.get()]
+            while not self._spawns.empty():
+                batch.append(self._spawns.get_nowait())
+            if any(item is _STOP for item in batch):
+                return
+            started = [(self._start_one(), store_dir, tag) for store_dir, tag in batch]
+            for worker, store_dir, _ in started:  # all load their copies at once
+                self._send_warm(worker, store_dir)
+            for worker, store_dir, tag in started:
+                self._add_ready(self._await_warm(worker, store_dir), tag)
 
-    def run(self, job: Job, *, timeout: float) -> QueryResult:
-        """The worker's result; :class:`QueryTimeout` (and a fresh worker) past ``timeout``."""
-        deadline = time.monotonic() + timeout
-        status, payload = self._attempt(job, deadline, timeout)
+    @staticmethod
+    def _start_one() -> _Worker | None:
+        try:
+            return _Worker()
+        except OSError:
+            return None
+
+    @staticmethod
+    def _send_warm(worker: _Worker | None, store_dir: str | None) -> None:
+        if worker is not None and store_dir is not None:
+            try:
+                worker.conn.send(Job(store_dir, "ASK {}", True, 1))
+            except OSError:
+                pass
+
+    @staticmethod
+    def _await_warm(worker: _Worker | None, store_dir: str | None) -> _Worker | None:
+        if worker is None or store_dir is None:
+            return worker
+        try:
+            worker.conn.recv()
+            return worker
+        except (EOFError, OSError):
+            worker.kill()
+            return None
+
+    def _add_ready(self, worker: _Worker | None, tag: str | None) -> None:
+        with self._cond:
+            self._starting -= 1
+            if tag is not None:
+                self._held[tag] -= 1
+            if worker is not None and self._closed:
+                worker.kill()
+            elif worker is not None:
+                self._workers.append(worker)
+                self._idle.append(worker)
+            self._cond.notify_all()
+
+    def warm(self, store_dir: str | None = None, *, wait: bool = False, limit: float = 120.0) -> None:
+        """Start every worker now; with ``store_dir`` (a store version) each opens it and loads its
+        in-memory copy before taking work (``wait``: return once all are ready, at most ``limit`` s)."""
+        with self._cond:
+            if store_dir is not None:
+                self._store_dir = store_dir
+            while len(self._workers) + self._starting < self.size:
+                self._request_spawn()
+            if wait:
+                self._cond.wait_for(lambda: self._starting == 0, timeout=limit)
+
+    def prestart(self, store_dir: str) -> None:
+        """Start one worker (loading ``store_dir``) unless one is there: a caller that will query soon
+        lets the start-up overlap its own work."""
+        with self._cond:
+            self._store_dir = store_dir
+            if not self._workers and not self._starting:
+                self._request_spawn()
+
+    # --- running a query
+
+    def _admissible(self, lane: str) -> bool:
+        slower = LANES[LANES.index(lane):]
+        return bool(self._idle) and sum(self._held[name] for name in slower) < lane_limit(lane, self.size)
+
+    def _take(self, lane: str, wait: float, store_dir: str) -> _Worker:
+        deadline = time.monotonic() + wait
+        with self._cond:
+            self._store_dir = store_dir
+            while True:
+                self._idle = [w for w in self._idle if w.alive() or self._forget(w)]
+                if self._admissible(lane):
+                    self._held[lane] += 1
+                    return self._idle.pop()
+                if not self._idle and len(self._workers) + self._starting < self.size:
+                    self._request_spawn()
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 and not self._workers and self._starting:  # a cold pool: wait for it
+                    remaining = deadline - time.monotonic() + _COLD_START_S
+                    deadline += _COLD_START_S
+                if remaining <= 0:
+                    raise PoolBusy(f"alle query-werkers zijn bezet; probeer het over enkele seconden opnieuw "
+                                   f"(all query workers busy)", retry_after=max(1, math.ceil(wait)))
+                self._cond.wait(remaining)
+
+    def _forget(self, worker: _Worker) -> bool:
+        """Drop a worker that died while idle (caller holds the lock); always ``False``."""
+        self._workers.remove(worker)
+        worker.conn.close()
+        return False
+
+    def run(self, job: Job, *, timeout: float, lane: str = "fast", queue_wait: float | None = None) -> QueryResult:
+        """The worker's result; :class:`QueryTimeout` past ``timeout`` (counted from when a ready
+        worker takes the job), :class:`PoolBusy` when no worker is free after ``queue_wait``."""
+        worker = self._take(lane, QUEUE_WAIT_S if queue_wait is None else queue_wait, job.store_dir)
+        status, payload = "died", ""
+        try:
+            worker.conn.send(job)
+            if worker.conn.poll(timeout):
+                status, payload = worker.conn.recv()
+            else:
+                status = "timeout"
+        except (EOFError, OSError):  # the worker died (e.g. out of memory, or killed)
+            pass
+        finally:
+            self._release(worker, lane, replace=status in ("timeout", "died"))
         if status == "timeout":
             raise QueryTimeout(f"query gestopt na {timeout:g} s (time limit reached)")
         if status == "died":
-            raise QueryFailed("de query-werker is gestopt, waarschijnlijk door te veel geheugen "
+            raise WorkerDied("de query-werker is gestopt, waarschijnlijk door te veel geheugen "
                               "(worker died, probably out of memory)")
         if status != "ok":
             raise QueryFailed(payload, syntax=status == "syntax")
         return payload
 
-    def _attempt(self, job: Job, deadline: float, timeout: float) -> tuple[str, object]:
-        worker = self._take(max(deadline - time.monotonic(), 0.001))
-        try:
-            worker.conn.send(job)
-            done = worker.conn.poll(max(deadline - time.monotonic(), 0))
-            status, payload = worker.conn.recv() if done else ("timeout", "")
-        except (EOFError, OSError):  # the worker died (e.g. out of memory, or killed)
-            status, payload = "died", ""
-        if status in ("timeout", "died"):
-            self._discard(worker)
-        else:
-            self._idle.put(worker)
-        return status, payload
-
-    def _discard(self, worker: _Worker) -> None:
-        worker.kill()
-        with self._lock:
-            self._workers.remove(worker)
+    def _release(self, worker: _Worker, lane: str, *, replace: bool) -> None:
+        if replace:
+            worker.kill()
+        with self._cond:
+            if not replace:
+                self._held[lane] -= 1
+                self._idle.append(worker)
+            elif worker in self._workers:
+                self._workers.remove(worker)
+                if not self._closed:
+                    self._request_spawn(tag=lane)  # the lane holds the slot until the replacement is warm
+                else:
+                    self._held[lane] -= 1
+            self._cond.notify_all()
 
     def close(self) -> None:
-        """Stop every worker."""
-        with self._lock:
-            for worker in self._workers:
+        """Stop every worker (and the spawner)."""
+        with self._cond:
+            self._closed = True
+            workers, self._workers, self._idle = self._workers, [], []
+            self._spawns.put(_STOP)
+            self._cond.notify_all()
+        for worker in workers:
+            try:
                 worker.kill()
-            self._workers = []
+            except (OSError, subprocess.TimeoutExpired):
+                pass
 
 
 _POOL: QueryPool | None = None
@@ -175,7 +311,7 @@ def default_pool() -> QueryPool:
 
 
 @atexit.register
-def _close_default_pool() -> None:
+def close_default_pool() -> None:
+    """Stop the shared pool's workers (at exit, and on SIGTERM in the CLI)."""
     if _POOL is not None and _POOL_PID == os.getpid():
         _POOL.close()
-

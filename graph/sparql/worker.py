@@ -1,4 +1,4 @@
-"""A query worker process: ``python -m graph.sparql.worker FD`` (started by :mod:`graph.sparql.pool`).
+"""A query worker process: ``python -m graph.sparql.worker FD MEMORY PARENT_PID`` (started by :mod:`graph.sparql.pool`).
 
 It opens the store read-only (again when a new build was swapped in), runs one job at a time and
 answers ``("ok", QueryResult)``, ``("syntax", message)`` or ``("error", message)`` over the socket.
@@ -7,9 +7,11 @@ answers ``("ok", QueryResult)``, ``("syntax", message)`` or ``("error", message)
 from __future__ import annotations
 
 import resource
+import signal
 import sys
 from multiprocessing.connection import Connection
 
+from graph.sparql.lifeline import die_with_parent
 from graph.sparql.pool import Job
 from graph.store import LocalStore
 from graph.store.results import QueryResult
@@ -20,8 +22,7 @@ def _execute(job: Job, stores: dict) -> QueryResult:
     if store is None:
         stores.clear()  # a new build was swapped in: drop the old version
         store = stores[job.store_dir] = LocalStore(job.store_dir)
-    if job.wait_copy:
-        store.public_copy(wait=True)
+    store.public_copy(wait=True)  # loads in well under a second; the disk is up to 30x slower
     if job.public_dataset:
         return store.query(job.text, max_rows=job.max_rows)
     return store.query_own_dataset(job.text, max_rows=job.max_rows)
@@ -52,6 +53,9 @@ def _limit_memory(limit_bytes: int) -> None:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) > 3:
+        die_with_parent(int(sys.argv[3]))
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the parent, which stops the workers
     if len(sys.argv) > 2:
         _limit_memory(int(sys.argv[2]))
     _serve(Connection(int(sys.argv[1])))

@@ -1,0 +1,94 @@
+"""The query worker pool: lanes keep a worker for short queries, a busy pool answers PoolBusy, start-up
+is not query time, killed workers are replaced warm."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from graph.sparql.pool import Job, PoolBusy, QueryPool, QueryTimeout
+from graph.store import open_store
+from sample_store import make_store
+
+HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { " + " . ".join(f"?s{i} ?p{i} ?o{i}" for i in range(7)) + " }"
+
+
+@pytest.fixture(scope="module")
+def version(tmp_path_factory) -> str:
+    return str(open_store(str(make_store(tmp_path_factory.mktemp("pool") / "store"))).version)
+
+
+@pytest.fixture
+def pool(version):
+    pool = QueryPool(size=3)
+    pool.warm(version, wait=True)
+    yield pool
+    pool.close()
+
+
+def _ask(version: str) -> Job:
+    return Job(version, "ASK { ?s ?p ?o }", True, 10)
+
+
+class _Heavy(threading.Thread):
+    """A query that runs to its time limit in ``lane``; ``outcome`` is the exception's name."""
+
+    def __init__(self, pool: QueryPool, version: str, lane: str, timeout: float):
+        super().__init__()
+        self.outcome = ""
+        self.args_ = (pool, Job(version, HEAVY, True, 10), lane, timeout)
+        self.start()
+
+    def run(self):
+        pool, job, lane, timeout = self.args_
+        try:
+            pool.run(job, timeout=timeout, lane=lane)
+        except Exception as exc:
+            self.outcome = type(exc).__name__
+
+    def stopped(self) -> bool:
+        self.join()
+        return self.outcome == "QueryTimeout"
+
+
+def test_slow_queries_leave_workers_for_the_others(pool, version):
+    first = _Heavy(pool, version, "slow", 3)
+    time.sleep(0.3)
+    with pytest.raises(PoolBusy) as busy:  # size 3: slow queries hold at most one worker
+        pool.run(Job(version, HEAVY, True, 10), timeout=3, lane="slow", queue_wait=0.2)
+    assert busy.value.retry_after >= 1
+    start = time.monotonic()
+    assert pool.run(_ask(version), timeout=3, lane="unknown", queue_wait=0.2).boolean is True
+    assert pool.run(_ask(version), timeout=3, lane="fast", queue_wait=0.2).boolean is True
+    assert time.monotonic() - start < 2
+    assert first.stopped()
+
+
+def test_unknown_queries_leave_one_worker_for_fast_ones(pool, version):
+    threads = [_Heavy(pool, version, "unknown", 3) for _ in range(2)]
+    time.sleep(0.3)
+    with pytest.raises(PoolBusy):
+        pool.run(_ask(version), timeout=3, lane="unknown", queue_wait=0.2)
+    assert pool.run(_ask(version), timeout=3, lane="fast", queue_wait=0.2).boolean is True
+    assert all(thread.stopped() for thread in threads)
+
+
+def test_a_killed_worker_is_replaced_warm_and_in_the_background(pool, version):
+    with pytest.raises(QueryTimeout):
+        pool.run(Job(version, HEAVY, True, 10), timeout=0.5, lane="slow")
+    deadline = time.monotonic() + 30
+    while len(pool._workers) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(pool._workers) == 3 and len(pool._idle) == 3
+    assert sum(pool._held.values()) == 0
+
+
+def test_start_up_does_not_count_against_the_time_limit(version):
+    pool = QueryPool(size=1)  # cold: the worker starts and loads its copy on the first query
+    try:
+        result = pool.run(_ask(version), timeout=0.05, queue_wait=60)
+        assert result.boolean is True
+    finally:
+        pool.close()
