@@ -4,6 +4,10 @@
 graphs in the store, no private graph), binds parameters as terms, and runs it in a worker process
 that is killed past the time limit, over the union of the public named graphs, with a row cap.
 
+The checker and the canned queries (rdflib's SPARQL parser: 0.4 s to import) are imported on first
+use, so a query worker process, which imports this package too, starts without them.
+
+>>> from graph.sparql import check_query
 >>> check_query("ASK { ?s ?p ?o }").form
 'ask'
 >>> check_query("DELETE WHERE { ?s ?p ?o }")
@@ -14,15 +18,23 @@ graph.sparql.check.QueryRefused: wijzigen is niet toegestaan: alleen SELECT, ASK
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
 
 from graph.settings import load_settings
-from graph.sparql.canned import (CannedQuery, Param, ParamError, bind_params, canned_queries,
-                                 get_canned, guess_value, parse_canned)
-from graph.sparql.check import QueryInfo, QueryRefused, QuerySyntaxError, check_query
 from graph.sparql.pool import Job, PoolBusy, QueryFailed, QueryTimeout, default_pool
 from graph.store import LocalStore, Store, bind_values, open_store
 from graph.store.results import QueryResult, Term
+
+_LAZY = {name: "graph.sparql.canned" for name in ("CannedQuery", "Param", "ParamError", "canned_queries",
+                                                  "get_canned")}
+_LAZY |= {name: "graph.sparql.check" for name in ("QueryInfo", "QueryRefused", "QuerySyntaxError", "check_query")}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["run_safe", "run_canned", "run_text", "check_query", "canned_queries", "get_canned", "QueryInfo",
            "QueryRefused", "QuerySyntaxError", "QueryTimeout", "QueryFailed", "PoolBusy", "ParamError",
@@ -41,6 +53,8 @@ def run_safe(text: str, *, store: Store | str | None = None, params: Mapping[str
     ``lane`` and ``queue_wait``: see :mod:`graph.sparql.pool` (the endpoint's fairness).
     Raises :class:`QueryRefused`, :class:`QuerySyntaxError`, :class:`QueryTimeout`, :class:`PoolBusy`.
     """
+    from graph.sparql.check import check_query
+
     settings = load_settings()
     timeout = settings.query_timeout if timeout is None else timeout
     max_rows = settings.max_rows if max_rows is None else max_rows
@@ -59,6 +73,8 @@ def run_safe(text: str, *, store: Store | str | None = None, params: Mapping[str
 
 
 def _in_worker(job: Job, timeout: float, lane: str, queue_wait: float | None) -> QueryResult:
+    from graph.sparql.check import QuerySyntaxError
+
     try:
         return default_pool().run(job, timeout=timeout, lane=lane, queue_wait=queue_wait)
     except QueryFailed as exc:
@@ -71,6 +87,8 @@ def run_canned(name: str, *, params: Mapping[str, object] | None = None,
                store: Store | str | None = None, timeout: float | None = None,
                max_rows: int | None = None) -> QueryResult:
     """Run canned query ``name`` with validated ``params`` (strings are converted to their types)."""
+    from graph.sparql.canned import bind_params, get_canned
+
     query = get_canned(name)
     store = _store(store)
     bindings = bind_params(query, dict(params or {}), store=store)
@@ -84,6 +102,8 @@ def run_text(text: str, *, params: Mapping[str, str] | None = None, store: Store
     When the text has a canned-query header with ``# param:`` lines, the values are checked and
     typed by it; otherwise each value is typed by its look (``50`` an integer, ``<http://..>`` an IRI).
     """
+    from graph.sparql.canned import bind_params, guess_value, parse_canned
+
     store = _store(store)
     header = parse_canned(text)
     if header.params:

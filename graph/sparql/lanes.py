@@ -1,8 +1,8 @@
 """Which lane a query goes in (:mod:`graph.sparql.pool`), learned from how long the same text took before.
 
-The canned queries start in the fast lane; any text that finished within :data:`FAST_S` goes there
-next time, one that ran :data:`SLOW_S` or more (or hit the time limit) goes in the slow lane, and
-new texts are ``unknown``. Texts are compared with their whitespace collapsed.
+The canned queries start in the fast lane; a text that finished within :data:`SLOW_S` goes there
+next time, one that ran longer (or hit the time limit) goes in the slow lane, and new texts are
+``unknown``. Texts are compared with their whitespace collapsed.
 
 >>> history = LaneHistory(["ASK { ?s ?p ?o }"])
 >>> history.lane("ASK  {  ?s ?p ?o }"), history.lane("SELECT * { ?s ?p ?o }")
@@ -19,8 +19,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 
-FAST_S = 0.5  # a query that took less than this is short
-SLOW_S = 1.0  # one that took this long or more is long
+SLOW_S = 1.0  # a query that took this long or more is long
 REMEMBERED = 10_000  # query texts kept (least recently used ones are forgotten)
 
 
@@ -48,11 +47,9 @@ class LaneHistory:
 
     def record(self, text: str, *, seconds: float, stopped: bool = False) -> None:
         """Remember how the text ran: ``stopped`` means it hit the time limit."""
-        lane = "slow" if stopped or seconds >= SLOW_S else "fast" if seconds < FAST_S else None
+        lane = "slow" if stopped or seconds >= SLOW_S else "fast"
         key = _key(text)
         with self._lock:
-            if lane is None:
-                return
             self._lanes[key] = lane
             self._lanes.move_to_end(key)
             while len(self._lanes) > REMEMBERED:

@@ -8,8 +8,8 @@ killed (SIGKILL) and replaced; the other workers keep serving.
   by one long-lived spawner thread; a query's time limit starts when a ready worker takes it. A killed
   worker's replacement is warmed before it takes work, so a kill never leaves a cold worker.
 - **Lanes.** Each query comes in a lane: ``fast`` (canned, or finished quickly before), ``unknown``
-  or ``slow`` (ran long or hit the limit before). Slow queries hold at most ``size - 2`` workers and
-  unknown plus slow ones ``size - 1``, so queries that are known to be short always find a worker.
+  or ``slow`` (ran long or hit the limit before). Slow queries hold at most a third of the workers and
+  unknown plus slow ones all but one (:func:`lane_limit`), so queries known to be short find a worker.
 - **Queueing.** A query waits at most ``queue_wait`` seconds for a worker, then :class:`PoolBusy`
   (the endpoint answers 429 with ``Retry-After``).
 - **Workers die with their parent** (:mod:`graph.sparql.lifeline`): ``kill -9`` of a server or of
@@ -31,12 +31,12 @@ from collections import Counter
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
+from graph.sparql.zygote import ForkServer
 from graph.store.results import QueryResult
 
 WORKER_MEMORY = 1 << 30  # bytes of heap per worker (RLIMIT_DATA); the built store needs < 200 MB
 QUEUE_WAIT_S = 30.0  # how long a query waits for a worker unless the caller says otherwise
 LANES = ("fast", "unknown", "slow")
-_RESERVED = {"fast": 0, "unknown": 1, "slow": 2}  # workers a lane leaves free for the lanes before it
 _STOP = object()
 _COLD_START_S = 5.0  # extra wait, again and again, while the first workers of a pool start
 
@@ -76,22 +76,30 @@ class Job:
 
 
 def lane_limit(lane: str, size: int) -> int:
-    """How many workers the queries of ``lane`` and the slower lanes may hold together.
+    """How many workers the queries of ``lane`` and the slower lanes may hold together: all for fast
+    queries, all but one for unknown ones, a third for slow ones (each of those costs a worker's
+    restart when it hits the limit, and the machine's cores are shared with everything else).
 
     >>> [lane_limit(lane, 6) for lane in LANES], [lane_limit(lane, 1) for lane in LANES]
-    ([6, 5, 4], [1, 1, 1])
+    ([6, 5, 2], [1, 1, 1])
     """
-    return max(1, size - _RESERVED[lane])
+    if lane == "slow":
+        return max(1, size // 3)
+    return max(1, size - (lane == "unknown"))
 
 
 class _Worker:
-    """A worker process (``python -m graph.sparql.worker FD MEMORY PARENT``) on a socket pair.
+    """A worker process (``python -m graph.sparql.worker FD MEMORY PARENT``) on a socket pair, or one
+    forked by the fork server (``forked``: its process handle and connection).
 
     A plain subprocess, not ``multiprocessing``: spawn and forkserver re-import the host's
     ``__main__`` (a Streamlit page, a script), and fork copies a threaded server's locks.
     """
 
-    def __init__(self):
+    def __init__(self, forked: tuple | None = None):
+        if forked is not None:
+            self.process, self.conn = forked
+            return
         parent, child = socket.socketpair()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "graph.sparql.worker", str(child.fileno()), str(WORKER_MEMORY),
@@ -129,6 +137,7 @@ class QueryPool:
         self._store_dir: str | None = None
         self._spawns: queue.Queue = queue.Queue()
         self._spawner: threading.Thread | None = None
+        self._forks: ForkServer | None = None  # used and replaced by the spawner thread only
         self._closed = False
 
     # --- starting workers (one thread: the kernel's parent-death signal follows the starting thread)
@@ -148,15 +157,21 @@ class QueryPool:
                 batch.append(self._spawns.get_nowait())
             if any(item is _STOP for item in batch):
                 return
-            started = [(self._start_one(), store_dir, tag) for store_dir, tag in batch]
+            started = [(self._start_one(store_dir), store_dir, tag) for store_dir, tag in batch]
             for worker, store_dir, _ in started:  # all load their copies at once
                 self._send_warm(worker, store_dir)
             for worker, store_dir, tag in started:
                 self._add_ready(self._await_warm(worker, store_dir), tag)
 
-    @staticmethod
-    def _start_one() -> _Worker | None:
+    def _start_one(self, store_dir: str | None) -> _Worker | None:
+        """A worker forked with ``store_dir`` loaded, or (no fork server, no copy) a fresh process."""
         try:
+            if store_dir is not None and self.size > 1:  # one worker (the CLI) has nothing to share
+                if self._forks is None or not self._forks.alive():
+                    self._forks = ForkServer(WORKER_MEMORY)
+                forked = self._forks.fork(store_dir)
+                if forked is not None:
+                    return _Worker(forked)
             return _Worker()
         except OSError:
             return None
@@ -246,7 +261,20 @@ class QueryPool:
     def run(self, job: Job, *, timeout: float, lane: str = "fast", queue_wait: float | None = None) -> QueryResult:
         """The worker's result; :class:`QueryTimeout` past ``timeout`` (counted from when a ready
         worker takes the job), :class:`PoolBusy` when no worker is free after ``queue_wait``."""
-        worker = self._take(lane, QUEUE_WAIT_S if queue_wait is None else queue_wait, job.store_dir)
+        wait = QUEUE_WAIT_S if queue_wait is None else queue_wait
+        status, payload = "stale", ""
+        while status == "stale":  # a worker forked for an older build: it ends, another is asked for
+            status, payload = self._attempt(self._take(lane, wait, job.store_dir), job, lane, timeout)
+        if status == "timeout":
+            raise QueryTimeout(f"query gestopt na {timeout:g} s (time limit reached)")
+        if status == "died":
+            raise WorkerDied("de query-werker is gestopt, waarschijnlijk door te veel geheugen "
+                              "(worker died, probably out of memory)")
+        if status != "ok":
+            raise QueryFailed(payload, syntax=status == "syntax")
+        return payload
+
+    def _attempt(self, worker: _Worker, job: Job, lane: str, timeout: float) -> tuple[str, object]:
         status, payload = "died", ""
         try:
             worker.conn.send(job)
@@ -257,15 +285,8 @@ class QueryPool:
         except (EOFError, OSError):  # the worker died (e.g. out of memory, or killed)
             pass
         finally:
-            self._release(worker, lane, replace=status in ("timeout", "died"))
-        if status == "timeout":
-            raise QueryTimeout(f"query gestopt na {timeout:g} s (time limit reached)")
-        if status == "died":
-            raise WorkerDied("de query-werker is gestopt, waarschijnlijk door te veel geheugen "
-                              "(worker died, probably out of memory)")
-        if status != "ok":
-            raise QueryFailed(payload, syntax=status == "syntax")
-        return payload
+            self._release(worker, lane, replace=status in ("timeout", "died", "stale"))
+        return status, payload
 
     def _release(self, worker: _Worker, lane: str, *, replace: bool) -> None:
         if replace:
@@ -276,14 +297,14 @@ class QueryPool:
                 self._idle.append(worker)
             elif worker in self._workers:
                 self._workers.remove(worker)
-                if not self._closed:
-                    self._request_spawn(tag=lane)  # the lane holds the slot until the replacement is warm
-                else:
+                if self._closed or lane != "slow":
                     self._held[lane] -= 1
+                if not self._closed:  # slow queries hold their slot until the replacement is warm
+                    self._request_spawn(tag="slow" if lane == "slow" else None)
             self._cond.notify_all()
 
     def close(self) -> None:
-        """Stop every worker (and the spawner)."""
+        """Stop every worker, the fork server and the spawner."""
         with self._cond:
             self._closed = True
             workers, self._workers, self._idle = self._workers, [], []
@@ -292,6 +313,12 @@ class QueryPool:
         for worker in workers:
             try:
                 worker.kill()
+            except (OSError, subprocess.TimeoutExpired):
+                pass
+        forks, self._forks = self._forks, None
+        if forks is not None:
+            try:
+                forks.close()
             except (OSError, subprocess.TimeoutExpired):
                 pass
 

@@ -1,13 +1,19 @@
-"""A query worker process: ``python -m graph.sparql.worker FD MEMORY PARENT_PID`` (started by :mod:`graph.sparql.pool`).
+"""A query worker process (started by :mod:`graph.sparql.pool`):
 
-It opens the store read-only (again when a new build was swapped in), runs one job at a time and
-answers ``("ok", QueryResult)``, ``("syntax", message)`` or ``("error", message)`` over the socket.
+- ``python -m graph.sparql.worker FD MEMORY PARENT_PID``: one worker on the socket ``FD``;
+- ``python -m graph.sparql.worker --fork-server FD MEMORY PARENT_PID``: the fork server
+  (:mod:`graph.sparql.zygote`), which forks ready workers on request.
+
+A worker opens the store read-only (again when a new build was swapped in), runs one job at a time and
+answers ``("ok", QueryResult)``, ``("syntax", message)``, ``("error", message)`` or, when it was forked
+for another store version, ``("stale", "")``.
 """
 
 from __future__ import annotations
 
 import resource
 import signal
+import socket
 import sys
 from multiprocessing.connection import Connection
 
@@ -28,13 +34,17 @@ def _execute(job: Job, stores: dict) -> QueryResult:
     return store.query_own_dataset(job.text, max_rows=job.max_rows)
 
 
-def _serve(conn) -> None:
-    """Worker loop: receive a job, send back ``("ok", result)`` or ``("error"|"syntax", message)``."""
-    stores: dict = {}
+def serve(conn, stores: dict | None = None, *, pinned: bool = False) -> None:
+    """Worker loop: receive a job, send back ``("ok", result)`` or ``("error"|"syntax", message)``.
+    ``pinned`` (a forked worker): only the store versions in ``stores``, otherwise ``("stale", "")``."""
+    stores = {} if stores is None else stores
     while True:
         try:
             job = conn.recv()
         except EOFError:
+            return
+        if pinned and job.store_dir not in stores:
+            conn.send(("stale", ""))
             return
         try:
             conn.send(("ok", _execute(job, stores)))
@@ -52,10 +62,19 @@ def _limit_memory(limit_bytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_DATA, (limit_bytes, hard))
 
 
-if __name__ == "__main__":
-    if len(sys.argv) > 3:
-        die_with_parent(int(sys.argv[3]))
+def main(argv: list[str]) -> None:
+    fork_server = argv[:1] == ["--fork-server"]
+    fd, memory, parent = (int(a) for a in argv[fork_server:fork_server + 3])
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the parent, which stops the workers
-    if len(sys.argv) > 2:
-        _limit_memory(int(sys.argv[2]))
-    _serve(Connection(int(sys.argv[1])))
+    _limit_memory(memory)
+    if fork_server:
+        from graph.sparql.zygote import serve_forks
+
+        serve_forks(socket.socket(fileno=fd), serve)
+    else:
+        serve(Connection(fd))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
