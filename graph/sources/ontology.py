@@ -20,7 +20,7 @@ from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 from rdflib.namespace import RDF, SKOS
 
 from graph.errors import InputError, Problem
-from graph.namespace import G_ONTOLOGY, ID
+from graph.namespace import G_ONTOLOGY, ID, KD
 from graph.settings import DEFAULT_DATA, ROOT
 from graph.sources.terms import node
 
@@ -60,6 +60,18 @@ def _concepts(folder: str) -> frozenset[str]:
         q.subject.value for q in build_ontology(Path(folder))
         if q.predicate == a and q.object == concept and isinstance(q.subject, NamedNode)
     )
+
+
+@lru_cache(maxsize=8)
+def _described_bronnen(folder: str) -> frozenset[str]:
+    bron, a = node(KD.Bron), node(RDF.type)
+    return frozenset(q.subject.value for q in build_ontology(Path(folder)) if q.predicate == a and q.object == bron)
+
+
+def described_bronnen(*, ontology_dir: Path | None = None) -> frozenset[str]:
+    """The ``kd:Bron`` IRIs the ontology graph describes (the sources of the instruments and the ladder):
+    other graphs link to them without describing them again, so each triple is stated once."""
+    return _described_bronnen(str(ontology_dir or ONTOLOGY_DIR))
 
 
 def concept_slugs(kind: str, *, ontology_dir: Path | None = None) -> set[str]:

@@ -117,12 +117,13 @@ def build_praktijk(data_dir: Path, *, themas: set[str] | None = None,
     ``themas`` are the allowed theme slugs (default: the theme scheme in ``ontology/``).
     ``personal``: personal data in a free-text column is an error, or redacted (``personal.redact``).
     """
-    from graph.sources.ontology import concept_slugs
+    from graph.sources.ontology import concept_slugs, described_bronnen
 
     tables = read_tables(data_dir)
     _check_personal(tables, personal)
     known = Known(tables, concept_slugs("thema") if themas is None else themas)
     quads = Quads(G_PRAKTIJK)
+    quads.already_described(NamedNode(b) for b in described_bronnen())  # stated once, in the ontology graph
     for row in tables["praktijk/toepassingen.csv"].rows:
         _add_toepassing(row, quads, known)
     for row in tables["praktijk/kerntellingen.csv"].rows:

@@ -18,7 +18,7 @@ import datetime as dt
 import hashlib
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
@@ -161,6 +161,10 @@ class Quads:
         self.typed(bron, KD.Bron)
         self.add(bron, KD.url, any_uri(url))
         self.add(bron, RDFS_LABEL, host(url))
+
+    def already_described(self, bronnen: Iterable[NamedNode]) -> None:
+        """Sources described in another graph: link to them, describe them not again here."""
+        self._seen.update(bronnen)
 
     def __iter__(self) -> Iterator[Quad]:
         return iter(self.items)
