@@ -147,3 +147,18 @@ def test_analyse_lists_possible_new_threads(text_store, monkeypatch):
     assert len(data["nieuwe_rode_draden"][0]["gemeenten"]) == 6
     english = CliRunner().invoke(cli, ["analyse", "--lang", "en"]).output
     assert "## Possible new rode draden" in english
+
+
+def test_an_inputs_own_themes_are_suggested_and_resolved(tmp_path):
+    from graph.ingest.template import workbook
+
+    records = {"traject": [{"id": "t", "naam": "Test (fictief)", "fictief": True}],
+               "thema": [{"slug": "ambtelijke-ondersteuning", "label": "Ambtelijke ondersteuning",
+                          "definitie": "Hulp van ambtenaren aan dorpsraden en vrijwilligers."}],
+               "les": [{"id": "l1", "titel": "Ambtenaren helpen de dorpsraad", "themas": "Ambtelijke ondersteuning"},
+                       {"id": "l2", "titel": "Vrijwilligers missen ondersteuning van een ambtenaar"}]}
+    path = tmp_path / "t.xlsx"
+    workbook(data_dir=DEFAULT_DATA, records=records).save(path)
+    found = suggestions(path, data_dir=DEFAULT_DATA)
+    assert found[0]["themas"] == ["ambtelijke-ondersteuning"]
+    assert found[1]["suggesties"]["thema"][0]["id"] == "ambtelijke-ondersteuning"

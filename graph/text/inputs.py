@@ -2,7 +2,8 @@
 
 The model learns from the store (its themes, instruments and tagged lessons) when one is given, else
 from the ontology files alone, and always from the tagged lessons of the input itself, so the
-suggestions improve as a trajectory is tagged. Inputs are read raw (the ``les`` sheet's cells), so a
+suggestions improve as a trajectory is tagged, and a trajectory's own themes (sheet ``thema``) are
+suggested beside the national ones. Inputs are read raw (the ``les`` sheet's cells), so a
 workbook with errors elsewhere still gets suggestions.
 
 >>> from graph.settings import DEFAULT_DATA
@@ -14,14 +15,16 @@ workbook with errors elsewhere still gets suggestions.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from graph.errors import Problem
 from graph.ingest.readers import read_any
-from graph.ingest.resolve import load_resolver
+from graph.ingest.resolve import OwnThemes, load_resolver
 from graph.ingest.models import LIST_SEPARATOR
-from graph.text.corpus import LesText, concepts, joined, lessons, ontology_concepts
+from graph.text.corpus import Concept, LesText, concepts, joined, lessons, ontology_concepts
 from graph.text.lemmas import lemmas
 from graph.text.suggest import Model, Suggestion, build_model, suggest
 
@@ -30,27 +33,63 @@ HINT_WORDS = 2  # a hint needs at least this many words of the lesson behind its
 COLUMNS = {"thema": "themas", "instrument": "instrumenten"}
 
 
-def model_for(store: Any = None, *, extra: Iterable[LesText] = ()) -> Model:
-    """The model of ``store`` (None: the ontology files) plus the tagged lessons in ``extra``."""
-    found = concepts(store) if store is not None else ontology_concepts()
+@dataclass(frozen=True)
+class Input:
+    """The lessons of a trajectory input (file, row, lesson), its own themes and its traject id."""
+
+    rows: tuple[tuple[str, int, LesText], ...]
+    own: tuple[Concept, ...] = ()
+    traject: str | None = None
+
+    @property
+    def lessons(self) -> list[LesText]:
+        return [les for _, _, les in self.rows]
+
+
+def model_for(store: Any = None, *, extra: Iterable[LesText] = (), own: Iterable[Concept] = (),
+              traject: str | None = None) -> Model:
+    """The model of ``store`` (None: the ontology files) plus the tagged lessons in ``extra`` and a
+    trajectory's own themes (``own``; the store's copy of them, ``<traject>-<slug>``, is left out)."""
+    own = list(own)
+    stored = [c for c in (concepts(store) if store is not None else ()) or ontology_concepts()
+              if not (traject and c.kind == "thema" and c.key in {f"{traject}-{o.key}" for o in own})]
     tagged = [*(lessons(store) if store is not None else ()), *extra]
-    return build_model(found or ontology_concepts(), [x for x in tagged if x.themas or x.instrumenten])
+    return build_model([*stored, *own], [x for x in tagged if x.themas or x.instrumenten])
 
 
-def input_lessons(path: Path, *, data_dir: Path) -> list[tuple[str, int, LesText]]:
-    """(file, row, lesson) for every row of the input's ``les`` sheet; tags resolved where they can be."""
+def read_input(path: Path, *, data_dir: Path) -> Input:
+    """The ``les`` rows of an input (tags resolved where they can be, own themes too) and its own themes."""
     sheets, _ = read_any(Path(path))
-    resolver = load_resolver(Path(data_dir).resolve())
-    out = []
-    for sheet in (s for s in sheets if s.kind == "les"):
-        for row, cells in sheet.rows:
-            record = {name: cells[n] if n < len(cells) else None for n, name in enumerate(sheet.header)}
-            text = joined(str(record.get("titel") or ""), str(record.get("tekst") or ""))
-            les = LesText(str(record.get("id") or f"rij-{row}"), text,
-                          themas=_resolved(resolver, "thema", record.get("themas")),
-                          instrumenten=_resolved(resolver, "instrument", record.get("instrumenten")))
-            out.append((sheet.file, row, les))
-    return out
+    by_kind = {s.kind: s for s in sheets}
+    own = tuple(_own_theme(r) for r in _records(by_kind.get("thema")) if r.get("slug") and r.get("label"))
+    resolver = OwnThemes(load_resolver(Path(data_dir).resolve()),
+                         [SimpleNamespace(slug=str(c.key), label=c.label) for c in own])
+    rows = []
+    for row, record in _numbered(by_kind.get("les")):
+        text = joined(str(record.get("titel") or ""), str(record.get("tekst") or ""))
+        les = LesText(str(record.get("id") or f"rij-{row}"), text,
+                      themas=_resolved(resolver, "thema", record.get("themas")),
+                      instrumenten=_resolved(resolver, "instrument", record.get("instrumenten")))
+        rows.append((by_kind["les"].file, row, les))
+    traject = next((str(r["id"]) for r in _records(by_kind.get("traject")) if r.get("id")), None)
+    return Input(tuple(rows), own, traject)
+
+
+def _numbered(sheet) -> list[tuple[int, dict[str, Any]]]:
+    if sheet is None:
+        return []
+    return [(row, {name: cells[n] if n < len(cells) else None for n, name in enumerate(sheet.header)})
+            for row, cells in sheet.rows]
+
+
+def _records(sheet) -> list[dict[str, Any]]:
+    return [record for _, record in _numbered(sheet)]
+
+
+def _own_theme(record: dict[str, Any]) -> Concept:
+    label = str(record["label"]).strip()
+    return Concept("thema", str(record["slug"]).strip(), label, label, (label,),
+                   str(record.get("definitie") or "").strip())
 
 
 def _resolved(resolver, kind: str, cell: Any) -> tuple[str, ...]:
@@ -63,12 +102,12 @@ def _resolved(resolver, kind: str, cell: Any) -> tuple[str, ...]:
 
 def suggestions(path: Path, *, data_dir: Path, store: Any = None, top: int = 3) -> list[dict]:
     """Per lesson of the input: id, title and text, the given tags, the ranked suggestions (JSON-ready)."""
-    rows = input_lessons(path, data_dir=data_dir)
-    model = model_for(store, extra=[les for _, _, les in rows])
+    given = read_input(path, data_dir=data_dir)
+    model = model_for(store, extra=given.lessons, own=given.own, traject=given.traject)
     return [{"id": les.key, "rij": row, "tekst": les.text, "themas": list(les.themas),
              "instrumenten": list(les.instrumenten),
              "suggesties": {kind: [s.as_dict() for s in found] for kind, found in suggest(model, les.text, top=top).items()}}
-            for _, row, les in rows]
+            for _, row, les in given.rows]
 
 
 def hints(paths: Iterable[Path], *, data_dir: Path, store: Any = None, lang: str = "nl") -> list[Problem]:
@@ -76,11 +115,11 @@ def hints(paths: Iterable[Path], *, data_dir: Path, store: Any = None, lang: str
     (only when the best one rests on enough words, see :func:`_telling`)."""
     out: list[Problem] = []
     for path in paths:
-        rows = input_lessons(Path(path), data_dir=data_dir)
-        if not rows:
+        found = read_input(Path(path), data_dir=data_dir)
+        if not found.rows:
             continue
-        model = model_for(store, extra=[les for _, _, les in rows])
-        for file, row, les in rows:
+        model = model_for(store, extra=found.lessons, own=found.own, traject=found.traject)
+        for file, row, les in found.rows:
             out.extend(_hints(model, file, row, les, lang))
     return out
 
