@@ -162,6 +162,7 @@ UI: dict[str, dict[str, str]] = {
     "gemeente.links": {"nl": "Identificatie", "en": "Identifiers"},
     "gemeente.toepassingen": {"nl": "Instrumenten in gebruik", "en": "Instruments in use"},
     "gemeente.traject": {"nl": "In het leertraject", "en": "In the learning trajectory"},
+    "gemeente.achieved": {"nl": "Wat deze gemeente bereikte", "en": "What this municipality achieved"},
     "gemeente.lessen": {"nl": "Lessen met deze gemeente als bewijs", "en": "Lessons with this municipality as evidence"},
     "gemeente.similar": {"nl": "Vergelijkbare gemeenten", "en": "Similar municipalities"},
     "gemeente.hosts": {"nl": "Voorgestelde werkbezoeken", "en": "Suggested work visits"},

@@ -40,11 +40,11 @@ NAMES = {CODES[x]: f"{name} (fictief)" for x, name in zip(LETTERS, [
 MEETINGS = {
     "intake-a": ("intake", date(2025, 1, 10), 1, None, 1),
     "intake-b": ("intake", date(2025, 1, 17), 1, None, 1),
-    "start": ("startbijeenkomst", date(2025, 2, 7), 2, None, 2),
+    "start": ("start", date(2025, 2, 7), 2, None, 2),
     "regio1": ("regionaal", date(2025, 3, 14), 3, None, 3),
     "wb1": ("werkbezoek", date(2025, 4, 11), 4, "J", 4),
     "regio2": ("regionaal", date(2025, 6, 13), 5, None, 5),
-    "slot": ("slotbijeenkomst", date(2025, 11, 28), 6, None, 6),
+    "slot": ("slot", date(2025, 11, 28), 6, None, 6),
 }
 LEERGROEP = {letter: "Noord" if letter in "ABCDEF" else "Zuid" for letter in LETTERS}
 ATTENDANCE = {"wb1": "ABJK", "regio2": "ABCDGHL"}  # planned or recorded; the others: everyone invited

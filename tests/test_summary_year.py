@@ -5,6 +5,8 @@ Expected values are worked out by hand from the table in the fixture's docstring
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from fixtures_year import PACK_OF_SNAPSHOT, year_store
 
@@ -125,3 +127,50 @@ def test_propose_instead_of_the_leergroep():
     pack = meeting_pack(year_store(5), "jaar-regio2", propose_groups=True)
     assert [len(t.gemeenten) for t in pack.table_groups] == [4, 3]
     assert all(t.leergroep == "" for t in pack.table_groups)
+
+
+def test_the_closing_pack_and_the_bundle_show_what_each_gemeente_achieved():
+    from fixtures_year import CODES
+
+    store = year_store(6)
+    slot = meeting_pack(store, "jaar-slot")
+    bundle = lessons_bundle(store, "jaar")
+    assert slot.achievements == bundle.achievements
+    by_code = {a.gemeente.code: a for a in bundle.achievements}
+    a = by_code[CODES["A"]]  # act1 done on 20 March, outcome u2, lessons l1 l4 l8 l9
+    assert [(x.title, x.status, x.completed) for q in a.questions for x in q.actions] == [
+        ("Actie act1", "gereed", date(2025, 3, 20))]
+    assert [o.description for o in a.outcomes] == ["Uitkomst u2"]
+    assert a.lessons == ["Les l1", "Les l4", "Les l8", "Les l9"]
+    c = by_code[CODES["C"]]
+    assert [(x.title, x.status, x.completed) for q in c.questions for x in q.actions] == [
+        ("Actie act3", "gereed", date(2025, 8, 15))]
+    assert meeting_pack(store, "jaar-regio2").achievements == []
+
+
+def test_the_chain_reads_project_question_action_outcome_lesson():
+    from graph.export.achieved import rows_of
+    from graph.summaries.models import (
+        Achievement, ActionStep, GemeenteRef, Outcome, ProjectChain, QuestionChain,
+    )
+
+    g = GemeenteRef(code="GM9101", naam="Aakerveen (fictief)")
+    item = Achievement(gemeente=g, projects=[ProjectChain(
+        title="P", questions=[QuestionChain(title="V", actions=[
+            ActionStep(title="A", status="gereed", completed=date(2025, 10, 9))])],
+        outcomes=[Outcome(key="u", gemeente=g, description="U", datum=date(2025, 11, 1), project="p")])],
+        lessons=["L"], outcome_lessons={"u": "L"})
+    assert rows_of(item, "nl") == [
+        ["Project", "P", ""], ["→ Vraagstuk", "V", ""], ["→ → Actie", "A", "gereed, afgerond op 9 oktober 2025"],
+        ["→ Uitkomst", "U", "1 november 2025"], ["→ → Les", "L", ""], ["Les", "L", ""]]
+
+
+def test_the_app_view_gives_the_same_chain():
+    from fixtures_year import CODES
+
+    from graph.views import achieved
+
+    (done,) = achieved(year_store(6), code=CODES["C"])
+    assert done.traject == "Jaartraject (fictief)"
+    assert done.rows[:2] == (("Vraagstuk", "Vraagstuk van Cromdijk (fictief)", ""),
+                             ("→ Actie", "Actie act3", "gereed, afgerond op 15 augustus 2025"))

@@ -71,6 +71,10 @@ work = cache.call("graph.views:work", code=code)
 ui.fictief_banner([tr for tr in cache.call("graph.views:trajecten") if tr.slug in {w.traject for w in work}],
                   lang=lang)
 ui.table(ui.records(work), lang=lang, name=f"traject-{code}", key="work")
+for done in cache.call("graph.views:achieved", code=code, lang=lang):
+    st.subheader(f"{t('gemeente.achieved', lang)}: {done.traject}")
+    ui.table([{"stap": s, "wat": w, "status": d} for s, w, d in done.rows], lang=lang,
+             name=f"bereikt-{code}", key=f"achieved-{done.traject}")
 
 st.subheader(t("gemeente.lessen", lang))
 for les in cache.call("graph.views:lessons", gemeente=code, lang=lang):

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from graph.export import charts
+from graph.export.achieved import achievement_blocks
 from graph.export.document import BulletList, Document, Heading, Image, Paragraph, Table
 from graph.export.document_intake import intake_document
 from graph.export.labels import words
@@ -64,6 +65,8 @@ def meeting_document(p: MeetingPack) -> Document:
     if m.soort != "intake":
         _tables(doc, p)
     _hosts(doc, p)
+    if p.achievements:
+        achievement_blocks(doc, p.achievements, lang)
     doc.add(Heading(1, w("questions")), BulletList(p.questions) if p.questions else Paragraph(w("none")))
     alt = w("network_alt").format(g=len(p.network.gemeenten), t=len(p.network.topics))
     doc.add(Heading(1, w("network")), Image(lambda: charts.network_png(p.network, empty_text=w("none")), alt=alt,
@@ -152,6 +155,7 @@ def bundle_document(b: LessonsBundle) -> Document:
         facts += [f"{w('sources')}: {notes.ref(les.sources)}"] if les.sources else []
         doc.add(Heading(2, les.title), Paragraph(les.text) if les.text else None,
                 Paragraph(" · ".join(facts), style="small"))
+    achievement_blocks(doc, b.achievements, lang)
     doc.add(Heading(1, w("participants")), BulletList([g.display for g in b.participants]),
             Heading(1, w("meetings")), table_or_none(
                 [w("date"), w("meeting"), w("place")],

@@ -15,6 +15,10 @@ LABELS: dict[str, dict[str, str]] = {
         "description": "Omschrijving", "themes": "Thema's", "instruments": "Instrumenten",
         "ambitie": "Ambitie (trede op de participatieladder)", "actions": "Acties", "completed": "Afgerond op",
         "outcomes": "Uitkomsten", "lessons_of": "Lessen met deze gemeente als bewijs", "yes": "ja", "no": "nee", "present_as": "aanwezig:",
+        "achieved": "Wat elke gemeente bereikte (gemeenten)", "step": "Stap", "what": "Wat",
+        "status_date": "Status en datum",
+        "achieved_note": "Per gemeente: project → vraagstuk → acties (eindstatus en datum) → uitkomsten "
+                         "→ lessen. Een pijl betekent 'hoort bij de regel erboven'.",
         "meeting_title": "Bijeenkomstmap", "intake_title": "Intakesamenvatting",
         "bundle_title": "Lessenbundel", "traject": "Traject", "date": "Datum", "place": "Plaats",
         "host": "Gastgemeente", "attendees": "Wie komen er", "gemeente": "Gemeente", "role": "Rol",
@@ -75,6 +79,10 @@ LABELS: dict[str, dict[str, str]] = {
         "ambitie": "Ambition (level on the participation ladder)", "actions": "Actions",
         "completed": "Completed on", "outcomes": "Outcomes",
         "lessons_of": "Lessons with this municipality as evidence", "yes": "yes", "no": "no", "present_as": "attended by:",
+        "achieved": "What each municipality achieved (municipalities)", "step": "Step", "what": "What",
+        "status_date": "Status and date",
+        "achieved_note": "Per municipality: project → question → actions (final status and date) → "
+                         "outcomes → lessons. An arrow means 'belongs to the row above'.",
         "meeting_title": "Meeting pack", "intake_title": "Intake summary", "bundle_title": "Lessons bundle",
         "traject": "Trajectory", "date": "Date", "place": "Place", "host": "Host municipality",
         "attendees": "Who is coming", "gemeente": "Municipality", "role": "Role", "name": "Name",

@@ -19,6 +19,7 @@ from __future__ import annotations
 from datetime import date
 
 from graph.summaries import analysis as sa
+from graph.summaries import chain as chain
 from graph.summaries import changes as ch
 from graph.summaries import intake as intake
 from graph.summaries import queries as q
@@ -35,6 +36,7 @@ from graph.summaries.queries import as_date, as_int, pick, rows, text
 
 KERN_DEFINITION = {"nl": "BAG-woonplaatsen (CBS 2024)", "en": "BAG residential places (CBS 2024)"}
 TOP_THREADS = 5
+CLOSING = "slot"  # the soort slug of the closing meeting: its pack shows what each gemeente achieved
 HOSTS_PER_QUESTION = 2
 # The bundle lists the lessons under each theme (and question) thread; instrument threads are the
 # "by instrument" section, and combinations would repeat both parts' lessons, so they stay in the table.
@@ -72,7 +74,9 @@ def meeting_pack(store: q.Queryable, meeting_id: str, *, lang: str = "nl", with_
         table_groups=tables, groups_sentence=tables_sentence,
         hosts=sa.hosts(a, data, present=present, per_question=HOSTS_PER_QUESTION),
         questions=_questions(data, present, overdue, sa.once_only(a, present=present), lang=lang),
-        network=_network(data.lessons, present, meeting), colophon=colophon(store, fictief=ref.fictief))
+        network=_network(data.lessons, present, meeting),
+        achievements=chain.achievements(store, data) if meeting.soort == CLOSING else [],
+        colophon=colophon(store, fictief=ref.fictief))
 
 
 def _analyse(store: q.Queryable, slug: str, *, lang: str) -> sa.Analysed:
@@ -229,7 +233,7 @@ def lessons_bundle(store: q.Queryable, traject: str, *, lang: str = "nl") -> Les
         by_instrument=_by_instrument(data.lessons), ladder=ladder,
         instruments=(index := _instrument_index(store, data.lessons, lang=lang)),
         sources=_sources(data.lessons, [s for i in index if i.lessons for s in i.sources]),
-        colophon=colophon(store, fictief=data.ref.fictief))
+        achievements=chain.achievements(store, data), colophon=colophon(store, fictief=data.ref.fictief))
 
 
 def _by_instrument(lessons: list[Lesson]) -> list[LessonGroup]:

@@ -111,6 +111,37 @@ class Outcome(Model):
     lesson: str = ""
 
 
+class ActionStep(Model):
+    """An action as it ended: its final status and the date it was completed (or due)."""
+
+    title: str
+    status: str = ""
+    deadline: date | None = None
+    completed: date | None = None
+
+
+class QuestionChain(Model):
+    title: str
+    actions: list[ActionStep] = []
+
+
+class ProjectChain(Model):
+    title: str
+    questions: list[QuestionChain] = []
+    outcomes: list[Outcome] = []
+
+
+class Achievement(Model):
+    """What one gemeente achieved in a trajectory: project -> vraagstuk -> acties -> uitkomsten -> lessen."""
+
+    gemeente: GemeenteRef
+    projects: list[ProjectChain] = []
+    questions: list[QuestionChain] = []  # questions without a project
+    outcomes: list[Outcome] = []  # outcomes without a project
+    lessons: list[str] = []  # titles of the lessons with the gemeente as evidence
+    outcome_lessons: dict[str, str] = {}  # outcome key -> title of the lesson it led to
+
+
 class WorkItem(Model):
     """A project or vraagstuk of a participant, with what the facilitator entered about it."""
 
@@ -196,6 +227,7 @@ class MeetingPack(Model):
     hosts: list[HostSuggestion] = []
     questions: list[str] = []
     network: Network = Network()
+    achievements: list[Achievement] = []  # at the closing meeting only
     colophon: Colophon
 
 
@@ -290,6 +322,7 @@ class LessonsBundle(Model):
     ladder: list[str] = []  # rung labels, index 0 = niveau 1
     instruments: list[InstrumentIndexItem] = []
     sources: list[Source] = []
+    achievements: list[Achievement] = []
     colophon: Colophon
 
 

@@ -324,3 +324,19 @@ SELECT ?graph ?p ?o WHERE {{
     FILTER(?p IN (prov:generatedAtTime, dcterms:license, dcterms:source)) }}
 }} ORDER BY ?graph ?p
 """
+
+# Purpose: the chain behind what each gemeente of ?t achieved: projects, questions (with their project)
+# and actions (with their question). Parameters: t. Columns: kind, x, g, title, parent, status, deadline,
+# afgerond.
+CHAIN = """
+SELECT ?kind ?x ?g ?title ?parent ?status ?deadline ?afgerond WHERE {
+  { ?d a kd:Deelname ; kd:traject ?t ; kd:gemeente ?g . ?x a kd:Project ; kd:deelname ?d
+    BIND("project" AS ?kind) }
+  UNION { ?d a kd:Deelname ; kd:traject ?t ; kd:gemeente ?g . ?x a kd:Vraagstuk ; kd:deelname ?d
+          OPTIONAL { ?x kd:project ?parent } BIND("vraagstuk" AS ?kind) }
+  UNION { ?d a kd:Deelname ; kd:traject ?t ; kd:gemeente ?g . ?x a kd:Actie ; kd:vraagstuk ?parent .
+          ?parent kd:deelname ?d BIND("actie" AS ?kind) }
+  OPTIONAL { ?x dcterms:title ?title } OPTIONAL { ?x kd:status ?status }
+  OPTIONAL { ?x kd:deadline ?deadline } OPTIONAL { ?x kd:afgerond ?afgerond }
+} ORDER BY ?g ?kind ?x
+"""
