@@ -65,7 +65,7 @@ def _expected() -> list[tuple[str, str, str]]:
     """(kind, field, text) for every value entered about the gemeente, personal data excepted."""
     out = []
     for kind in KINDS:
-        rows = RECORDS[kind] if isinstance(RECORDS[kind], list) else [RECORDS[kind]]
+        rows = RECORDS.get(kind, []) if isinstance(RECORDS.get(kind, []), list) else [RECORDS[kind]]
         for row in rows:
             if kind in ("deelname", "project", "vraagstuk", "uitkomst") and row["gemeente"] != G:
                 continue

@@ -40,6 +40,7 @@ FREE_TEXT: dict[str, tuple[str, ...]] = {
     "les": ("titel", "tekst"),
     "uitkomst": ("omschrijving",),
     "toepassing": ("lokale_naam", "omschrijving", "bedrag_toelichting", "zeggenschap_over"),
+    "thema": ("label", "definitie"),
 }
 # Practice data file -> its free-text columns (codes, years, amounts and URLs are not free text).
 PRAKTIJK_TEXT: dict[str, tuple[str, ...]] = {
