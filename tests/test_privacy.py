@@ -97,3 +97,57 @@ def test_redacting_the_example_changes_nothing():
     check = PersonalCheck(redact=True)
     redacted, _ = load_trajectory(EXAMPLE, data_dir=DEFAULT_DATA, personal=check)
     assert dict(check.redacted) == {} and redacted == load_trajectory(EXAMPLE, data_dir=DEFAULT_DATA)[0]
+
+
+def _old_store(path: Path) -> None:
+    """A store as one built before the check could be: a kept trajectory with a phone number in a text."""
+    import pyoxigraph as ox
+
+    from graph.build import Source, build
+    from graph.namespace import G_PRIVATE, KD, SCHEMA, graph_iri
+
+    from rdflib.namespace import RDF
+
+    graph, private = ox.NamedNode(str(graph_iri("traject", "oud"))), ox.NamedNode(str(G_PRIVATE))
+    les, deelname = ox.NamedNode("https://example.org/les/1"), ox.NamedNode("https://example.org/deelname/1")
+    person = ox.NamedNode("https://example.org/persoon/1")
+    quads = [ox.Quad(les, ox.NamedNode(str(KD.tekst)), ox.Literal("Bel Anna Oud: 06-12345678", language="nl"), graph),
+             ox.Quad(deelname, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KD.Deelname)), graph),
+             ox.Quad(deelname, ox.NamedNode(str(KD.contactpersoon)), person, private),
+             ox.Quad(person, ox.NamedNode(str(SCHEMA.name)), ox.Literal("Anna Oud"), private)]
+    build(store_dir=path, sources=[Source("traject oud", None, lambda: quads)], validate=False, cache=False)
+
+
+def _rebuild(path: Path, **options):
+    import pyoxigraph as ox
+
+    from graph.build import Source, build
+    from graph.namespace import G_REFERENCE, KD
+
+    quad = ox.Quad(ox.NamedNode("https://example.org/x"), ox.NamedNode(str(KD.code)), ox.Literal("x"),
+                   ox.NamedNode(str(G_REFERENCE)))
+    return build(store_dir=path, sources=[Source("referentie", G_REFERENCE, lambda: [quad])], validate=False,
+                 cache=False, **options)
+
+
+def test_a_kept_trajectory_with_personal_data_refuses_the_build(tmp_path):
+    _old_store(tmp_path / "store")
+    before = (tmp_path / "store").resolve()
+    with pytest.raises(InputError) as info:
+        _rebuild(tmp_path / "store")
+    assert [str(p).split(":", 1)[1] for p in info.value.problems] == [
+        "oud::tekst: persoonsgegeven in oud.tekst: naam; kernen build --redact vervangt het, --remove oud laat het "
+        "traject weg",
+        "oud::tekst: persoonsgegeven in oud.tekst: telefoonnummer; kernen build --redact vervangt het, --remove oud "
+        "laat het traject weg"]
+    assert (tmp_path / "store").resolve() == before
+
+
+def test_a_kept_trajectory_is_redacted_on_request(tmp_path):
+    import pyoxigraph as ox
+
+    _old_store(tmp_path / "store")
+    report = _rebuild(tmp_path / "store", redact=True)
+    texts = [q.object.value for q in ox.Store.read_only(str(report.version)) if q.object.value.startswith("Bel")]
+    assert texts == ["Bel [verwijderd: naam]: [verwijderd: telefoonnummer]"] and report.redacted == {"naam": 1,
+                                                                                                      "telefoon": 1}

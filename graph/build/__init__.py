@@ -160,7 +160,7 @@ def build(inputs: Iterable[Path] = (), *, store_dir: str | Path | None = None,
         inputs = list(inputs) or default_inputs(data)
         sources = standard_sources(data, inputs, warnings=report.warnings, personal=personal)
     if keep:
-        sources = _with_kept_trajectories(sources, store_path, remove, report.warnings)
+        sources = _with_kept_trajectories(sources, store_path, remove, report.warnings, personal)
     steps = [s.name for s in sources] + ["laden", "controle (SHACL)", "schrijven", "wisselen"]
     tick = _ticker(steps, progress, report)
     with _build_lock(store_path), paused_gc():
@@ -189,9 +189,11 @@ def build(inputs: Iterable[Path] = (), *, store_dir: str | Path | None = None,
 
 
 def _with_kept_trajectories(sources: list[Source], store_path: Path, remove: Iterable[str],
-                            warnings: list[str]) -> list[Source]:
-    """``sources`` plus one that carries over the stored trajectories the others do not provide."""
+                            warnings: list[str], personal: PersonalCheck) -> list[Source]:
+    """``sources`` plus one that carries over the stored trajectories the others do not provide
+    (their text checked for personal data like any input: :mod:`graph.build.privacy`)."""
     from graph.build.cohorts import KEPT_SOURCE, Cohorts
+    from graph.build.privacy import screen_quads
     from graph.store import StoreMissing, current_version
 
     try:
@@ -202,7 +204,10 @@ def _with_kept_trajectories(sources: list[Source], store_path: Path, remove: Ite
         return sources
     cohorts = Cohorts(version, remove=remove, warnings=warnings)
     wrapped = [replace(s, load=cohorts.recording(s.load)) if s.graph is None else s for s in sources]
-    return wrapped + [Source(KEPT_SOURCE, None, cohorts.load_kept, f"{KEPT_SOURCE} ({version.name})")]
+    def load_kept() -> list[ox.Quad]:
+        return screen_quads(cohorts.load_kept(), personal, where=f"{store_path} ({version.name})")
+
+    return wrapped + [Source(KEPT_SOURCE, None, load_kept, f"{KEPT_SOURCE} ({version.name})")]
 
 
 def _ticker(steps: list[str], progress: Progress | None, report: BuildReport):
