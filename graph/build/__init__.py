@@ -204,6 +204,7 @@ def _with_kept_trajectories(sources: list[Source], store_path: Path, remove: Ite
         return sources
     cohorts = Cohorts(version, remove=remove, warnings=warnings)
     wrapped = [replace(s, load=cohorts.recording(s.load)) if s.graph is None else s for s in sources]
+
     def load_kept() -> list[ox.Quad]:
         return screen_quads(cohorts.load_kept(), personal, where=f"{store_path} ({version.name})")
 

@@ -37,10 +37,14 @@ def commands(group: click.Group, prefix: str = "kernen") -> Iterator[tuple[str, 
 
 def help_text(name: str, command: click.Command) -> str:
     """What ``NAME --help`` prints, at a fixed width so the file does not depend on the terminal."""
+    from graph.cli import cli
+
     parent = None
+    settings = dict(cli.context_settings)  # -h as well as --help, as a real invocation shows (and caches)
     for part in name.split()[:-1]:
-        parent = click.Context(click.Command(part), info_name=part, parent=parent)
-    ctx = click.Context(command, info_name=name.split()[-1], parent=parent, max_content_width=100, terminal_width=100)
+        parent = click.Context(click.Command(part), info_name=part, parent=parent, **settings)
+    ctx = click.Context(command, info_name=name.split()[-1], parent=parent, max_content_width=100,
+                        terminal_width=100, **settings)
     return command.get_help(ctx)
 
 
