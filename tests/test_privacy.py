@@ -151,3 +151,16 @@ def test_a_kept_trajectory_is_redacted_on_request(tmp_path):
     texts = [q.object.value for q in ox.Store.read_only(str(report.version)) if q.object.value.startswith("Bel")]
     assert texts == ["Bel [verwijderd: naam]: [verwijderd: telefoonnummer]"] and report.redacted == {"naam": 1,
                                                                                                       "telefoon": 1}
+
+
+NOT_FREE_TEXT = {"id", "gemeentecode", "gemeentenaam", "instrument_id", "sinds", "tot", "bedrag_eur", "peiljaar",
+                 "bron_urls", "aantal", "themas", "instrument_ids", "gemeentecodes", "type", "provincie", "opgericht"}
+
+
+def test_every_practice_column_is_either_checked_or_a_code():
+    """A new column in the practice files must be put on one side: free text (checked) or not."""
+    from graph.sources.praktijk import FILES
+
+    unclassified = {name: set(columns) - set(PRAKTIJK_TEXT.get(name, ())) - NOT_FREE_TEXT
+                    for name, columns in FILES.items()}
+    assert {name: cols for name, cols in unclassified.items() if cols} == {}
