@@ -97,3 +97,22 @@ def test_cli_writes_the_workbook_and_explains_in_dutch_or_english(tmp_path):
     assert again.exit_code != 0 and "--force" in again.output
     english = CliRunner().invoke(cli, args + ["--lang", "en", "--force"])
     assert english.output.startswith("7 draft lessons from slotbijeenkomst.docx written to v.xlsx")
+
+
+def test_a_word_table_of_lessons_is_read_row_by_row(tmp_path):
+    from docx import Document
+
+    doc = Document()
+    doc.add_heading("Geleerde lessen (fictief)", level=1)
+    table = doc.add_table(rows=3, cols=2)
+    for row, cells in zip(table.rows, [("Gemeente", "Les"), ("Altena", "Dorpen kiezen zelf hun vorm van overleg"),
+                                       ("Molenlanden", "Betrek dorpen vroeg bij keuzes over hun budget")]):
+        for cell, text in zip(row.cells, cells):
+            cell.text = text
+    doc.add_paragraph("De lunch was om 12.30 uur.")
+    path = tmp_path / "tabel.docx"
+    doc.save(path)
+    found = candidates(read_blocks(path), data_dir=DEFAULT_DATA)
+    assert [(c.title, c.gemeenten) for c in found] == [
+        ("Dorpen kiezen zelf hun vorm van overleg", ("GM1959",)),
+        ("Betrek dorpen vroeg bij keuzes over hun budget", ("GM1978",))]

@@ -1,4 +1,4 @@
-"""Meeting reports as blocks of text: Word (python-docx), Markdown and plain text.
+"""Meeting reports as blocks of text: Word (python-docx; tables row by row), Markdown and plain text.
 
 >>> blocks = read_blocks_text("# Lessen\\n- Eerste punt\\n- Tweede punt\\n\\nGewone tekst\\nloopt door.")
 >>> [(b.kind, b.text) for b in blocks]
@@ -37,18 +37,34 @@ def read_blocks(path: Path) -> list[Block]:
 
 
 def _docx(path: Path) -> list[Block]:
+    """Paragraphs by style (headings, list items, text) and each table row as a bullet, in document order."""
     from docx import Document
+    from docx.table import Table
 
     blocks = []
-    for para in Document(str(path)).paragraphs:
-        text = " ".join(para.text.split())
+    for item in Document(str(path)).iter_inner_content():
+        if isinstance(item, Table):
+            blocks.extend(_rows(item))
+            continue
+        text = " ".join(item.text.split())
         if not text:
             continue
-        style = (para.style.name or "").lower() if para.style is not None else ""
+        style = (item.style.name or "").lower() if item.style is not None else ""
         kind = "heading" if style.startswith(("heading", "kop", "title", "titel")) else \
             "bullet" if "list" in style or "lijst" in style else "paragraph"
         blocks.append(Block(kind, text))
     return blocks
+
+
+def _rows(table) -> list[Block]:
+    """A table row as one bullet: its distinct cells joined (``Altena: dorpen kiezen zelf ...``)."""
+    out = []
+    for row in table.rows:
+        cells = list(dict.fromkeys(" ".join(c.text.split()) for c in row.cells))
+        text = ": ".join(c for c in cells if c)
+        if text:
+            out.append(Block("bullet", text))
+    return out
 
 
 def read_blocks_text(text: str) -> list[Block]:
