@@ -162,3 +162,16 @@ def test_an_inputs_own_themes_are_suggested_and_resolved(tmp_path):
     found = suggestions(path, data_dir=DEFAULT_DATA)
     assert found[0]["themas"] == ["ambtelijke-ondersteuning"]
     assert found[1]["suggesties"]["thema"][0]["id"] == "ambtelijke-ondersteuning"
+
+
+def test_suggestions_do_not_depend_on_the_hash_seed():
+    import os
+    import subprocess
+
+    def run(seed: str) -> str:
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
+        return subprocess.run([sys.executable, "-m", "graph", "suggest", str(EXAMPLE), "--format", "json",
+                               "--store", "/nonexistent"], env=env, cwd=ROOT, capture_output=True, text=True,
+                              check=True).stdout
+
+    assert run("1") == run("2")

@@ -184,7 +184,7 @@ def _inverted(profiles: dict[str, dict[str, float]], rarity: dict[str, float]) -
 def suggest(model: Model, text: str, *, top: int = TOP, exclude: dict[str, Iterable[str]] | None = None
             ) -> dict[str, list[Suggestion]]:
     """The ``top`` themes and instruments for ``text``, best first (ties by key); ``exclude`` per kind."""
-    words = set(model.bag(lemmas(text))) - model.common
+    words = sorted(set(model.bag(lemmas(text))) - model.common)  # sorted: sums in the same order every run
     skip = {kind: set((exclude or {}).get(kind, ())) for kind in KINDS}
     instruments = _scores(model, "instrument", words)
     themes = _scores(model, "thema", words)
@@ -196,7 +196,7 @@ def suggest(model: Model, text: str, *, top: int = TOP, exclude: dict[str, Itera
 Scores = tuple[dict[str, float], dict[str, dict[str, float]]]  # key -> score; key -> word -> share
 
 
-def _scores(model: Model, kind: str, words: set[str]) -> Scores:
+def _scores(model: Model, kind: str, words: list[str]) -> Scores:
     scores: dict[str, float] = defaultdict(float)
     shares: dict[str, dict[str, float]] = defaultdict(dict)
     index = model.index.get(kind, {})
