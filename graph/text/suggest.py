@@ -184,13 +184,24 @@ def _inverted(profiles: dict[str, dict[str, float]], rarity: dict[str, float]) -
 def suggest(model: Model, text: str, *, top: int = TOP, exclude: dict[str, Iterable[str]] | None = None
             ) -> dict[str, list[Suggestion]]:
     """The ``top`` themes and instruments for ``text``, best first (ties by key); ``exclude`` per kind."""
-    words = sorted(set(model.bag(lemmas(text))) - model.common)  # sorted: sums in the same order every run
+    written = lemmas(text)
+    words = sorted(set(model.bag(written)) - model.common)  # sorted: sums in the same order every run
     skip = {kind: set((exclude or {}).get(kind, ())) for kind in KINDS}
     instruments = _scores(model, "instrument", words)
     themes = _scores(model, "thema", words)
     _add_links(model, themes, instruments)
-    return {"thema": _ranked(model, "thema", themes, top, skip["thema"]),
-            "instrument": _ranked(model, "instrument", instruments, top, skip["instrument"])}
+    origin = _origins(model, written)
+    return {"thema": _ranked(model, "thema", themes, top, skip["thema"], origin),
+            "instrument": _ranked(model, "instrument", instruments, top, skip["instrument"], origin)}
+
+
+def _origins(model: Model, written: list[str]) -> dict[str, str]:
+    """Feature -> the word of the text it comes from (``dorpsb~`` and ``budget`` -> ``dorpsbudget``)."""
+    origin: dict[str, str] = {}
+    for word in written:
+        for feature in model.bag([word]):
+            origin.setdefault(feature, word)
+    return origin
 
 
 Scores = tuple[dict[str, float], dict[str, dict[str, float]]]  # key -> score; key -> word -> share
@@ -223,16 +234,18 @@ def _add_links(model: Model, themes: Scores, instruments: Scores) -> None:
                 shares[theme][word] = shares[theme].get(word, 0.0) + link * value * share
 
 
-def _ranked(model: Model, kind: str, found: Scores, top: int, skip: set[str]) -> list[Suggestion]:
+def _ranked(model: Model, kind: str, found: Scores, top: int, skip: set[str],
+            origin: dict[str, str]) -> list[Suggestion]:
     scores, shares = found
     best = sorted((k for k in scores if k not in skip and _id(kind, k) in model.concepts),
                   key=lambda k: (-scores[k], k))[:top]
-    return [_suggestion(model.concepts[_id(kind, k)], scores[k], shares.get(k, {})) for k in best]
+    return [_suggestion(model.concepts[_id(kind, k)], scores[k], shares.get(k, {}), origin) for k in best]
 
 
-def _suggestion(concept: Concept, score: float, shares: dict[str, float]) -> Suggestion:
-    words: list[str] = []
-    for word, _ in sorted(shares.items(), key=lambda kv: (-kv[1], kv[0])):
-        if len(words) < WORDS and not word.endswith("~") and not any(word in shown for shown in words):  # not 'dorp' beside 'dorpsbudget'
-            words.append(word)
-    return Suggestion(concept.kind, concept.key, concept.label, concept.label_en, score, tuple(words))
+def _suggestion(concept: Concept, score: float, shares: dict[str, float], origin: dict[str, str]) -> Suggestion:
+    """The words of the text with the largest shares (a stem or a compound's part shown as its word)."""
+    weight: dict[str, float] = defaultdict(float)
+    for feature, share in shares.items():
+        weight[origin.get(feature, feature)] += share
+    words = tuple(w for w, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))[:WORDS])
+    return Suggestion(concept.kind, concept.key, concept.label, concept.label_en, score, words)
