@@ -34,7 +34,9 @@ def new_threads(*, traject: str | None, k: int, lang: str) -> None:
     if not found:
         st.caption(text["none"])
         return
-    ui.table([{"term": p.term, "gemeenten": ", ".join(p.gemeenten), "lessen": ", ".join(p.lessen),
+    from graph.text.proposals_report import gemeente_labels
+
+    ui.table([{"term": p.term, "gemeenten": gemeente_labels(p.gemeenten), "lessen": ", ".join(p.lessen),
                "waarom": p.sentence if lang == "en" else p.zin} for p in found],
              lang=lang, name="nieuwe-rode-draden", key="new-threads")
 

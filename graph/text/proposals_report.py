@@ -8,7 +8,7 @@ Woorden die terugkomen in de lessen van meerdere gemeenten en onder geen thema o
 <BLANKLINE>
 | term | gemeenten | lessen |
 |---|---|---|
-| ambtelijk ondersteuning | GM1900, GM1966 | les/a, les/b |
+| ambtelijk ondersteuning | Súdwest-Fryslân (GM1900), Het Hogeland (GM1966) | les/a, les/b |
 <BLANKLINE>
 """
 
@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from graph.ingest.resolve import load_resolver
+from graph.settings import DEFAULT_DATA
 from graph.text.corpus import concepts, lessons, ontology_concepts
 from graph.text.proposals import Proposal, proposals
 
@@ -40,6 +42,12 @@ def store_proposals(store: Any, *, traject: str | None = None, k: int = 3) -> li
     return proposals(lessons(store, traject=traject), concepts(store) or ontology_concepts(), k=k)
 
 
+def gemeente_labels(codes: tuple[str, ...]) -> str:
+    """``Súdwest-Fryslân (GM1900), ...``: names from the reference data, the code alone if unknown."""
+    table = load_resolver(DEFAULT_DATA).gemeenten
+    return ", ".join(table.label(c) if c in table.names else c for c in codes)
+
+
 def _cell(text: str) -> str:
     text = str(text).replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace("|", "\\|").replace("[", "\\[").replace("]", "\\]")
@@ -50,7 +58,8 @@ def to_markdown(found: list[Proposal], *, lang: str = "nl", k: int = 3) -> str:
     t = TEXT[lang]
     if not found:
         return "\n".join([t["title"], "", t["none"].format(k=k), ""])
-    rows = [f"| {_cell(p.term)} | {_cell(', '.join(p.gemeenten))} | {_cell(', '.join(p.lessen))} |" for p in found]
+    rows = [f"| {_cell(p.term)} | {_cell(gemeente_labels(p.gemeenten))} | {_cell(', '.join(p.lessen))} |"
+            for p in found]
     return "\n".join([t["title"], "", t["intro"], "", t["head"], "|---|---|---|", *rows, ""])
 
 
