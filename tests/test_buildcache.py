@@ -83,3 +83,17 @@ def test_the_standard_reference_source_is_cached_and_equal(tmp_path):
     store = ox.Store()
     store.bulk_load(cached.nquads, format=ox.RdfFormat.N_QUADS)
     assert len(store) == len(set(source.load()))
+
+
+def test_a_full_disk_leaves_no_temp_file(tmp_path, inputs, monkeypatch):
+    real = Path.write_bytes
+
+    def full(path, data):
+        real(path, data[: len(data) // 2])  # part of it made it to disk
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    loaded = buildcache.load_source(_source(inputs, []), tmp_path / "cache")
+    monkeypatch.undo()
+    assert loaded.quads and not loaded.cached  # the build goes on without the cache
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == []

@@ -99,6 +99,17 @@ def test_counts_agree(remote, local):
     assert remote.count() == sum(local.count(g) for g in local.graphs())
 
 
+def test_every_query_gets_a_public_dataset_also_with_its_own_from(remote, local):
+    """Virtuoso ranges GRAPH ?g over all its graphs when a query names FROM without FROM NAMED."""
+    ref = [g for g in local.graphs() if g.endswith("/reference")][0]
+    text = f"SELECT DISTINCT ?g FROM <{ref}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+    assert remote.query(text).rows == []  # FROM alone: no named graphs (SPARQL 1.1)
+    named = f"SELECT DISTINCT ?g FROM NAMED <{ref}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+    assert remote.query(named).column("g") == [ref]
+    with pytest.raises(ValueError, match="geen openbare graaf"):
+        remote.query("SELECT * FROM <http://www.openlinksw.com/schemas/virtrdf#> WHERE { ?s ?p ?o }")
+
+
 @pytest.mark.parametrize("name", [q.name for q in canned_queries()])
 def test_canned_query_same_rows_on_both_stores(name, local, remote):
     query = next(q for q in canned_queries() if q.name == name)
@@ -149,11 +160,12 @@ def test_publish_again_replaces_and_removes_stale_graphs(local, virtuoso, remote
     assert remote.count() == sum(published.values())  # PUT replaced, nothing doubled
 
 
-def test_virtuoso_row_cap_is_paged_or_flagged(virtuoso, remote):
+def test_virtuoso_row_cap_is_paged_or_flagged(virtuoso, remote, monkeypatch):
     """Virtuoso cuts results at ResultSetMaxRows (10,000) without an error. An unordered SELECT is read
     again in pages; what cannot be paged (ORDER BY, CONSTRUCT) is marked truncated, with a warning."""
     big = "urn:kernen-test:big"
     _put(virtuoso, big, "".join(f"<urn:s{i}> <urn:p> \"{i}\" .\n" for i in range(10_005)).encode())
+    monkeypatch.setattr(remote, "graphs", lambda include_private=False: [big])  # FROM names only allowed graphs
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         paged = remote.query(f"SELECT ?s FROM <{big}> WHERE {{ ?s ?p ?o }}")

@@ -10,6 +10,13 @@ then is the symlink replaced with ``os.replace`` (atomic). A failure, an interru
 any point leaves the previous store intact and usable; the next build removes what a killed build
 left behind.
 
+A build only ever touches its own directories (``graph.store.versions``): ``--store`` on an existing
+directory that is not a store made by this tool is refused with nothing changed; each version carries
+a marker file, and clean-up matches version names exactly. The previous version is removed after
+the swap only when no reader holds it (a reader in another process keeps a shared lock on it);
+otherwise a later build removes it. The marker also records the size and SHA-256 of the public copy,
+which a reader checks before loading it.
+
 Sources are :class:`Source` steps (name, graph, a function returning quads), so a test can build
 from a few hand-made quads:
 
@@ -29,6 +36,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import hashlib
 import os
 import queue
 import shutil
@@ -43,12 +51,14 @@ import pyoxigraph as ox
 
 from rdflib import URIRef
 
-from graph.build.cache import Loaded, load_source
+from graph.build.cache import Loaded, load_source, remove_temp_files
 from graph.sources import Source
 from graph.namespace import G_META, G_ONTOLOGY, G_PRAKTIJK, G_PRIVATE, G_REFERENCE
 from graph.perf import paused_gc
 from graph.settings import load_settings
 from graph.store import PUBLIC_COPY
+from graph.store.versions import (check_store_path, is_ours, remove_if_unread, remove_leftovers,
+                                  write_marker)
 
 if TYPE_CHECKING:
     from graph.ingest.privacy import PersonalCheck
@@ -153,6 +163,7 @@ def build(inputs: Iterable[Path] = (), *, store_dir: str | Path | None = None,
     store_path = Path(store_dir or settings.store).absolute()
     data = Path(data_dir or settings.data)
     report = BuildReport(store=str(store_path))
+    check_store_path(store_path)  # first: a path that is not a store of ours is neither read nor written
     from graph.ingest.privacy import PersonalCheck
 
     personal = PersonalCheck(redact=redact, lang=settings.lang)
@@ -164,9 +175,11 @@ def build(inputs: Iterable[Path] = (), *, store_dir: str | Path | None = None,
     steps = [s.name for s in sources] + ["laden", "controle (SHACL)", "schrijven", "wisselen"]
     tick = _ticker(steps, progress, report)
     with _build_lock(store_path), paused_gc():
-        _remove_leftovers(store_path)
+        check_store_path(store_path)  # again under the lock
+        cache_dir = store_path.with_name(f".{store_path.name}.cache")
+        _remove_leftovers(store_path, cache_dir)
         writer = _Writer(_staging_path(store_path))
-        cache_dir = store_path.with_name(f".{store_path.name}.cache") if cache else None
+        cache_dir = cache_dir if cache else None
         try:
             loaded: dict[str, Loaded] = {}
             for source in sources:  # the writer stores each source while the next one is read
@@ -245,7 +258,7 @@ def _load(sources: list[Source], loaded: dict[str, Loaded], report: BuildReport,
     meta = provenance_quads(counts, _graph_sources(sources, {k: v.graphs for k, v in loaded.items()}), built_at)
     memory.extend(meta)
     writer.add(Loaded.of(meta))
-    report.graphs = {**counts, str(G_META): len(set(meta))}
+    report.graphs = {**counts, str(G_META): len({q for q in meta if q.graph_name != _PRIVATE})}
     return memory
 
 
@@ -260,8 +273,11 @@ class _Writer:
 
     def __init__(self, staging: Path):
         self.staging = staging
+        staging.mkdir()
+        write_marker(staging)  # first: only marked directories are ever removed
         self._store: ox.Store | None = ox.Store(str(staging))
         self._public = (staging / PUBLIC_COPY).open("wb")
+        self._digest, self._bytes = hashlib.sha256(), 0  # of the public copy, checked before it is used
         self._queue: queue.SimpleQueue[tuple[bytes, bool] | None] = queue.SimpleQueue()
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="kernen-store-writer", daemon=True)
@@ -291,6 +307,8 @@ class _Writer:
                 self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
                 if public:
                     self._public.write(data)
+                    self._digest.update(data)
+                    self._bytes += len(data)
             except BaseException as exc:  # noqa: BLE001 - handed to the building thread in finish()
                 self._error = exc
 
@@ -306,6 +324,7 @@ class _Writer:
             raise self._error
         self._store.flush()
         self._store = None  # closes the database before the rename
+        write_marker(self.staging, public_copy={"bytes": self._bytes, "sha256": self._digest.hexdigest()})
         return self.staging
 
     def abort(self) -> None:
@@ -345,7 +364,8 @@ def _graph_sources(sources: list[Source], graphs: dict[str, Iterable[str]]) -> d
 
 def provenance_quads(counts: dict[str, int], sources: dict[str, str],
                      built_at: dt.datetime) -> list[ox.Quad]:
-    """For each named graph, in ``G_META``: title, source, licence, build time, triple count."""
+    """For each named graph, in ``G_META``: title, source, licence, build time, triple count (the
+    private graph's own description stays in the private graph)."""
     from graph.sources.provenance import GRAPHS, GraphInfo, provenance
 
     known = {str(g): info for g, info in GRAPHS.items()}
@@ -354,7 +374,10 @@ def provenance_quads(counts: dict[str, int], sources: dict[str, str],
         info = known.get(graph) or GraphInfo(
             f"Gegevens uit {_relative(sources.get(graph, '?'))}", f"Data from {_relative(sources.get(graph, '?'))}",
             description_nl="Invoer van een leertraject; persoonsgegevens alleen in de privégraaf.")
-        out += provenance(URIRef(graph), info, generated=built_at, triples=n)
+        quads = provenance(URIRef(graph), info, generated=built_at, triples=n)
+        if graph == _PRIVATE.value:  # the public meta graph says nothing of the private graph
+            quads = [ox.Quad(q.subject, q.predicate, q.object, _PRIVATE) for q in quads]
+        out += quads
     return out
 
 
@@ -392,33 +415,24 @@ def _build_lock(store_path: Path) -> Iterator[None]:
         yield
 
 
-def _versions(store_path: Path) -> list[Path]:
-    """Every versioned or staging directory next to the store path."""
-    return [p for p in store_path.parent.glob(f"{store_path.name}.*")
-            if p.name.startswith((f"{store_path.name}.v", f"{store_path.name}.partial-"))]
-
-
-def _remove_leftovers(store_path: Path, *, keep: Path | None = None) -> None:
-    """Remove versions other than the current one (and ``keep``): old builds and killed ones."""
-    current = store_path.resolve() if store_path.is_symlink() else None
-    for path in _versions(store_path):
-        if path != current and path != keep:
-            shutil.rmtree(path, ignore_errors=True)
+def _remove_leftovers(store_path: Path, cache_dir: Path) -> None:
+    """Remove what earlier builds left: versions no reader holds any more, killed builds' staging
+    directories and swap links, the cache's temp files. Only this tool's own names, matched exactly."""
+    remove_leftovers(store_path)
+    remove_temp_files(cache_dir)
 
 
 def _swap(store_path: Path, version: Path) -> None:
-    """Point ``store_path`` at ``version`` atomically, then remove the previous version."""
+    """Point ``store_path`` at ``version`` atomically, then remove the previous version unless a
+    reader in some process still holds it (then the next build removes it)."""
     previous = store_path.resolve() if store_path.is_symlink() else None
-    if store_path.exists() and not store_path.is_symlink():  # a store from before versioning
-        previous = store_path.with_name(f"{store_path.name}.v0-unversioned")
-        store_path.rename(previous)
     link = store_path.with_name(f".{store_path.name}.swap-{os.getpid()}")
     link.unlink(missing_ok=True)
     link.symlink_to(version.name)
     os.replace(link, store_path)
     _fsync_dir(store_path.parent)
-    if previous is not None and previous != version:
-        shutil.rmtree(previous, ignore_errors=True)
+    if previous is not None and previous != version and is_ours(previous):
+        remove_if_unread(previous)
 
 
 def _fsync_dir(directory: Path) -> None:

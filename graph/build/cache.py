@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -87,8 +88,23 @@ def _store(cache_dir: Path, name: str, data_path: Path, meta_path: Path, loaded:
 
 def _write(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except BaseException:  # a full disk: never leave a half-written temp file behind
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+_TEMP = re.compile(r"\..+\.\d+\.tmp")
+
+
+def remove_temp_files(cache_dir: Path) -> None:
+    """Remove temp files a killed build left in the cache (one build at a time holds the cache)."""
+    if cache_dir.is_dir():
+        for path in cache_dir.iterdir():
+            if _TEMP.fullmatch(path.name) and path.is_file():
+                path.unlink(missing_ok=True)
 
 
 def cache_key(name: str, inputs: tuple[Path, ...]) -> str:

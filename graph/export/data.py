@@ -31,6 +31,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from graph.export.document import inert
+from graph.export.swap import MANIFEST, check_target, write_set
 from graph.export.void import describe, load_query, term_text
 from graph.namespace import DEF, GRAPH, PREFIXES
 
@@ -247,13 +248,15 @@ def manifest(dumps: list[Dump], desc, *, now: dt.datetime | None = None) -> dict
 
 
 def export_data(store, out: Path, *, formats: Iterable[str] = FORMATS, now: dt.datetime | None = None) -> dict:
-    """Write the dumps of ``store`` and ``manifest.json`` into ``out``; returns the manifest."""
+    """Write the dumps of ``store`` and ``manifest.json`` as the whole content of ``out``, swapped in
+    as one set (:mod:`graph.export.swap`); returns the manifest. ``out`` must be new, empty or an
+    earlier export: a directory with other files is refused and left alone."""
+    check_target(Path(out).absolute())  # before the work: a refusal costs nothing
+    if callable(getattr(store, "pinned", None)):
+        store = store.pinned()  # every file from one version, even when a build swaps meanwhile
     dumps = build_dumps(store, formats=formats)
     data = manifest(dumps, describe(store), now=now)
-    out.mkdir(parents=True, exist_ok=True)
-    for dump in dumps:
-        tmp = out / (dump.name + ".tmp")
-        tmp.write_bytes(dump.data)
-        tmp.replace(out / dump.name)
-    (out / "manifest.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    files = {dump.name: dump.data for dump in dumps}
+    files[MANIFEST] = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    write_set(out, files)
     return data

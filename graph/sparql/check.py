@@ -1,8 +1,9 @@
 """Checking untrusted SPARQL before it runs: parse with rdflib's parser, then refuse what may not run.
 
 Refused (DESIGN.md, SPARQL safety): updates (including ``LOAD``), ``SERVICE`` anywhere (also nested
-in subqueries, OPTIONAL, MINUS, EXISTS), ``FROM``/``FROM NAMED`` naming anything but a public named
-graph of the store (they select graphs, they never fetch), and any mention of the private graph.
+in subqueries, OPTIONAL, MINUS, EXISTS), ``FROM``/``FROM NAMED`` and ``GRAPH <iri>`` naming anything
+but a public named graph of the store (they select graphs, they never fetch), any mention of the
+private graph, and a remote server's own functions (Virtuoso's ``bif:`` and ``sql:``).
 
 >>> check_query("SELECT * WHERE { ?s ?p ?o }").form
 'select'
@@ -14,6 +15,7 @@ graph.sparql.check.QueryRefused: SERVICE is niet toegestaan (SERVICE calls to ot
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 import uuid
@@ -23,7 +25,7 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 from pyparsing import ParseException
-from rdflib import URIRef
+from rdflib import URIRef, Variable
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
@@ -35,6 +37,8 @@ from graph.store.binding import _SKIP
 _NO_SERVICE = "SERVICE is niet toegestaan (SERVICE calls to other endpoints are refused)"
 # The keyword SERVICE outside strings, comments and IRIs; not a variable (?service) or a prefixed name.
 _SERVICE_WORD = re.compile(r"(?<![\w?$:])SERVICE(?![\w:])", re.I)
+# Virtuoso's built-in and SQL functions (``bif:``, ``sql:``) reach past SPARQL into the server.
+_SERVER_FUNCTIONS = ("bif:", "sql:", "http://www.openlinksw.com/")
 _FORMS = {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "construct",
           "DescribeQuery": "describe"}
 
@@ -67,6 +71,7 @@ class QueryInfo:
     form: str
     from_graphs: tuple[str, ...] = ()
     from_named: tuple[str, ...] = ()
+    graph_names: tuple[str, ...] = ()  # the constant IRIs of GRAPH <iri> { ... } patterns
 
     @property
     def has_dataset(self) -> bool:
@@ -147,7 +152,15 @@ def _checked(text: str) -> QueryInfo:
             raise QuerySyntaxError(str(exc), hint="declareer het voorvoegsel met PREFIX") from None
     _refuse_nodes(parsed)  # translation resolved prefixed names and relative IRIs in place
     _engine_check(text)
-    return _dataset(dataset, form)
+    return dataclasses.replace(_dataset(dataset, form), graph_names=_graph_names(parsed))
+
+
+def _graph_names(parsed: CompValue) -> tuple[str, ...]:
+    """The graphs named by ``GRAPH <iri>``: a remote store (Virtuoso) does not limit them to the
+    dataset, so they are checked like FROM. A name the translation left unresolved stays as text
+    that matches no graph."""
+    return tuple(str(n["term"]) for n in _walk(parsed) if isinstance(n, CompValue)
+                 and n.name == "GraphGraphPattern" and not isinstance(n["term"], Variable))
 
 
 def _engine_check(text: str) -> None:
@@ -259,6 +272,9 @@ def _refuse_nodes(parsed: CompValue) -> None:
             raise QueryRefused(_NO_SERVICE)
         if isinstance(node, URIRef) and unescape_local(str(node)) == str(G_PRIVATE):
             raise QueryRefused("de privégraaf is niet beschikbaar (the private graph is not public)")
+        if isinstance(node, URIRef) and str(node).startswith(_SERVER_FUNCTIONS):  # rdflib: no tuple
+            raise QueryRefused(f"<{node}>: functies van de server zelf zijn niet toegestaan "
+                               "(server-specific functions are refused)")
 
 
 def _clauses(node: CompValue) -> list:
@@ -279,7 +295,8 @@ def _check_graphs(info: QueryInfo, graphs: Iterable[str] | None) -> None:
     if graphs is None:
         return
     known = set(graphs)
-    for iri in (*info.from_graphs, *info.from_named):
-        if iri not in known:
-            choices = ", ".join(sorted(known)) or "(geen)"
-            raise QueryRefused(f"FROM <{iri}> is geen graaf in de store; kies uit: {choices}")
+    for keyword, names in (("FROM", (*info.from_graphs, *info.from_named)), ("GRAPH", info.graph_names)):
+        for iri in names:
+            if iri not in known:
+                choices = ", ".join(sorted(known)) or "(geen)"
+                raise QueryRefused(f"{keyword} <{iri}> is geen openbare graaf in de store; kies uit: {choices}")

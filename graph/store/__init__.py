@@ -29,6 +29,8 @@ faster than the database on disk and 3x faster than an explicit list of public g
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import threading
 import time
 from collections import OrderedDict
@@ -41,6 +43,7 @@ from graph.namespace import G_PRIVATE, PREFIXES
 from graph.store.base import DUMP_FORMATS, Store, StoreMissing
 from graph.store.binding import bind_values, to_term
 from graph.store.results import QueryResult, Term
+from graph.store.versions import hold, read_marker
 
 __all__ = ["Store", "LocalStore", "StoreMissing", "QueryResult", "Term", "open_store", "DUMP_FORMATS",
            "bind_values", "to_term", "current_version", "memory_copy", "PUBLIC_COPY"]
@@ -49,11 +52,16 @@ _PRIVATE = ox.NamedNode(str(G_PRIVATE))
 PUBLIC_COPY = "kernen-public.nq"  # written by graph.build into each store version
 _COPIES_KEPT = 2
 _COPIES_LOCK = threading.Lock()
+_LOG = logging.getLogger("graph.store")
 
 
 class _Copy:
     """An in-memory copy of one version's public graphs, loaded on a background thread (pyoxigraph's
-    bulk loader releases the GIL), so no query waits for it: until it is ready, queries use the disk."""
+    bulk loader releases the GIL), so no query waits for it: until it is ready, queries use the disk.
+
+    The file is checked against the size and SHA-256 the build wrote into the version's marker
+    before it is loaded: a truncated or altered copy is never used (the disk answers, and the log
+    says why)."""
 
     def __init__(self, path: Path, limit_mb: float):
         self.store: ox.Store | None = None
@@ -65,13 +73,36 @@ class _Copy:
 
     def _load(self, path: Path) -> None:
         try:
+            data = path.read_bytes()
+            problem = copy_problem(data, read_marker(path.parent).get("public_copy"))
+            if problem:
+                _LOG.warning("%s niet gebruikt, de store op schijf antwoordt: %s (copy not used)", path, problem)
+                return
             store = ox.Store()
-            store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+            store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
             self.store = store
-        except (OSError, SyntaxError, ValueError):
-            self.store = None  # an unreadable copy: the disk still answers
+        except (OSError, SyntaxError, ValueError) as exc:  # an unreadable copy: the disk still answers
+            _LOG.warning("%s niet gebruikt, de store op schijf antwoordt: %s", path, exc)
         finally:
             self.ready.set()
+
+
+def copy_problem(data: bytes, expected: object) -> str:
+    """Why ``data`` is not the public copy the build wrote ('' when it is); ``expected``: the
+    marker's ``{"bytes": ..., "sha256": ...}``.
+
+    >>> copy_problem(b"x", {"bytes": 1, "sha256": hashlib.sha256(b"x").hexdigest()})
+    ''
+    >>> copy_problem(b"", {"bytes": 1, "sha256": "0"})
+    'het bestand is 0 bytes, de build schreef er 1'
+    """
+    if not isinstance(expected, dict) or "sha256" not in expected:
+        return "geen controlesom van de build (bouw de store opnieuw)"
+    if len(data) != expected.get("bytes"):
+        return f"het bestand is {len(data)} bytes, de build schreef er {expected.get('bytes')}"
+    if hashlib.sha256(data).hexdigest() != expected["sha256"]:
+        return "de SHA-256 verschilt van wat de build schreef"
+    return ""
 
 
 _COPIES: "OrderedDict[tuple[Path, float], _Copy]" = OrderedDict()  # (version, limit) -> copy
@@ -113,6 +144,7 @@ class LocalStore(Store):
         self.location = str(location) if location is not None else ":memory:"
         self.read_only = read_only
         self._version: Path | None = None
+        self._hold = None  # the shared lock on the version read (graph.store.versions)
         self._ox = _store if _store is not None else self._open()
         self._public: list[ox.NamedNode] | None = None
         if memory_mb is None and self.read_only and self._version is not None:
@@ -128,6 +160,14 @@ class LocalStore(Store):
         store.extend(list(quads))
         return cls(None, read_only=False, _store=store)
 
+    def pinned(self) -> "LocalStore":
+        """This store fixed to the version it reads now: a reader that needs one consistent version
+        (an export) is not moved to a build swapped in meanwhile, and holds its version until closed."""
+        self._refresh()
+        if self._version is None:
+            return self
+        return LocalStore(self._version, read_only=self.read_only, memory_mb=self._memory_mb)
+
     @property
     def version(self) -> Path | None:
         """The versioned directory in use (``None`` in memory)."""
@@ -140,10 +180,23 @@ class LocalStore(Store):
         return self._ox
 
     def _open(self) -> ox.Store:
-        self._version = current_version(self.location)
+        self._hold_version()
         if self.read_only:
             return ox.Store.read_only(str(self._version))
         return ox.Store(str(self._version))
+
+    def _hold_version(self) -> None:
+        """Resolve the store path and hold the version, so no build removes it while it is read.
+        A version a build is removing is no longer current: resolve again."""
+        previous = self._hold
+        for _ in range(5):
+            version = current_version(self.location)
+            self._hold = hold(version)
+            if self._hold is not None or current_version(self.location) == version:
+                break  # held, or current and without a marker (built before markers existed)
+        self._version = version
+        if previous is not None:
+            previous.release()
 
     def _refresh(self) -> None:
         if self._version is None or not self.read_only:
@@ -225,6 +278,9 @@ class LocalStore(Store):
 
     def close(self) -> None:
         self._ox = None  # pyoxigraph closes the database when the object is released
+        if self._hold is not None:
+            self._hold.release()
+            self._hold = None
 
     def __repr__(self) -> str:
         return f"LocalStore({self.location!r}, read_only={self.read_only})"

@@ -2,9 +2,9 @@
 
 Queries go over the SPARQL 1.1 Protocol (POST, urlencoded); :func:`graph.store.publish.publish` loads
 graphs with the Graph Store Protocol (PUT per named graph, N-Triples). As on the embedded store, the default graph
-of a query is the union of *our* public named graphs: they are sent as ``default-graph-uri`` and
-``named-graph-uri``, so the server's own graphs (Virtuoso's ``virtrdf:`` ...) and the private graph
-stay out.
+of a query is the union of *our* public named graphs: every query is sent with ``default-graph-uri`` and
+``named-graph-uri`` (:mod:`graph.remote_dataset`), also when its text names FROM graphs, so the
+server's own graphs (Virtuoso's ``virtrdf:`` ...) and the private graph stay out.
 
 Virtuoso caps every result at ``ResultSetMaxRows`` (10,000 as shipped) without an error; SELECT
 answers then carry ``X-SPARQL-MaxRows``, CONSTRUCT answers carry nothing. A result that reaches
@@ -34,6 +34,7 @@ from graph.namespace import GEO, G_PRIVATE, GRAPH, sparql_prefixes
 from graph.store.base import DUMP_FORMATS, Store
 from graph.store.binding import bind_values
 from graph.store.results import QueryResult, Term
+from graph.store.remote_dataset import NO_GRAPH, dataset_form
 from graph.store.binding import _SKIP
 from graph.store.results import XSD, to_ox
 
@@ -64,15 +65,6 @@ def query_form(text: str) -> str:
         rest = rest[m.end():]
     m = _FORM.match(rest)
     return m.group(1).lower() if m else "select"
-
-
-def names_dataset(text: str) -> bool:
-    """Whether the query has its own FROM / FROM NAMED clauses.
-
-    >>> names_dataset("SELECT * FROM <http://x/g> { ?s ?p ?o }"), names_dataset('SELECT * { ?s ?p "FROM" }')
-    (True, False)
-    """
-    return re.search(r"\bFROM\b", _SKIP.sub(" ", text), re.I) is not None
 
 
 def pageable(text: str) -> bool:
@@ -162,10 +154,8 @@ class RemoteStore(Store):
         """Run SPARQL on the endpoint; the default graph is the union of our public graphs."""
         started = time.perf_counter()
         full = sparql_prefixes() + bind_values(text, bindings or {})
-        form = [("query", full)]
-        if not names_dataset(text):  # protocol graphs would override the query's own (checked) FROM
-            graphs = self.graphs(include_private=include_private)
-            form += [("default-graph-uri", g) for g in graphs] + [("named-graph-uri", g) for g in graphs]
+        # always the Protocol's dataset too: the public graphs, or exactly those the text names
+        form = [("query", full), *dataset_form(text, self.graphs(include_private=include_private))]
         kind = query_form(text)
         accept = N_TRIPLES if kind in {"construct", "describe"} else JSON_RESULTS
         body, headers = self._post(form, accept, timeout or self.timeout)
@@ -236,7 +226,7 @@ class RemoteStore(Store):
     def count(self, graph: str | None = None) -> int:
         graphs = [graph] if graph else self.graphs()
         text = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-        form = [("query", text)] + [("named-graph-uri", g) for g in graphs]
+        form = [("query", text)] + [("named-graph-uri", g) for g in graphs or [NO_GRAPH]]
         body, _ = self._post(form, JSON_RESULTS, self.timeout)
         bindings = json.loads(body)["results"]["bindings"]
         return int(bindings[0]["n"]["value"]) if bindings else 0
