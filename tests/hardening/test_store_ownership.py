@@ -126,6 +126,19 @@ def test_a_truncated_copy_is_not_used_and_the_count_stays_right(truncated, caplo
     assert run_safe("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", store=str(path)).column("n") == [total]
 
 
+def test_kernen_serve_answers_the_right_count_over_a_truncated_copy(truncated):
+    from starlette.testclient import TestClient
+
+    from graph.endpoint import EndpointConfig, create_app
+
+    path, total = truncated
+    with TestClient(create_app(EndpointConfig(str(path), 10.0, 100, 10_000))) as client:
+        response = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"},
+                              headers={"Accept": "application/sparql-results+json"})
+    assert response.status_code == 200
+    assert response.json()["results"]["bindings"][0]["n"]["value"] == str(total)
+
+
 def test_an_intact_copy_is_used(tmp_path):
     build(store_dir=tmp_path / "store", sources=[_source("eerste", 50)], validate=False)
     assert LocalStore(tmp_path / "store", memory_mb=50).public_copy(wait=True) is not None
