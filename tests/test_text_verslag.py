@@ -116,3 +116,12 @@ def test_a_word_table_of_lessons_is_read_row_by_row(tmp_path):
     assert [(c.title, c.gemeenten) for c in found] == [
         ("Dorpen kiezen zelf hun vorm van overleg", ("GM1959",)),
         ("Betrek dorpen vroeg bij keuzes over hun budget", ("GM1978",))]
+
+
+def test_a_split_former_gemeente_is_only_noted_and_lowercase_words_are_no_names():
+    from graph.text.verslag import gemeenten_in
+
+    codes, notes = gemeenten_in("In Littenseradiel en Sneek werkte het dorpsbudget.", data_dir=DEFAULT_DATA)
+    assert codes == ("GM1900",)
+    assert notes[0].startswith("'Littenseradiel' is a former gemeente (Littenseradiel) split over Leeuwarden (GM0080)")
+    assert gemeenten_in("Dat werkt het best als de buren meedoen.", data_dir=DEFAULT_DATA) == ((), ())

@@ -1,11 +1,14 @@
 """Theme and instrument suggestions for a lesson text: a transparent weighting of Dutch lemmas.
 
-Each theme and instrument gets a profile of weighted lemmas from three sources, each scaled to unit
-length so no source drowns the others: its labels (prefLabel parts, altLabels, slug), its definition,
-and the lessons already tagged with it. A word's weight is multiplied by its rarity among the profiles
-of the same kind (idf), so words every theme shares ("gemeente", "dorp") count little. A text's score
-for a concept is the sum of the weights of the words they share; the words with the largest share
-explain the suggestion. No training run, no randomness, no network.
+Each theme and instrument gets a profile of weighted words from three sources: its labels (prefLabel
+parts, altLabels, slug), its definition, and the lessons already tagged with it. Words are lemmas,
+the parts of compound lemmas and 6-letter stems (:func:`graph.text.lemmas.expand`). Each source is
+weighted by rarity (idf over every description and lesson read, so "gemeente" and "dorp" count
+little) and scaled to unit length, so that no source drowns the others; words in nearly every lesson
+(boilerplate) are left out. A text's score for a concept is the sum of the weights of the words they
+share; a theme also gains a share of the score of the instruments it is tagged with in the lessons
+("dorpsbudget" points to Budgetverdeling). The words with the largest share explain the suggestion.
+No training run, no randomness, no network.
 
 >>> from graph.text.corpus import LesText, ontology_concepts
 >>> model = build_model(ontology_concepts(), [])
