@@ -22,7 +22,7 @@ from graph.analysis.projection import Projection, projection_from_records
 from graph.analysis.records import (
     Bijeenkomst, Element, Gemeente, Kern, Les, Records, Toepassing, Uitkomst, Vraagstuk,
 )
-from graph.namespace import G_PRIVATE, GRAPH, ID, sparql_prefixes
+from graph.namespace import G_PRIVATE, GRAPH, ID, PREFIXES, sparql_prefixes
 
 TRAJECT_GRAPH = GRAPH + "traject/"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -49,16 +49,27 @@ SELECT ?k ?label ?g WHERE { GRAPH ?kg { ?k a kd:Kern ; kd:gemeente ?g . OPTIONAL
 Q_MERGED = """
 SELECT DISTINCT ?g WHERE { GRAPH ?hg { ?h a kd:Herindeling . { ?h kd:ingesteld ?g } UNION { ?h kd:uitgebreid ?g } }
   FILTER(?hg != %PRIVATE%) }"""
+# The labelled elements: typed themes, instruments and meeting kinds, and whatever a lesson, question or
+# meeting points at. Starting from these few subjects takes 0.02 s; filtering every label in the store
+# by its IRI (wijken, buurten and woonplaatsen have labels too) took over a second.
 Q_LABELS = """
-SELECT ?s ?label WHERE { GRAPH ?lg { ?s skos:prefLabel|rdfs:label ?label }
+SELECT DISTINCT ?s ?label WHERE {
+  { SELECT DISTINCT ?s WHERE {
+      { VALUES ?c { kd:Thema kd:Instrument kd:BijeenkomstSoort } GRAPH ?tg { ?s a ?c } }
+      UNION { GRAPH ?mg { ?m a kd:Bijeenkomst ; kd:soort ?s } }
+      UNION { GRAPH ?eg { ?l a kd:Les ; kd:thema|kd:instrument ?s } }
+      UNION { GRAPH ?vg { ?v a kd:Vraagstuk ; kd:thema|kd:instrument ?s } } } }
+  GRAPH ?lg { ?s skos:prefLabel|rdfs:label ?label }
   FILTER(?lg != %PRIVATE% && isIRI(?s) && (LANG(?label) = "" || LANGMATCHES(LANG(?label), "nl")))
   FILTER(STRSTARTS(STR(?s), "%ID%thema/") || STRSTARTS(STR(?s), "%ID%instrument/")
          || STRSTARTS(STR(?s), "%ID%bijeenkomstsoort/")) }"""
 Q_BROADER = """
 SELECT ?s ?b WHERE { GRAPH ?tg { ?s a kd:Thema ; skos:broader ?b } FILTER(?tg != %PRIVATE%) }"""
 Q_BRONNEN = "SELECT ?s ?url WHERE { GRAPH ?bg { ?s a kd:Bron ; kd:url ?url } FILTER(?bg != %PRIVATE%) }"
+# Every property of the instances, filtered in Python: with ``VALUES ?p { ... }`` in the pattern the
+# store starts from each listed property over the whole graph (0.2 s per class instead of 1 ms).
 Q_PROPERTIES = """
-SELECT ?graph ?s ?p ?o WHERE { GRAPH ?graph { ?s a %s ; ?p ?o . VALUES ?p { %s } } FILTER(?graph != %%PRIVATE%%) }"""
+SELECT ?graph ?s ?p ?o WHERE { GRAPH ?graph { ?s a %s ; ?p ?o } FILTER(?graph != %%PRIVATE%%) }"""
 
 PROPS = {
     "kd:Les": "dcterms:title kd:thema kd:instrument kd:bewijs kd:bijeenkomst dcterms:source",
@@ -144,11 +155,24 @@ def _traject_of(graph: str) -> str | None:
 def _instances(store: Any, cls: str) -> dict[str, dict[str, Any]]:
     """``{subject key: {"graph": slug|None, prop: [values]}}`` for every instance of ``cls``."""
     out: dict[str, dict[str, Any]] = defaultdict(lambda: defaultdict(list))
-    for r in rows(store, Q_PROPERTIES % (cls, PROPS[cls])):
+    wanted = {_expand(name) for name in PROPS[cls].split()}
+    for r in rows(store, Q_PROPERTIES % cls):
+        if str(r["p"]) not in wanted:
+            continue
         item = out[key_of(r["s"])]
         item["graph"] = _traject_of(str(r["graph"]))
         item[str(r["p"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1]].append(r["o"])
     return {k: out[k] for k in sorted(out)}
+
+
+def _expand(name: str) -> str:
+    """A prefixed name as a full IRI.
+
+    >>> _expand("dcterms:title")
+    'http://purl.org/dc/terms/title'
+    """
+    prefix, local = name.split(":", 1)
+    return PREFIXES[prefix] + local
 
 
 def _keys(values: list[Any]) -> tuple[str, ...]:
