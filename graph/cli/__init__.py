@@ -57,8 +57,26 @@ def friendly_errors(fn):
     return wrapper
 
 
+def version() -> str:
+    """The version of the package (``graph.__version__``, kept equal to pyproject.toml by a test).
+
+    Read from the module, not from the installed metadata: looking that up scans site-packages
+    (0.25 s of a 0.3 s ``kernen --version``) and fails in a checkout that is not installed.
+    """
+    from graph import __version__
+
+    return __version__
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(f"kernen {version()}")
+        ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="kernendemocratie")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the version and exit.")
 def cli() -> None:
     """Kennisgraaf kernendemocratie: build, query, analyse and export."""
 

@@ -20,12 +20,12 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
 
+from graph.export.layout import MAX_BARS  # noqa: E402
 from graph.summaries.models import InstrumentIndexItem, Network, Thread  # noqa: E402
 
 DPI = 150
 WIDTH_IN = 7.0  # 16 cm text width on A4
 RED, BLUE, GREY = "#7a1414", "#14407a", "#9a9a9a"
-MAX_BARS = 20
 LABEL_CHARS = 48
 
 

@@ -5,18 +5,24 @@
 
 from __future__ import annotations
 
-from graph.export import charts
 from graph.export.achieved import achievement_blocks
 from graph.export.document import BulletList, Document, Heading, Image, Paragraph, Table
 from graph.export.document_intake import intake_document
 from graph.export.labels import words
 from graph.export.layout import (
-    SourceNotes, colophon, day, fictief_notice, lesson_table, meeting_title, money, names, number, source_links,
-    table_or_none,
+    MAX_BARS, SourceNotes, colophon, day, fictief_notice, lesson_table, meeting_title, money, names, number,
+    source_links, table_or_none,
 )
 from graph.summaries.models import LessonsBundle, MeetingPack, Summary, Thread
 
 MAX_SHARED = 8  # shared elements named per table group (the strongest first)
+
+
+def _charts():
+    """The chart module, imported when a picture is drawn: matplotlib takes 0.3 s to import."""
+    from graph.export import charts
+
+    return charts
 
 
 def shared(labels: list[str]) -> str:
@@ -69,7 +75,7 @@ def meeting_document(p: MeetingPack) -> Document:
         achievement_blocks(doc, p.achievements, lang)
     doc.add(Heading(1, w("questions")), BulletList(p.questions) if p.questions else Paragraph(w("none")))
     alt = w("network_alt").format(g=len(p.network.gemeenten), t=len(p.network.topics))
-    doc.add(Heading(1, w("network")), Image(lambda: charts.network_png(p.network, empty_text=w("none")), alt=alt,
+    doc.add(Heading(1, w("network")), Image(lambda: _charts().network_png(p.network, empty_text=w("none")), alt=alt,
                                             caption=w("network_caption")))
     colophon(doc, p.colophon, lang)
     return doc
@@ -130,8 +136,8 @@ def bundle_document(b: LessonsBundle) -> Document:
                    subject=f"{w('bundle_title')} {b.traject.label}", keywords=["kernendemocratie", b.traject.slug])
     doc.add(fictief_notice(b.traject, lang), Heading(1, w("threads")))
     if b.threads:
-        doc.add(Image(lambda: charts.support_png(b.threads, population=b.population, axis_label=w("gemeenten_axis")),
-                      alt=w("support_alt").format(n=min(len(b.threads), charts.MAX_BARS))),
+        doc.add(Image(lambda: _charts().support_png(b.threads, population=b.population, axis_label=w("gemeenten_axis")),
+                      alt=w("support_alt").format(n=min(len(b.threads), MAX_BARS))),
                 Table([w("thread"), w("support"), w("evidence")],
                       [[t.label, str(t.support), names(t.gemeenten)] for t in b.threads], numeric=(1,)))
     else:
@@ -171,7 +177,7 @@ def _ladder(doc: Document, b: LessonsBundle, notes: SourceNotes) -> None:
     rung = lambda n: f"{n}. {b.ladder[n - 1]}" if n and 0 < n <= len(b.ladder) else w("not_on_ladder")  # noqa: E731
     used = [i for i in b.instruments if i.lessons]
     doc.add(Heading(1, w("ladder_index")),
-            Image(lambda: charts.ladder_png(list(b.instruments), b.ladder,
+            Image(lambda: _charts().ladder_png(list(b.instruments), b.ladder,
                                     lessons_label=(w("lesson").lower(), w("lessons_short"))),
                   alt=w("ladder_alt").format(n=len(b.instruments), m=len(used)), caption=w("ladder_caption")),
             Table([w("instrument"), w("min"), w("max"), w("lesson_count"), w("sources")],

@@ -19,6 +19,7 @@ from graph.export.labels import words
 from graph.summaries.models import Budget, Colophon, GemeenteRef, Lesson, Meeting, Source, TrajectRef
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+MAX_BARS = 20  # bars in the support chart; the document says how many of how many it shows
 
 
 def locale(lang: str) -> str:
