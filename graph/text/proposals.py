@@ -4,7 +4,7 @@ theme or instrument label covers.
 Words are grouped into families so that varied wording meets: the lemma's first letters after a
 separable prefix (``ambtelijk`` and ``ambtenaar`` -> ``ambte``; ``ondersteuning`` and ``steun`` ->
 ``steun``). A candidate is a pair of families that occur in the same lesson (a compound's parts
-count as two words: ``vrijwilligerslast`` is ``vrijwilliger`` + ``last``). A pair is left out when
+count as two words: ``vrijwilligerslast`` is ``vrijwilliger`` + ``last``), within one sentence. A pair is left out when
 either family is a whole label (``draagvlak``, ``dorpsbudget``) or a very common word of the
 lessons (``dorp``, ``gemeente``), or when both belong to one label (``vaste ambtenaar``). A whole
 label is a preferred label (or a part of one split on ``/``) or a slug; an altLabel of one word
@@ -24,9 +24,11 @@ ranked by the number of gemeenten whose lessons carry them, then by lessons; a p
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from graph.text.corpus import Concept, LesText
@@ -38,8 +40,10 @@ GENERIC = frozenset("gemeente dorp kern inwoner bewoner wijk buurt mens groot kl
 COMMON_SHARE = 0.2  # a family in more than this share of the lessons is too common to be a thread
 COMMON_FROM = 20  # ... once there are at least this many lessons
 MIN_LESSONS = 2  # a thread recurs: one lesson citing many gemeenten is not yet a thread
-MAX_FAMILIES = 40  # per lesson, in text order (bounds the pairs of a very long lesson)
+MAX_FAMILIES = 40  # per sentence (bounds the pairs of a very long one)
+_SENTENCE = re.compile(r"(?<=[.!?;:])\s+")
 TOP = 10
+PREPOSITIONS = frozenset("onder boven tussen binnen buiten achter naast rond voor over door".split())
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ class Proposal:
                 "woorden": list(self.words), "zin": self.zin, "sentence": self.sentence}
 
 
+@lru_cache(maxsize=200_000)
 def family(word: str) -> str:
     """The family key of a lemma.
 
@@ -82,29 +87,49 @@ def proposals(lessons: Sequence[LesText], concepts: Iterable[Concept], *, k: int
               top: int = TOP) -> list[Proposal]:
     """The ``top`` word pairs carried by the lessons of at least ``k`` gemeenten (see module docstring)."""
     concepts = list(concepts)
-    vocab = vocabulary([*(" ".join(c.labels) for c in concepts), *(x.text for x in lessons)])
-    words = {x.key: _words(x.text, vocab) for x in lessons}
+    said = [[lemmas(part) for part in _SENTENCE.split(x.text)] for x in lessons]
+    vocab = vocabulary(" ".join(c.labels) for c in concepts) | {w for parts in said for part in parts for w in part}
+    split = _Splitter(vocab)
+    sentences = [[split(part) for part in parts] for parts in said]
+    words = {x.key: [w for part in parts for w in part] for x, parts in zip(lessons, sentences)}
     covered, covered_pairs = _covered(concepts, vocab)
     common = _common(words.values(), len(lessons)) | covered
     where: dict[tuple[str, str], list[LesText]] = defaultdict(list)
     forms: dict[str, Counter] = defaultdict(Counter)
-    for les in lessons:
-        fams = list(dict.fromkeys(family(w) for w in words[les.key] if family(w) not in common))[:MAX_FAMILIES]
+    for les, parts in zip(lessons, sentences):
         for w in words[les.key]:
             forms[family(w)][w] += 1
-        for pair in combinations(sorted(fams), 2):
-            if pair not in covered_pairs:
-                where[pair].append(les)
-    ranked = _ranked(where, k)
-    return [_proposal(pair, where[pair], forms, words) for pair in ranked[:top]]
+        for pair in _pairs(parts, common) - covered_pairs:
+            where[pair].append(les)
+    return [_proposal(pair, where[pair], forms, words) for pair in _ranked(where, k, top)]
 
 
-def _words(text: str, vocab: frozenset[str]) -> list[str]:
-    out = []
-    for word in lemmas(text):
-        parts = split_compound(word, vocab)
-        out.extend(parts or (word,))
-    return out
+def _pairs(parts: list[list[str]], common: set[str]) -> set[tuple[str, str]]:
+    """The family pairs within each sentence of a lesson (a long lesson does not pair every word)."""
+    found: set[tuple[str, str]] = set()
+    for part in parts:
+        fams = sorted({f for f in map(family, part) if f not in common})[:MAX_FAMILIES]
+        found.update(combinations(fams, 2))
+    return found
+
+
+class _Splitter:
+    """Lemmas with compounds replaced by their parts (``vrijwilligerslast`` -> ``vrijwilliger``, ``last``),
+    remembered per word; a part that is a preposition (``onder`` of ``ondersteuning``) does not split."""
+
+    def __init__(self, vocab: frozenset[str]) -> None:
+        self.vocab = vocab
+        self.known: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, words: list[str]) -> list[str]:
+        out: list[str] = []
+        for word in words:
+            parts = self.known.get(word)
+            if parts is None:
+                parts = split_compound(word, self.vocab)
+                parts = self.known[word] = parts if parts and not set(parts) & PREPOSITIONS else (word,)
+            out.extend(parts)
+        return out
 
 
 def _covered(concepts: Sequence[Concept], vocab: frozenset[str]) -> tuple[set[str], set[tuple[str, str]]]:
@@ -127,16 +152,20 @@ def _common(texts: Iterable[list[str]], n: int) -> set[str]:
     return {family(w) for w in GENERIC} | {f for f, c in df.items() if n >= COMMON_FROM and c / n > COMMON_SHARE}
 
 
-def _ranked(where: dict[tuple[str, str], list[LesText]], k: int) -> list[tuple[str, str]]:
-    """Pairs with at least ``k`` gemeenten and two lessons; a pair whose lessons another, higher pair already holds is left out."""
-    counts = {p: (len({g for x in ls for g in x.gemeenten}), len(ls)) for p, ls in where.items()}
-    candidates = sorted((p for p, (g, n) in counts.items() if g >= k and n >= MIN_LESSONS), key=lambda p: (-counts[p][0], -counts[p][1], p))
-    chosen: list[tuple[str, str]] = []
+def _ranked(where: dict[tuple[str, str], list[LesText]], k: int, top: int) -> list[tuple[str, str]]:
+    """The ``top`` pairs with at least ``k`` gemeenten and two lessons, best first; a pair whose lessons a
+    higher pair sharing a word already holds is left out (``ambtelijk steun`` under ``ambtelijk ondersteuning``)."""
+    counts = {p: (len({g for x in ls for g in x.gemeenten}), len(ls)) for p, ls in where.items()
+              if len(ls) >= MIN_LESSONS}
+    candidates = sorted((p for p, (g, _) in counts.items() if g >= k), key=lambda p: (-counts[p][0], -counts[p][1], p))
+    chosen: list[tuple[tuple[str, str], set[str]]] = []
     for pair in candidates:
         mine = {x.key for x in where[pair]}
-        if not any(set(pair) & set(c) and mine <= {x.key for x in where[c]} for c in chosen):
-            chosen.append(pair)
-    return chosen
+        if not any(set(pair) & set(c) and mine <= held for c, held in chosen):
+            chosen.append((pair, mine))
+            if len(chosen) == top:
+                break
+    return [pair for pair, _ in chosen]
 
 
 def _proposal(pair: tuple[str, str], lessons: list[LesText], forms: dict[str, Counter],

@@ -2,7 +2,8 @@
 
 Run: ``python tests/benchmarks/bench_text.py [--lessons 5000] [--gemeenten 342] [--per 50]``.
 Targets: suggestions for 5,000 lessons < 10 s; a 3-page report < 2 s; the model built from the store
-< 5 s at 342 gemeenten x 50 lessons. Loading simplemma's Dutch data (once per process) is timed apart.
+< 5 s at 342 gemeenten x 50 lessons. Loading simplemma's Dutch data (once per process) is timed apart;
+so are the new-theme proposals of that store (no target of their own; ``kernen analyse`` pays them).
 
 Lesson texts are made (seeded) from sentences of the evaluation set, so the vocabulary is realistic; the
 large store is an in-memory Oxigraph store holding the ontology and one trajectory graph of lessons.
@@ -35,6 +36,7 @@ from graph.text.corpus import ontology_concepts  # noqa: E402
 from graph.text.evaluate import read_gold  # noqa: E402
 from graph.text.inputs import model_for  # noqa: E402
 from graph.text.lemmas import lemma  # noqa: E402
+from graph.text.proposals_report import store_proposals  # noqa: E402
 from graph.text.suggest import build_model, suggest  # noqa: E402
 from graph.text.verslag_file import draft_workbook  # noqa: E402
 
@@ -116,9 +118,10 @@ def _store(gemeenten: int, per: int) -> LocalStore:
     return LocalStore.in_memory(quads)
 
 
-def bench_store_model(gemeenten: int, per: int) -> None:
+def bench_store(gemeenten: int, per: int) -> None:
     store = _store(gemeenten, per)
     _timed(f"model from a store of {gemeenten} gemeenten x {per} lessons", lambda: model_for(store), 5.0)
+    _timed("new-theme proposals of the same store (part of kernen analyse)", lambda: store_proposals(store, k=3))
 
 
 def main() -> None:
@@ -131,7 +134,7 @@ def main() -> None:
     bench_suggestions(args.lessons)
     bench_report()
     bench_report_command()
-    bench_store_model(args.gemeenten, args.per)
+    bench_store(args.gemeenten, args.per)
 
 
 if __name__ == "__main__":
