@@ -197,6 +197,31 @@ def iri(kind: str, *key: str) -> URIRef:
     return URIRef(f"{ID}{kind}/{joined}")
 
 
+def key_of(value: object) -> str:
+    """The key of one of our IRIs, the path under ``id/``; other values as text ('' for ``None``).
+
+    Takes an IRI as text, an rdflib ``URIRef`` or a pyoxigraph ``NamedNode``.
+
+    >>> key_of(iri("gemeente", "GM1900"))
+    'gemeente/GM1900'
+    >>> key_of("https://example.org/x"), key_of(None)
+    ('https://example.org/x', '')
+    """
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(getattr(value, "value", value))
+    return text.removeprefix(ID)
+
+
+def code_of(value: object) -> str:
+    """The last part of one of our IRIs' keys: the CBS code of a gemeente IRI.
+
+    >>> code_of(iri("gemeente", "GM1900"))
+    'GM1900'
+    """
+    return key_of(value).rsplit("/", 1)[-1]
+
+
 def graph_iri(kind: str, name: str | None = None) -> URIRef:
     """The IRI of a named graph: ``graph/<kind>`` or ``graph/<kind>/<name>``."""
     return URIRef(GRAPH + kind + ("" if name is None else "/" + name))

@@ -22,7 +22,7 @@ from graph.analysis.projection import Projection, projection_from_records
 from graph.analysis.records import (
     Bijeenkomst, Element, Gemeente, Kern, Les, Records, Toepassing, Uitkomst, Vraagstuk,
 )
-from graph.namespace import G_PRIVATE, GRAPH, ID, PREFIXES, sparql_prefixes
+from graph.namespace import G_PRIVATE, GRAPH, ID, PREFIXES, code_of, key_of, sparql_prefixes
 
 TRAJECT_GRAPH = GRAPH + "traject/"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -130,17 +130,6 @@ def rows(store: Any, query: str) -> list[dict[str, Any]]:
         values = [_plain(v) if v is not None else None for v in solution]
         out.append({n: v for n, v in zip(names, values) if v is not None})
     return out
-
-
-def key_of(iri: Any) -> str:
-    """The key of one of our IRIs: the path under ``id/``; other IRIs stay whole."""
-    text = str(_plain(iri))
-    return text.removeprefix(ID)
-
-
-def code_of(iri: Any) -> str:
-    """The CBS code at the end of a gemeente IRI."""
-    return key_of(iri).rsplit("/", 1)[-1]
 
 
 def _year(value: Any) -> int | None:

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 
 from rdflib import URIRef
 
-from graph.namespace import G_META, ID, sparql_prefixes
+from graph.namespace import G_META, key_of, sparql_prefixes
 
 
 class Queryable(Protocol):
@@ -82,16 +82,6 @@ def local(iri_text: Any) -> str:
     'voorbeeld-r2'
     """
     return text(iri_text).rstrip("/").rsplit("/", 1)[-1]
-
-
-def key_of(iri_text: Any) -> str:
-    """The path of one of our IRIs under ``id/`` (``thema/draagvlak``), as the analysis keys nodes.
-
-    >>> key_of("https://w3id.org/kernendemocratie/id/thema/draagvlak")
-    'thema/draagvlak'
-    """
-    value = text(iri_text)
-    return value[len(ID):] if value.startswith(ID) else value
 
 
 # Purpose: every trajectory. Columns: t, label, fictief.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graph.namespace import ID
+from graph.namespace import key_of
 
 _POINT = re.compile(r"POINT\s*\(\s*([-0-9.eE]+)\s+([-0-9.eE]+)\s*\)")
 
@@ -20,17 +20,6 @@ _LABEL = """
 def label_patterns(var: str, subject: str | None = None) -> str:
     """OPTIONAL patterns binding ``?<var>Label`` for the node ``?<subject or var>``."""
     return _LABEL.format(x="?" + (subject or var), n=var)
-
-
-def key_of(value: object) -> str:
-    """The key of one of our IRIs (the part after ``id/``); other values unchanged.
-
-    >>> from graph.namespace import iri
-    >>> key_of(iri("gemeente", "GM1900"))
-    'gemeente/GM1900'
-    """
-    text = str(value)
-    return text[len(ID):] if text.startswith(ID) else text
 
 
 LANGS = ("nl", "en")
