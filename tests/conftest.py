@@ -19,13 +19,14 @@ TOOLS = {
     "chromium": ("chromium", "apt-get install chromium"),
     "virtuoso": ("virtuoso-t", "apt-get install virtuoso-opensource"),
     "soffice": ("soffice", "apt-get install libreoffice-writer-nogui libreoffice-calc-nogui"),
+    "arq": ("/usr/share/java/jena-cmds.jar", "apt-get install libapache-jena-java"),  # Jena ARQ, run from its jars
 }
 
 
 def require_tool(name: str) -> str:
     """The path of tool ``name``; skip (or fail under CI) where it is not installed."""
     binary, install = TOOLS[name]
-    path = shutil.which(binary)
+    path = shutil.which(binary) or (binary if binary.startswith("/") and Path(binary).is_file() else None)
     if path is None:
         reason = f"{binary} is not installed ({install})"
         if os.environ.get("KERNEN_REQUIRE_TOOLS") == "1":
