@@ -36,6 +36,7 @@ from graph.endpoint import html as pages
 from graph.endpoint.fair import ClientBusy, ClientLimit
 from graph.endpoint.formats import (FORMAT_NAMES, GRAPH_TYPES, RESULT_TYPES, choose_format, render,
                                     unknown_format_names)
+from graph.export.dcat import compact_version
 from graph.settings import CLIENT_QUERIES, QUEUE_WAIT_S, Settings, load_settings
 from graph.sparql.canned import canned_queries
 from graph.sparql.lanes import LaneHistory
@@ -252,7 +253,9 @@ async def void(request: Request) -> Response:
 
     config = request.app.state.config
     desc = await run_in_threadpool(dataset_description, config)
-    dumps = tuple(f"{_base(request)}/dumps/{f['name']}" for f in _manifest(config).get("files", []))
+    manifest = _manifest(config)
+    version = compact_version(manifest.get("built", "")) or "latest"
+    dumps = tuple(f | {"url": f"{_base(request)}/dumps/{version}/{f['name']}"} for f in manifest.get("files", []))
     return Response(void_turtle(desc, base_url=_base(request), dumps=dumps), media_type="text/turtle; charset=utf-8")
 
 
@@ -279,19 +282,28 @@ async def landing(request: Request) -> Response:
 
 
 async def dumps(request: Request) -> Response:
-    """``/dumps/`` (the manifest as JSON) and ``/dumps/<name>``: only files the manifest lists."""
+    """``/dumps/`` (the manifest as JSON) and ``/dumps/<name>``: only files the manifest lists; also as
+    ``/dumps/<version>/<name>`` (the version of the data, its build time: a stable URL to cite) and
+    ``/dumps/latest/<name>``. An older version answers 404 with the current one."""
     config = request.app.state.config
     manifest = _manifest(config)
     name = request.path_params.get("name", "")
     if not name:
         return JSONResponse(manifest or {"files": [], "message": "nog geen dumps: `kernen export data`"})
+    version = compact_version(manifest.get("built", ""))
+    asked = request.path_params.get("version")
+    if asked not in (None, "latest", version):
+        raise ApiError(404, f"versie {asked!r} is hier niet (meer) beschikbaar; de huidige is {version or 'onbekend'} "
+                            f"(version not available; current: {version}, or use /dumps/latest/)")
     listed = {f["name"]: f for f in manifest.get("files", [])} | {"manifest.json": {"media_type": "application/json"}}
     if not _FILE_NAME.match(name) or name not in listed:
         raise ApiError(404, f"geen dump met de naam {name!r} (no such dump)")
     path = (config.dumps / name).resolve()
     if path.parent != config.dumps.resolve() or not path.is_file():
         raise ApiError(404, f"geen dump met de naam {name!r} (no such dump)")
-    return FileResponse(path, media_type=listed[name].get("media_type"), filename=name)
+    stem, dot, suffix = name.partition(".")
+    filename = f"{stem}-{version}{dot}{suffix}" if version and name != "manifest.json" else name
+    return FileResponse(path, media_type=listed[name].get("media_type"), filename=filename)
 
 
 async def favicon(request: Request) -> Response:
@@ -356,7 +368,8 @@ def create_app(config: EndpointConfig | None = None) -> Starlette:
     routes = [
         Route("/", landing), Route("/sparql", sparql, methods=["GET", "POST"]),
         Route("/service-description", service_description), Route("/void", void),
-        Route("/dumps/", dumps), Route("/dumps/{name}", dumps), Route("/static/{name}", static),
+        Route("/dumps/", dumps), Route("/dumps/{name}", dumps), Route("/dumps/{version}/{name}", dumps),
+        Route("/static/{name}", static),
         Route("/favicon.ico", favicon),
     ]
     app = Starlette(routes=routes, middleware=middleware,

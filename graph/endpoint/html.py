@@ -37,6 +37,8 @@ TEXT = {  # key -> (nl, en)
     "graph": ("Graaf", "Graph"),
     "licence": ("Licentie", "Licence"),
     "sources": ("Bronnen", "Sources"),
+    "cited": ("geciteerde bronnen (zie VoID)", "cited sources (see VoID)"),
+    "nolicence": ("geen licentie vermeld", "no licence stated"),
     "classes": ("Klassen", "Classes"),
     "properties": ("Eigenschappen", "Properties"),
     "instances": ("exemplaren", "instances"),
@@ -54,6 +56,8 @@ TEXT = {  # key -> (nl, en)
     "truncated": ("Afgekapt", "Truncated"),
     "result": ("Resultaat", "Result"),
 }
+LICENCE_NAMES = {"https://creativecommons.org/licenses/by/4.0/": "CC BY 4.0",
+                 "http://publications.europa.eu/resource/authority/licence/EUPL_1_2": "EUPL-1.2"}
 MAX_LISTED = 40  # classes/properties shown on the landing page (all of them are in /void)
 
 
@@ -102,9 +106,22 @@ def _number(n: int | float, lang: str = "nl") -> str:
     return f"{n:,}" if lang == "en" else f"{n:,}".replace(",", ".")
 
 
+def _licence_cell(graph, lang: str) -> str:
+    if graph.licences:
+        return ", ".join(_link(x, LICENCE_NAMES.get(x, short(x))) for x in graph.licences)
+    return escape(graph.rights) if graph.rights else escape(t("nolicence", lang))
+
+
+def _sources_cell(graph, lang: str) -> str:
+    named = ", ".join(_iri_cell(x) for x in graph.sources[:5]) + (" …" if len(graph.sources) > 5 else "")
+    if not graph.cited:
+        return named
+    cited = f"{_number(len(graph.cited), lang)} {escape(t('cited', lang))}"
+    return f"{named}; {cited}" if named else cited
+
+
 def _dataset_section(desc, lang: str) -> str:
-    graphs = [[_iri_cell(g.iri), _number(g.triples, lang), ", ".join(_iri_cell(x) for x in g.licences),
-               ", ".join(_iri_cell(x) for x in g.sources[:5]) + (" …" if len(g.sources) > 5 else "")]
+    graphs = [[_iri_cell(g.iri), _number(g.triples, lang), _licence_cell(g, lang), _sources_cell(g, lang)]
               for g in desc.graphs]
     classes = [[_iri_cell(c), _number(n, lang)] for c, n in desc.classes[:MAX_LISTED]]
     props = [[_iri_cell(p), _number(n, lang)] for p, n in desc.properties[:MAX_LISTED]]

@@ -46,6 +46,8 @@ class GraphInfo:
     sources: tuple[str, ...] = ()
     title: str = ""
     generated: str = ""
+    rights: str = ""  # where no licence is stated: what the graph's provenance says instead
+    cited: tuple[str, ...] = ()  # the source documents its facts cite (kd:Bron URLs)
 
 
 @dataclass(frozen=True)
@@ -56,10 +58,20 @@ class DatasetDescription:
     classes: tuple[tuple[str, int], ...] = ()
     properties: tuple[tuple[str, int], ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    merged: int | None = None  # distinct triples over the graphs (their RDF merge), when counted
 
     @property
     def triples(self) -> int:
-        return sum(g.triples for g in self.graphs)
+        """Triples in the default graph, the RDF merge of the public graphs (a triple stated in two
+        graphs counts once)."""
+        return self.merged if self.merged is not None else sum(g.triples for g in self.graphs)
+
+    @property
+    def version(self) -> str:
+        """The version of the data: its build time, compact (``20261206T202649Z``), '' when unknown."""
+        from graph.export.dcat import compact_version
+
+        return compact_version(self.generated)
 
     @property
     def licences(self) -> tuple[str, ...]:
@@ -67,6 +79,7 @@ class DatasetDescription:
 
     @property
     def sources(self) -> tuple[str, ...]:
+        """The sources the graphs' provenance names (not the documents their facts cite)."""
         return tuple(sorted({src for g in self.graphs for src in g.sources}))
 
     @property
@@ -109,9 +122,12 @@ def _provenance(store: Queryable) -> dict[str, dict[str, list[str]]]:
 
 
 def describe(store: Queryable) -> DatasetDescription:
-    """The dataset description of the public graphs of ``store`` (four aggregate queries)."""
+    """The dataset description of the public graphs of ``store`` (six aggregate queries)."""
     prov = _provenance(store)
     private = {"private": str(G_PRIVATE)}
+    cited: dict[str, list[str]] = {}
+    for graph, url in _rows(store, "void_cited", **private):
+        cited.setdefault(graph, []).append(url)
     graphs = tuple(
         GraphInfo(
             iri, int(n),
@@ -119,46 +135,21 @@ def describe(store: Queryable) -> DatasetDescription:
             sources=tuple(prov.get(iri, {}).get(DCT + "source", ())),
             title=(prov.get(iri, {}).get(DCT + "title") or prov.get(iri, {}).get(RDFS + "label") or [""])[0],
             generated=max(prov.get(iri, {}).get(PROV + "generatedAtTime", [""])),
+            rights=(prov.get(iri, {}).get(DCT + "rights") or [""])[0],
+            cited=tuple(cited.get(iri, ())),
         )
         for iri, n in _rows(store, "void_graphs", **private)
     )
     classes = tuple((c, int(n)) for c, n in _rows(store, "void_classes", **private))
     properties = tuple((p, int(n)) for p, n in _rows(store, "void_properties", **private))
-    return DatasetDescription(graphs, classes, properties)
+    merged = int(_rows(store, "void_total")[0][0])
+    return DatasetDescription(graphs, classes, properties, merged=merged)
 
 
-def _iri(text: str) -> str:
-    return str(ox.NamedNode(text))
+def void_turtle(desc: DatasetDescription, *, base_url: str, dumps: tuple = ()) -> str:
+    """VoID (and DCAT) in Turtle: see :func:`graph.export.dcat.dataset_turtle`; ``dumps`` are URLs or
+    ``{"url", "media_type", "bytes", "sha256"}`` dicts."""
+    from graph.export.dcat import dataset_turtle
 
-
-def _lit(text: str) -> str:
-    return str(ox.Literal(text))
-
-
-def _ref(text: str) -> str:
-    """An IRI for a URL, a literal for anything else."""
-    return _iri(text) if text.startswith(("http://", "https://")) else _lit(text)
-
-
-def void_turtle(desc: DatasetDescription, *, base_url: str, dumps: tuple[str, ...] = ()) -> str:
-    """VoID in Turtle: the dataset, its SPARQL endpoint, dumps, and one partition per graph/class/property."""
-    ds = _iri(base_url.rstrip("/") + "/void#dataset")
-    lines = [
-        "@prefix void: <http://rdfs.org/ns/void#> .", f"@prefix dcterms: <{DCT}> .",
-        "@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .",
-        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .", "",
-        f"{ds} a void:Dataset ;", f"  dcterms:title {_lit(TITLE)} ;",
-        f"  void:sparqlEndpoint {_iri(base_url.rstrip('/') + '/sparql')} ;",
-        f"  void:triples {desc.triples} ;",
-        f"  void:classes {len(desc.classes)} ;", f"  void:properties {len(desc.properties)} ;",
-    ]
-    lines += [f"  dcterms:license {_iri(x)} ;" for x in desc.licences]
-    lines += [f"  dcterms:source {_ref(x)} ;" for x in desc.sources]
-    lines += [f"  void:dataDump {_iri(x)} ;" for x in dumps]
-    lines += [f"  void:subset [ a void:Dataset ; sd:name {_iri(g.iri)} ; void:triples {g.triples} ] ;"
-              for g in desc.graphs]
-    lines += [f"  void:classPartition [ void:class {_iri(c)} ; void:entities {n} ] ;" for c, n in desc.classes]
-    lines += [f"  void:propertyPartition [ void:property {_iri(p)} ; void:triples {n} ] ;"
-              for p, n in desc.properties]
-    lines[-1] = lines[-1][:-2] + " ."
-    return "\n".join(lines) + "\n"
+    files = [d if isinstance(d, dict) else {"url": d} for d in dumps]
+    return dataset_turtle(desc, base_url=base_url, dumps=files)

@@ -22,6 +22,7 @@ from graph.namespace import G_META, G_ONTOLOGY, G_PRAKTIJK, G_REFERENCE, VOID
 from graph.sources.terms import Quads, node
 
 CC_BY_4 = "https://creativecommons.org/licenses/by/4.0/"
+EUPL_1_2 = "http://publications.europa.eu/resource/authority/licence/EUPL_1_2"  # the EU licence authority table
 ATTRIBUTION_CBS = "Bron: CBS"
 PEILDATUM_2024 = dt.date(2024, 1, 1)
 
@@ -37,6 +38,7 @@ class GraphInfo:
     attribution: str | None = None
     peildatum: dt.date | None = None
     description_nl: str = ""
+    rights_nl: str = ""  # what may be done with it, where no licence is stated
 
 
 GRAPHS: dict[URIRef, GraphInfo] = {
@@ -67,11 +69,16 @@ GRAPHS: dict[URIRef, GraphInfo] = {
             "Feiten uit een domeinnotitie over kernendemocratie, elk met de URL van zijn bron (dcterms:source "
             "-> kd:Bron). Herkomst en keuzes: data/praktijk/SOURCES.md."
         ),
+        rights_nl=(
+            "Geen eigen licentie vastgesteld: feiten uit openbare bronnen (gearchiveerde webpagina's), elk met "
+            "de bron die het noemt; citeer die bron. Zie data/praktijk/SOURCES.md."
+        ),
     ),
     G_ONTOLOGY: GraphInfo(
         "Ontologie kernendemocratie, begrippenschema's en SHACL-vormen",
         "Kernendemocratie ontology, concept schemes and SHACL shapes",
         description_nl="De Turtle-bestanden in ontology/; instrumenten en ladder gegenereerd uit data/praktijk.",
+        licence=EUPL_1_2,
     ),
 }
 
@@ -87,6 +94,7 @@ def provenance(graph: URIRef, info: GraphInfo, *, generated: dt.datetime | None 
     for source in info.sources:
         quads.add(subject, DCTERMS.source, node(source))
     quads.add(subject, DCTERMS.license, info.licence and node(info.licence))
+    quads.add(subject, DCTERMS.rights, info.rights_nl or None, lang="nl")
     quads.add(subject, DCTERMS.bibliographicCitation, info.attribution)
     quads.add(subject, DCTERMS.temporal, info.peildatum)
     when = generated or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
