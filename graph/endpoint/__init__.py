@@ -23,6 +23,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -306,6 +307,36 @@ async def dumps(request: Request) -> Response:
     return FileResponse(path, media_type=listed[name].get("media_type"), filename=filename)
 
 
+async def linked_data(request: Request) -> Response:
+    """``/id/<type>/<key>`` and ``/def``: a page for people, RDF by content negotiation
+    (:mod:`graph.endpoint.linked`)."""
+    from graph.endpoint import linked
+
+    config = request.app.state.config
+    fmt = linked.negotiate(request.headers.get("accept", ""), request.query_params.get("format"))
+    if fmt is None:
+        offered = ", ".join(t.split(";")[0] for t in GRAPH_TYPES.values())
+        raise ApiError(406, f"geen passend formaat; beschikbaar (available): {offered}")
+    path = request.path_params.get("path")
+    try:
+        if path is None:
+            described = await run_in_threadpool(linked.terms, _store(config))
+            html = linked.terms_page(described) if fmt == "html" else ""
+            items = [ox.Triple(ox.NamedNode(iri), ox.NamedNode(p.value), linked._ox(o))
+                     for iri, stated in described.items() for p, o, _ in stated]
+        else:
+            iri = linked.resource_iri(path)
+            about, links = await run_in_threadpool(linked.describe, _store(config), iri)
+            html = linked.resource_page(iri, about, links) if fmt == "html" else ""
+            items = linked.triples(iri, about, links)
+    except linked.NotFound:
+        raise ApiError(404, "geen beschrijving van deze IRI in de publieke graven (not found)") from None
+    headers = {"Vary": "Accept"}
+    if fmt == "html":
+        return HTMLResponse(html, headers=headers)
+    return Response(linked.rdf_body(items, fmt), media_type=GRAPH_TYPES[fmt], headers=headers)
+
+
 async def favicon(request: Request) -> Response:
     """No icon: an empty answer instead of a 404 in every browser console."""
     return Response(status_code=204)
@@ -370,7 +401,7 @@ def create_app(config: EndpointConfig | None = None) -> Starlette:
         Route("/service-description", service_description), Route("/void", void),
         Route("/dumps/", dumps), Route("/dumps/{name}", dumps), Route("/dumps/{version}/{name}", dumps),
         Route("/static/{name}", static),
-        Route("/favicon.ico", favicon),
+        Route("/favicon.ico", favicon), Route("/id/{path:path}", linked_data), Route("/def", linked_data),
     ]
     app = Starlette(routes=routes, middleware=middleware,
                     exception_handlers={ApiError: api_error, HTTPException: api_error, Exception: api_error})

@@ -78,6 +78,16 @@ def short(iri: str) -> str:
     return iri
 
 
+def page(title: str, body: str, *, lang: str = "nl") -> str:
+    """A whole HTML page around ``body`` (already escaped)."""
+    return _page(title, body, lang=lang)
+
+
+def table(head: list[str], rows: list[list[str]], *, caption: str = "") -> str:
+    """A table of already escaped cells."""
+    return _table(head, rows, caption=caption)
+
+
 def _page(title: str, body: str, *, lang: str = "nl") -> str:
     return (f'<!DOCTYPE html>\n<html lang="{escape(lang)}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
