@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sys
 import threading
 import time
@@ -281,7 +282,9 @@ def test_void_counts_public_triples_only(client):
 def test_landing_page(client, lang, phrase):
     html = client.get("/", params={"lang": lang}).text
     assert phrase in html and "44" in html and "kd:Gemeente" in html
-    assert "<script" not in html and 'href="http' not in html.split("</head>")[0]  # nothing from a CDN
+    scripts = re.findall(r"<script([^>]*)>", html)  # the vendored editor and its examples, nothing from a CDN
+    assert scripts and all('src="/static/' in attrs or 'type="application/json"' in attrs for attrs in scripts)
+    assert 'href="http' not in html.split("</head>")[0] and 'src="http' not in html
     assert "kernendemocratie.ttl" in html
 
 

@@ -19,7 +19,6 @@ import logging
 import re
 import threading
 import time
-import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +36,7 @@ from graph.endpoint import html as pages
 from graph.endpoint.fair import ClientBusy, ClientLimit
 from graph.endpoint.formats import (FORMAT_NAMES, GRAPH_TYPES, RESULT_TYPES, choose_format, render,
                                     unknown_format_names)
+from graph.endpoint.protocol import ApiError, read_query
 from graph.export.dcat import compact_version
 from graph.settings import CLIENT_QUERIES, QUEUE_WAIT_S, Settings, load_settings
 from graph.sparql.canned import canned_queries
@@ -45,16 +45,16 @@ from graph.sparql.lanes import LaneHistory
 log = logging.getLogger("kernen.endpoint")
 STATIC = Path(__file__).resolve().parent.parent / "static"
 VOID_TTL_S = 300  # how long the dataset description of a remote store is kept
-STATIC_FILES = {"kernen.css": "text/css; charset=utf-8"}  # the only files /static/ serves
+STATIC_FILES = {  # the only files /static/ serves
+    "kernen.css": "text/css; charset=utf-8", "kernen-editor.js": "text/javascript; charset=utf-8",
+    "yasgui-4.6.2.min.js": "text/javascript; charset=utf-8", "yasgui-4.6.2.min.css": "text/css; charset=utf-8",
+    "LICENSE-yasgui.txt": "text/plain; charset=utf-8",
+}
+# The landing page runs the vendored editor: scripts and styles from this server only, requests to it only.
+EDITOR_CSP = ("default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; "
+              "img-src 'self' data:; font-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
+              "base-uri 'none'")
 _FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$")
-
-class ApiError(Exception):
-    """An error answered as JSON: ``{"error": status, "message": ...}`` (with ``headers``)."""
-
-    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None):
-        super().__init__(message)
-        self.status, self.message, self.headers = status, message, headers or {}
-
 
 @dataclass
 class EndpointConfig:
@@ -82,72 +82,6 @@ class EndpointConfig:
         return cls(settings.store, settings.query_timeout, settings.max_rows, settings.max_query_bytes,
                    origins, dumps if dumps is not None else Path(settings.data) / "build" / "dumps",
                    client_queries=settings.client_queries, queue_wait=settings.queue_wait)
-
-
-# --- reading the request --------------------------------------------------------------------------
-
-async def _body(request: Request, limit: int) -> bytes:
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise ApiError(413, f"verzoek te groot (meer dan {limit} bytes; request too large)")
-    body = b""
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > limit:
-            raise ApiError(413, f"verzoek te groot (meer dan {limit} bytes; request too large)")
-    return body
-
-
-def _refuse_protocol_extras(params: dict[str, list[str]]) -> None:
-    if "update" in params:
-        raise ApiError(400, "wijzigen is niet toegestaan: dit endpoint is alleen-lezen (updates are refused)")
-    if "default-graph-uri" in params or "named-graph-uri" in params:
-        raise ApiError(400, "default-graph-uri/named-graph-uri worden niet ondersteund: gebruik FROM of "
-                            "GRAPH in de query met een graaf uit de store (use FROM/GRAPH in the query)")
-
-
-_BAD_UTF8 = "de query is geen geldige UTF-8 (invalid UTF-8)"
-
-
-def _form(text: str) -> dict[str, list[str]]:
-    """Form fields (``a=1&b=2``); percent-escapes that are not valid UTF-8 are refused."""
-    try:
-        return urllib.parse.parse_qs(text, keep_blank_values=True, errors="strict")
-    except UnicodeDecodeError:
-        raise ApiError(400, _BAD_UTF8) from None
-
-
-def _utf8(body: bytes) -> str:
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ApiError(400, _BAD_UTF8) from None
-
-
-async def read_query(request: Request, limit: int) -> tuple[str | None, dict[str, list[str]]]:
-    """The query text (``None``: no query) and the other parameters of a Protocol request."""
-    raw_query = request.scope.get("query_string", b"")
-    if len(raw_query) > limit:
-        raise ApiError(413, f"query te lang (meer dan {limit} bytes; request too large)")
-    params = _form(_utf8(raw_query))
-    if request.method == "POST":
-        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        body = await _body(request, limit)
-        if ctype == "application/x-www-form-urlencoded":
-            for key, values in _form(_utf8(body)).items():
-                params.setdefault(key, []).extend(values)
-        elif ctype == "application/sparql-query":
-            params["query"] = [_utf8(body)]
-        elif ctype == "application/sparql-update":
-            params["update"] = [_utf8(body)]
-        else:
-            raise ApiError(415, "gebruik application/x-www-form-urlencoded of application/sparql-query "
-                                f"(unsupported content type {ctype or '(none)'})")
-    _refuse_protocol_extras(params)
-    queries = params.get("query", [])
-    if len(queries) > 1:
-        raise ApiError(400, "geef precies één query (exactly one query parameter)")
-    return (queries[0] if queries else None), params
 
 
 # --- running and answering ------------------------------------------------------------------------
@@ -279,7 +213,7 @@ async def landing(request: Request) -> Response:
     desc = await run_in_threadpool(dataset_description, config)
     html = pages.landing_page(desc, lang=lang, queries=canned_queries(), manifest=_manifest(config),
                               timeout=config.timeout, max_rows=config.max_rows, base_url=_base(request))
-    return HTMLResponse(html)
+    return HTMLResponse(html, headers={"Content-Security-Policy": EDITOR_CSP})
 
 
 async def dumps(request: Request) -> Response:

@@ -14,6 +14,7 @@ True
 
 from __future__ import annotations
 
+import json
 import urllib.parse
 from html import escape
 from xml.sax.saxutils import quoteattr
@@ -43,6 +44,8 @@ TEXT = {  # key -> (nl, en)
     "properties": ("Eigenschappen", "Properties"),
     "instances": ("exemplaren", "instances"),
     "examples": ("Voorbeeldqueries", "Example queries"),
+    "editor": ("Query-editor", "Query editor"),
+    "start": ("Begin met een voorbeeld:", "Start from an example:"),
     "run": ("uitvoeren", "run"),
     "params": ("parameters (standaardwaarde ingevuld)", "parameters (default filled in)"),
     "needs": ("vraagt om een waarde voor", "needs a value for"),
@@ -191,6 +194,30 @@ def _dumps_section(manifest: dict, lang: str) -> str:
             f"{escape(str(manifest.get('built', '')))}</p>" + _table(head, rows) + "</section>")
 
 
+def _example_text(query) -> str:
+    from graph.sparql.canned import bind_params
+    from graph.store.binding import bind_values
+
+    try:
+        return bind_values(query.text, bind_params(query, {}))
+    except (ValueError, LookupError):  # a parameter without a default, or one the store must resolve
+        return query.text
+
+
+def editor_section(queries, lang: str) -> str:
+    """The query editor (YASGUI, served from /static) with the canned queries to start from."""
+    examples = {q.name: _example_text(q) for q in queries}
+    data = json.dumps(examples, ensure_ascii=False).replace("<", "\\u003c")
+    options = "".join(f'<option value="{escape(name, quote=True)}">{escape(name)}</option>' for name in examples)
+    return (f'<section><h2>{escape(t("editor", lang))}</h2>'
+            f'<p><label for="kernen-example">{escape(t("start", lang))}</label> '
+            f'<select id="kernen-example">{options}</select> · {_link("/static/LICENSE-yasgui.txt", "YASGUI (MIT)")}</p>'
+            f'<div id="yasgui"></div><script type="application/json" id="kernen-examples">{data}</script>'
+            '<link rel="stylesheet" href="/static/yasgui-4.6.2.min.css">'
+            '<script src="/static/yasgui-4.6.2.min.js"></script><script src="/static/kernen-editor.js"></script>'
+            "</section>")
+
+
 def landing_page(desc, *, lang: str = "nl", queries=(), manifest: dict | None = None,
                  timeout: float = 10.0, max_rows: int = 10_000, base_url: str = "") -> str:
     """The landing page: what this is, the dataset description, runnable examples and the dumps."""
@@ -203,7 +230,7 @@ def landing_page(desc, *, lang: str = "nl", queries=(), manifest: dict | None = 
             f'<p>{escape(t("more", lang))}: {_link("/service-description", "SPARQL Service Description")} · '
             f'{_link("/void", "VoID")}</p>')
     examples = "".join(_example(q, lang) for q in queries)
-    body = (head + _dataset_section(desc, lang)
+    body = (head + editor_section(queries, lang) + _dataset_section(desc, lang)
             + f'<section><h2>{escape(t("examples", lang))}</h2>{examples}</section>'
             + _dumps_section(manifest or {}, lang))
     return _page(t("title", lang), body, lang=lang)
