@@ -71,8 +71,8 @@ _POSITIVE_SECONDS = {"query_timeout", "queue_wait"}
 _AT_LEAST_ONE = {"max_rows", "max_query_bytes", "query_workers", "client_queries"}
 _TYPES = {f.name: (f.type if isinstance(f.type, str) else f.type.__name__) for f in fields(Settings)}
 _MESSAGES = {
-    "float": "een getal (a number)", "int": "een geheel getal (a whole number)",
-    "bool": "true of false", "str": "tekst (text)",
+    "float": "getal (not a number)", "int": "geheel getal (not a whole number)",
+    "bool": "ja/nee-waarde (not true or false)", "str": "tekst (not text)",
 }
 
 

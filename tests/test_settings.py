@@ -32,7 +32,7 @@ def test_bad_flags_are_refused_by_name(flags, words):
 
 @pytest.mark.parametrize("name, value, words", [
     ("KERNEN_QUERY_WORKERS", "0", ["query_workers", "KERNEN_QUERY_WORKERS", "minstens 1"]),
-    ("KERNEN_QUERY_TIMEOUT", "abc", ["query_timeout", "KERNEN_QUERY_TIMEOUT", "'abc'", "geen een getal"]),
+    ("KERNEN_QUERY_TIMEOUT", "abc", ["query_timeout", "KERNEN_QUERY_TIMEOUT", "'abc'", "geen getal"]),
     ("KERNEN_MAX_ROWS", "1.5", ["max_rows", "geheel getal"]),
     ("KERNEN_QUEUE_WAIT", "inf", ["queue_wait", "eindig"]),
 ])
