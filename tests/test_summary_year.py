@@ -174,3 +174,18 @@ def test_the_app_view_gives_the_same_chain():
     assert done.traject == "Jaartraject (fictief)"
     assert done.rows[:2] == (("Vraagstuk", "Vraagstuk van Cromdijk (fictief)", ""),
                              ("→ Actie", "Actie act3", "gereed, afgerond op 15 augustus 2025"))
+
+
+@pytest.mark.parametrize("k", [1, 2, 3, 4, 5])
+def test_a_pack_printed_later_counts_what_was_known_at_its_meeting(k):
+    """The pack of meeting k+1 is the same from snapshot k (printed then) and snapshot 6 (printed later)."""
+    then, later = _pack(k, year_store(k)), _pack(k, year_store(6))
+    assert [(t.label, t.support) for t in later.threads] == [(t.label, t.support) for t in then.threads]
+    assert later.thread_changes == then.thread_changes and later.new_lessons == then.new_lessons
+
+
+def test_at_the_closing_meeting_the_threads_agree_with_the_change_section():
+    pack = meeting_pack(year_store(6), "jaar-slot")  # the store already holds the closing meeting's lesson
+    support = {t.label: t.support for t in pack.threads}
+    assert [(c.label, c.after, support[c.label]) for c in pack.thread_changes] == [
+        ("Dorpsbudget", 6, 6), ("Budgetverdeling", 5, 5)]

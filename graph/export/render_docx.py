@@ -198,8 +198,23 @@ def _bullets(doc, block: BulletList) -> None:
             p.add_run(clean(item.text if isinstance(item, Link) else item))
 
 
+MAX_IMAGE_HEIGHT_CM = 22.0  # a tall picture (many topics) is scaled down to fit one A4 page, never cut off
+
+
+def image_width_cm(png: bytes, width_cm: float, *, max_height_cm: float = MAX_IMAGE_HEIGHT_CM) -> float:
+    """The width that keeps the picture within ``max_height_cm`` at its aspect ratio (PNG header sizes).
+
+    >>> header = bytes(16) + (100).to_bytes(4, "big") + (400).to_bytes(4, "big")
+    >>> image_width_cm(header, 16.0)
+    5.5
+    """
+    w, h = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    return min(width_cm, max_height_cm * w / h) if w and h else width_cm
+
+
 def _image(doc, img: Image) -> None:
-    shape = _add_paragraph(doc).add_run().add_picture(io.BytesIO(img.png), width=Cm(img.width_cm))
+    width = image_width_cm(img.png, img.width_cm)
+    shape = _add_paragraph(doc).add_run().add_picture(io.BytesIO(img.png), width=Cm(width))
     doc_pr = shape._inline.docPr
     doc_pr.set("descr", clean(img.alt))
     doc_pr.set("title", clean(img.caption or img.alt)[:250])

@@ -56,7 +56,7 @@ def meeting_pack(store: q.Queryable, meeting_id: str, *, lang: str = "nl", with_
     ref = dict(trajects(store))[t_iri]
     data = load_trajectory(store, t_iri, ref, lang=lang)
     prev = previous_meeting(data.meetings, meeting)
-    a = _analyse(store, ref.slug, lang=lang)
+    a = sa.until(_analyse(store, ref.slug, lang=lang), ch.before(data.meetings, meeting))
     attendees = _attendees(data, meeting, contact_names(store, t_iri) if with_names else {})
     present = {x.gemeente.code for x in attendees}
     overdue = ch.actions_overdue(data.actions, meeting)

@@ -7,7 +7,7 @@ Nothing is recomputed here: the numbers are those of :func:`graph.analysis.analy
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graph import analysis as an
 from graph.summaries.data import TrajectoryData
@@ -52,6 +52,24 @@ def report(store, slug: str, *, lang: str = "nl", en_labels: dict[str, str] | No
             while len(_ANALYSED) > _ANALYSED_KEPT:
                 _ANALYSED.popitem(last=False)
     return Analysed(found[0], found[1], lang, en_labels or {})
+
+
+def until(a: Analysed, known: set[str]) -> Analysed:
+    """The analysis over what was known before a meeting: the trajectory's lessons of the meetings
+    ``known`` (summary keys) and those without a meeting; ``a`` itself when nothing came later.
+
+    A pack printed for an earlier meeting from a later store then counts what the room knew then,
+    and its threads agree with its change section.
+    """
+    records = a.projection.records
+    later = {les.key for les in records.lessen if les.traject is not None and les.bijeenkomst
+             and les.bijeenkomst.rsplit("/", 1)[-1] not in known}
+    if not later:
+        return a
+    kept = replace(records, lessen=tuple(les for les in records.lessen if les.key not in later),
+                   uitkomsten=tuple(u for u in records.uitkomsten if u.les not in later))
+    p = an.projection_from_records(kept)
+    return Analysed(p, an.analyse_projection(p), a.lang, a.en_labels)
 
 
 def _ref(g: an.GemeenteRef) -> GemeenteRef:

@@ -12,7 +12,6 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import metadata
 
 from graph.summaries import queries as q
 from graph.namespace import iri
@@ -272,10 +271,9 @@ def colophon(store: q.Queryable, *, fictief: bool) -> Colophon:
             licences.append(licence(o))
         elif p.endswith("source") and o.startswith(("http://", "https://")) and Source(url=o) not in sources:
             sources.append(Source(url=o))
-    try:
-        version = metadata.version("kernendemocratie")
-    except metadata.PackageNotFoundError:  # pragma: no cover - the package is installed editable
-        version = "?"
+    from graph import __version__
+
+    version = __version__  # not the installed metadata: a checkout that is not installed has none
     return Colophon(data_version=f"kernendemocratie {version}", build_date=_when(max(built, default="")),
                     generated=date.today(), licences=licences, sources=sorted(sources, key=lambda s: s.url),
                     fictief=fictief)
