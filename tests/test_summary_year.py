@@ -115,8 +115,10 @@ def test_what_a_table_shares_is_shared_by_its_members(snapshot):
 
 
 def test_the_groups_sentence_is_per_meeting():
-    sentences = {meeting_pack(year_store(5), f"jaar-{m}").groups_sentence for m in ("wb1", "regio2", "slot")}
-    assert len(sentences) == 3
+    store = year_store(5)
+    sentences = {meeting_pack(store, f"jaar-{m}").groups_sentence for m in ("start", "regio1", "slot")}
+    assert len(sentences) == 3 and all("keer zoveel" in s for s in sentences)
+    assert meeting_pack(store, "jaar-wb1").groups_sentence == ""  # one table: nothing to compare with
 
 
 def test_an_intake_pack_has_no_tables():

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from graph.analysis.evidence import dutch_number
 from graph.analysis.groups import (
     BASELINE_RUNS, DEFAULT_SEED, GroupProposal, LearningGroup, _greedy, _group, _improve, _random_mean,
-    _sentence, _zin, group_sizes, split_quality,
+    group_sizes, split_quality,
 )
 from graph.analysis.projection import Projection
 from graph.analysis.similarity import shared_matrix
@@ -57,23 +58,49 @@ def pools(codes: list[str], leergroep: dict[str, str], lo: int = TABLE_SIZE[0]) 
 def meeting_tables(p: Projection, codes: list[str], *, leergroep: dict[str, str] | None = None,
                    size: tuple[int, int] = TABLE_SIZE, seed: int = DEFAULT_SEED,
                    baseline_runs: int = BASELINE_RUNS) -> GroupProposal:
-    """Tables for the gemeenten ``codes`` of one meeting (those in the projection's population)."""
+    """Tables for the gemeenten ``codes`` of one meeting (those in the projection's population).
+
+    The comparison is with tables of the same sizes drawn at random from everyone who comes, so it
+    also says what following the learning groups costs or gains.
+    """
     population = set(p.population)
-    present = [c for c in codes if c in population]
+    present = sorted(c for c in codes if c in population)
     rng = np.random.default_rng(seed)
     groups: list[LearningGroup] = []
-    quality = random_mean = 0.0
     for name, members in pools(present, leergroep or {}, size[0]):
         sizes = table_sizes(len(members), size)
         m = shared_matrix(p, tuple(members))
         labels = _improve(m, _greedy(m, sizes, rng))
-        quality += split_quality(m, labels)
-        random_mean += _random_mean(m, sizes, rng, baseline_runs)
         for g in range(len(sizes)):
             mask = labels == g
             table = [c for c, inside in zip(members, mask) if inside]
             groups.append(_group(p, len(groups) + 1, name, table, float(m[np.ix_(mask, mask)].sum() / 2)))
-    ratio = quality / random_mean if random_mean > 0 else None
+    everyone = shared_matrix(p, tuple(present))
+    index = {c: i for i, c in enumerate(present)}
+    labels = np.zeros(len(present), dtype=int)
+    for n, g in enumerate(groups):
+        labels[[index[x.code] for x in g.gemeenten]] = n
+    quality = split_quality(everyone, labels) if present else 0.0
+    random_mean = _random_mean(everyone, [len(g.gemeenten) for g in groups], rng, baseline_runs)
+    ratio = quality / random_mean if random_mean > 0 and len(groups) > 1 else None  # one table: nothing to compare
     return GroupProposal(tuple(groups), quality, random_mean, baseline_runs, ratio, seed, size, None,
-                         _zin(quality, random_mean, ratio, baseline_runs),
-                         _sentence(quality, random_mean, ratio, baseline_runs))
+                         zin(ratio, baseline_runs), sentence(ratio, baseline_runs))
+
+
+def zin(ratio: float | None, runs: int) -> str:
+    """The comparison in plain Dutch.
+
+    >>> zin(1.3, 100)
+    "Aan deze tafels delen de gemeenten 1,3 keer zoveel thema's en instrumenten als aan tafels die door loting zijn samengesteld (gemiddelde van 100 lotingen)."
+    """
+    if ratio is None:
+        return ""
+    return (f"Aan deze tafels delen de gemeenten {dutch_number(ratio)} keer zoveel thema's en instrumenten "
+            f"als aan tafels die door loting zijn samengesteld (gemiddelde van {runs} lotingen).")
+
+
+def sentence(ratio: float | None, runs: int) -> str:
+    if ratio is None:
+        return ""
+    return (f"At these tables the municipalities share {ratio:.1f} times as many themes and instruments as at "
+            f"tables drawn by lot (mean of {runs} draws).")

@@ -11,7 +11,7 @@ from graph.export.document_intake import intake_document
 from graph.export.labels import words
 from graph.export.layout import (
     MAX_BARS, SourceNotes, colophon, day, fictief_notice, lesson_table, meeting_title, money, names, number,
-    source_links, table_or_none,
+    table_or_none,
 )
 from graph.summaries.models import LessonsBundle, MeetingPack, Summary, Thread
 
@@ -42,13 +42,19 @@ def document(summary: Summary) -> Document:
 
 
 def _thread_blocks(doc: Document, threads: list[Thread], lang: str, *, level: int) -> None:
-    """Each thread: its sentence, its evidence gemeenten, lessons and sources."""
+    """Each thread: its sentence, its evidence gemeenten and its lessons by title; the sources once,
+    numbered, after the last thread."""
     w = words(lang)
+    notes = SourceNotes()
     for t in threads:
-        doc.add(Heading(level, f"{t.label} ({t.support})"),
+        lessons = [" ".join(p for p in (les.title, notes.ref(les.sources)) if p) for les in t.lesson_items]
+        doc.add(Heading(level, f"{t.label} ({t.support} {w('gemeenten_short')})"),
                 Paragraph(t.sentence, style="sentence") if t.sentence else None,
                 Paragraph(f"{w('evidence')}: {names(t.gemeenten)}"),
-                source_links(t.sources) if t.sources else None)
+                Paragraph(f"{w('lessons')} ({len(lessons)}):") if lessons else None,
+                BulletList(lessons) if lessons else None)
+    if notes.urls:
+        doc.add(Heading(level, w("sources_numbered")), notes.block())
 
 
 def meeting_document(p: MeetingPack) -> Document:
@@ -64,7 +70,7 @@ def meeting_document(p: MeetingPack) -> Document:
     doc.add(Heading(1, w("attendees")), table_or_none(header, rows, lang),
             None if p.with_names else Paragraph(w("roles_only"), style="small"))
     _changes(doc, p)
-    doc.add(Heading(1, w("threads")))
+    doc.add(Heading(1, f"{w('threads')} ({w('most_shared').format(n=len(p.threads))})"))
     if not p.threads:
         doc.add(Paragraph(w("none_found")))
     _thread_blocks(doc, p.threads, lang, level=2)
@@ -134,10 +140,12 @@ def bundle_document(b: LessonsBundle) -> Document:
               f"{w('meetings').lower()} · {len(b.lessons)} {w('lessons').lower()}")
     doc = Document(f"{w('bundle_title')}: {b.traject.label}", lang, subtitle=counts,
                    subject=f"{w('bundle_title')} {b.traject.label}", keywords=["kernendemocratie", b.traject.slug])
-    doc.add(fictief_notice(b.traject, lang), Heading(1, w("threads")))
+    doc.add(fictief_notice(b.traject, lang), Heading(1, f"{w('threads')} ({len(b.threads)})"))
     if b.threads:
+        shown = min(len(b.threads), MAX_BARS)
         doc.add(Image(lambda: _charts().support_png(b.threads, population=b.population, axis_label=w("gemeenten_axis")),
-                      alt=w("support_alt").format(n=min(len(b.threads), MAX_BARS))),
+                      alt=w("support_alt").format(n=shown, total=len(b.threads)),
+                      caption=w("support_caption").format(n=shown, total=len(b.threads))),
                 Table([w("thread"), w("support"), w("evidence")],
                       [[t.label, str(t.support), names(t.gemeenten)] for t in b.threads], numeric=(1,)))
     else:
@@ -145,11 +153,11 @@ def bundle_document(b: LessonsBundle) -> Document:
     by_key = {les.key: les for les in b.lessons}
     doc.add(Heading(1, w("by_thread")))
     for g in b.by_thread:
-        doc.add(Heading(2, f"{g.label} ({g.support})"), Paragraph(g.sentence, style="sentence") if g.sentence else None,
+        doc.add(Heading(2, f"{g.label} ({g.support} {w('gemeenten_short')})"), Paragraph(g.sentence, style="sentence") if g.sentence else None,
                 lesson_table([by_key[k] for k in g.lessons if k in by_key], lang))
     doc.add(Heading(1, w("by_instrument")))
     for g in b.by_instrument:
-        doc.add(Heading(2, f"{g.label} ({len(g.lessons)})"),
+        doc.add(Heading(2, f"{g.label} ({len(g.lessons)} {w('lessons_short')})"),
                 lesson_table([by_key[k] for k in g.lessons if k in by_key], lang))
     notes = SourceNotes()
     _ladder(doc, b, notes)

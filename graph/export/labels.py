@@ -14,7 +14,9 @@ LABELS: dict[str, dict[str, str]] = {
         "contact_role": "Contactpersoon (rol)", "intake": "Intake", "entered": "Wat de gemeente opgaf",
         "description": "Omschrijving", "themes": "Thema's", "instruments": "Instrumenten",
         "ambitie": "Ambitie (trede op de participatieladder)", "actions": "Acties", "completed": "Afgerond op",
-        "outcomes": "Uitkomsten", "lessons_of": "Lessen met deze gemeente als bewijs", "yes": "ja", "no": "nee", "present_as": "aanwezig:",
+        "outcomes": "Uitkomsten", "lessons_of": "Lessen met deze gemeente als bewijs", "yes": "ja", "no": "nee", "present_as": "aanwezig:", "gemeenten_short": "gemeenten",
+        "most_shared": "de {n} die de meeste gemeenten delen, tot deze bijeenkomst",
+        "sources_numbered": "Bronnen bij de lessen hierboven (de nummers tussen [ ])",
         "achieved": "Wat elke gemeente bereikte (gemeenten)", "step": "Stap", "what": "Wat",
         "status_date": "Status en datum",
         "achieved_note": "Per gemeente: project → vraagstuk → acties (eindstatus en datum) → uitkomsten "
@@ -64,7 +66,8 @@ LABELS: dict[str, dict[str, str]] = {
                    "zijn echt; wat hier over hen in het traject staat niet.",
         "ladder_alt": "{n} instrumenten als balken over de treden van de participatieladder; "
                       "in kleur de {m} instrumenten waarover dit traject lessen heeft.",
-        "support_alt": "Staafdiagram: het aantal gemeenten per rode draad, {n} draden.",
+        "support_alt": "Staafdiagram: het aantal gemeenten per rode draad, de {n} meest gedeelde van {total} draden.",
+        "support_caption": "De {n} meest gedeelde van de {total} rode draden; de tabel hieronder geeft ze alle {total}.",
         "lessons_short": "lessen", "gemeenten_axis": "aantal gemeenten", "unknown": "onbekend",
         "lesson_count": "Lessen in dit traject", "none_found": "Geen gevonden.",
         "item": "Gegeven", "value": "Waarde", "data_sources": "Bronnen van de data",
@@ -78,7 +81,9 @@ LABELS: dict[str, dict[str, str]] = {
         "description": "Description", "themes": "Themes", "instruments": "Instruments",
         "ambitie": "Ambition (level on the participation ladder)", "actions": "Actions",
         "completed": "Completed on", "outcomes": "Outcomes",
-        "lessons_of": "Lessons with this municipality as evidence", "yes": "yes", "no": "no", "present_as": "attended by:",
+        "lessons_of": "Lessons with this municipality as evidence", "yes": "yes", "no": "no", "present_as": "attended by:", "gemeenten_short": "municipalities",
+        "most_shared": "the {n} most municipalities share, up to this meeting",
+        "sources_numbered": "Sources of the lessons above (the numbers in [ ])",
         "achieved": "What each municipality achieved (municipalities)", "step": "Step", "what": "What",
         "status_date": "Status and date",
         "achieved_note": "Per municipality: project → question → actions (final status and date) → "
@@ -129,7 +134,8 @@ LABELS: dict[str, dict[str, str]] = {
                    "the trajectory says about them is not.",
         "ladder_alt": "{n} instruments as bars over the rungs of the participation ladder; in colour "
                       "the {m} instruments this trajectory has lessons about.",
-        "support_alt": "Bar chart: the number of municipalities per thread, {n} threads.",
+        "support_alt": "Bar chart: the number of municipalities per thread, the {n} most shared of {total}.",
+        "support_caption": "The {n} most shared of the {total} threads; the table below gives all {total}.",
         "lessons_short": "lessons", "gemeenten_axis": "number of municipalities", "unknown": "unknown",
         "lesson_count": "Lessons in this trajectory", "none_found": "None found.",
         "item": "Item", "value": "Value", "data_sources": "Sources of the data",

@@ -10,9 +10,10 @@ from collections import OrderedDict
 from dataclasses import dataclass, replace
 
 from graph import analysis as an
+from graph.namespace import ID
 from graph.summaries.data import TrajectoryData
 from graph.summaries.models import (
-    GemeenteRef, HostSuggestion, Similar, Source, TableGroup, Thread,
+    GemeenteRef, HostSuggestion, Similar, Source, TableGroup, Thread, ThreadLesson,
 )
 from graph.summaries.queries import local
 
@@ -90,10 +91,18 @@ def label(a: Analysed, key: str, label: str) -> str:
 
 def threads(a: Analysed, data: TrajectoryData) -> list[Thread]:
     """Every thread of the report, ranked as the analysis ranks them."""
+    records = {les.key: les for les in a.projection.records.lessen}
+
+    def items(refs) -> list[ThreadLesson]:
+        found = [records.get(ref.iri.removeprefix(ID)) for ref in refs]
+        return sorted((ThreadLesson(title=les.title, sources=[Source(url=u) for u in les.bronnen])
+                       for les in found if les is not None), key=lambda x: x.title)
+
     return [Thread(
         label=label(a, t.key, t.label), kind=t.kind, support=t.support, spread=", ".join(t.provincies),
         lift=t.lift, gemeenten=[_ref(g) for g in t.gemeenten], lessons=[local(les.iri) for les in t.lessen],
-        sources=[Source(url=u) for u in t.bronnen], sentence=t.sentence if a.lang == "en" else t.zin)
+        lesson_items=items(t.lessen), sources=[Source(url=u) for u in t.bronnen],
+        sentence=t.sentence if a.lang == "en" else t.zin)
         for t in a.report.threads]
 
 

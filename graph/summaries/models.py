@@ -70,6 +70,13 @@ class Lesson(Model):
     sources: list[Source] = []
 
 
+class ThreadLesson(Model):
+    """A lesson under a thread: its title and its sources."""
+
+    title: str
+    sources: list[Source] = []
+
+
 class Thread(Model):
     """A rode draad as ``graph.analysis`` found it; the numbers are the analysis' own."""
 
@@ -80,6 +87,7 @@ class Thread(Model):
     lift: float | None = None
     gemeenten: list[GemeenteRef] = []
     lessons: list[str] = []  # lesson keys
+    lesson_items: list[ThreadLesson] = []  # the same lessons with title and sources, in title order
     sources: list[Source] = []
     sentence: str = ""
 
