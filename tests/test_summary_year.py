@@ -191,3 +191,28 @@ def test_at_the_closing_meeting_the_threads_agree_with_the_change_section():
     support = {t.label: t.support for t in pack.threads}
     assert [(c.label, c.after, support[c.label]) for c in pack.thread_changes] == [
         ("Dorpsbudget", 6, 6), ("Budgetverdeling", 5, 5)]
+
+
+def test_a_meeting_without_registrations_says_so():
+    from graph.export.reports import render
+
+    store = year_store(1)
+    start, regio2 = meeting_pack(store, "jaar-start"), meeting_pack(store, "jaar-regio2")
+    assert start.invited and len(start.attendees) == 12 and not regio2.invited and len(regio2.attendees) == 7
+    assert "Nog geen aanmeldingen" in render(start, format="md").decode()
+    assert "Nog geen aanmeldingen" not in render(regio2, format="md").decode()
+
+
+def test_a_contact_name_only_next_to_the_contacts_own_role():
+    from graph.summaries import _attendees
+    from graph.summaries.data import TrajectoryData
+    from graph.summaries.models import GemeenteRef, Meeting, TrajectRef
+
+    a, b = GemeenteRef(code="GM9101", naam="A (fictief)"), GemeenteRef(code="GM9102", naam="B (fictief)")
+    data = TrajectoryData(ref=TrajectRef(slug="t", label="T"), iri="t", participants=[a, b],
+                          roles={"GM9101": "beleidsmedewerker", "GM9102": "beleidsmedewerker"},
+                          attendance={"m": [(a, "Beleidsmedewerker"), (b, "wethouder")]})
+    meeting = Meeting(key="m", soort="regionaal", soort_label="R")
+    found = _attendees(data, meeting, {"GM9101": "Piet (fictief)", "GM9102": "Kees (fictief)"})
+    assert [(x.gemeente.code, x.rol, x.naam) for x in found] == [
+        ("GM9101", "Beleidsmedewerker", "Piet (fictief)"), ("GM9102", "wethouder", None)]

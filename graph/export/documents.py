@@ -10,8 +10,8 @@ from graph.export.document import BulletList, Document, Heading, Image, Paragrap
 from graph.export.document_intake import intake_document
 from graph.export.labels import words
 from graph.export.layout import (
-    MAX_BARS, SourceNotes, colophon, day, fictief_notice, lesson_table, meeting_title, money, names, number,
-    table_or_none,
+    MAX_BARS, SourceNotes, colophon, day, fictief_notice, glossary, lesson_table, meeting_title, money, names,
+    number, table_or_none,
 )
 from graph.summaries.models import LessonsBundle, MeetingPack, Summary, Thread
 
@@ -67,8 +67,10 @@ def meeting_document(p: MeetingPack) -> Document:
     doc.add(fictief_notice(p.traject, lang))
     header = [w("gemeente"), w("role")] + ([w("name")] if p.with_names else [])
     rows = [[a.gemeente.display, a.rol] + ([a.naam or ""] if p.with_names else []) for a in p.attendees]
-    doc.add(Heading(1, w("attendees")), table_or_none(header, rows, lang),
-            None if p.with_names else Paragraph(w("roles_only"), style="small"))
+    doc.add(Heading(1, f"{w('attendees')} ({len(p.attendees)} {w('gemeenten_short')})"),
+            Paragraph(w("no_registrations"), style="notice") if p.invited else None,
+            table_or_none(header, rows, lang),
+            Paragraph(w("names_own_role") if p.with_names else w("roles_only"), style="small"))
     _changes(doc, p)
     doc.add(Heading(1, f"{w('threads')} ({w('most_shared').format(n=len(p.threads))})"))
     if not p.threads:
@@ -83,6 +85,7 @@ def meeting_document(p: MeetingPack) -> Document:
     alt = w("network_alt").format(g=len(p.network.gemeenten), t=len(p.network.topics))
     doc.add(Heading(1, w("network")), Image(lambda: _charts().network_png(p.network, empty_text=w("none")), alt=alt,
                                             caption=w("network_caption")))
+    glossary(doc, lang)
     colophon(doc, p.colophon, lang)
     return doc
 
@@ -176,6 +179,7 @@ def bundle_document(b: LessonsBundle) -> Document:
                 [[day(m.datum, lang), m.soort_label + (f" ({m.host.naam})" if m.host else ""), m.plaats]
                  for m in b.meetings], lang),
             Heading(1, w("sources")), notes.block() or Paragraph(w("none")))
+    glossary(doc, lang)
     colophon(doc, b.colophon, lang)
     return doc
 

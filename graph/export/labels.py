@@ -14,7 +14,21 @@ LABELS: dict[str, dict[str, str]] = {
         "contact_role": "Contactpersoon (rol)", "intake": "Intake", "entered": "Wat de gemeente opgaf",
         "description": "Omschrijving", "themes": "Thema's", "instruments": "Instrumenten",
         "ambitie": "Ambitie (trede op de participatieladder)", "actions": "Acties", "completed": "Afgerond op",
-        "outcomes": "Uitkomsten", "lessons_of": "Lessen met deze gemeente als bewijs", "yes": "ja", "no": "nee", "present_as": "aanwezig:", "gemeenten_short": "gemeenten",
+        "outcomes": "Uitkomsten", "lessons_of": "Lessen met deze gemeente als bewijs", "yes": "ja", "no": "nee", "present_as": "aanwezig:", "gemeenten_short": "gemeenten", "glossary": "Woordenlijst",
+        "gloss_thread": "Rode draad: een thema of instrument dat meer gemeenten in hun lessen noemen; het getal "
+                        "erachter is het aantal gemeenten.",
+        "gloss_evidence": "Gemeenten (bewijs): de gemeenten op wier ervaring een les rust.",
+        "gloss_lift": "'... keer zo vaak samen als bij toeval': hoe vaak een thema en een instrument in dezelfde "
+                      "lessen voorkomen, vergeleken met toeval; boven 1 is vaker dan toeval.",
+        "gloss_context": "'Context ...% gelijk': hoeveel twee gemeenten op elkaar lijken in inwoners, aantal "
+                         "kernen, herindeling en afstand.",
+        "gloss_bridge": "Bruggenbouwer: een thema of gemeente die groepen verbindt die elkaar anders niet raken.",
+        "gloss_tables": "Tafels en loting: de tafels worden vergeleken met tafels van dezelfde grootte die door "
+                        "loting zijn samengesteld uit wie er komen.",
+        "gloss_ladder": "Participatieladder: hoeveel zeggenschap inwoners hebben, van informeren tot zelfbeheer.",
+        "no_registrations": "Nog geen aanmeldingen: hieronder staan alle deelnemers van het traject, met de rol "
+                            "van hun contactpersoon (uitgenodigd, niet aangemeld).",
+        "names_own_role": "Een naam staat alleen bij de rol van die contactpersoon zelf.",
         "most_shared": "de {n} die de meeste gemeenten delen, tot deze bijeenkomst",
         "sources_numbered": "Bronnen bij de lessen hierboven (de nummers tussen [ ])",
         "achieved": "Wat elke gemeente bereikte (gemeenten)", "step": "Stap", "what": "Wat",
@@ -81,7 +95,21 @@ LABELS: dict[str, dict[str, str]] = {
         "description": "Description", "themes": "Themes", "instruments": "Instruments",
         "ambitie": "Ambition (level on the participation ladder)", "actions": "Actions",
         "completed": "Completed on", "outcomes": "Outcomes",
-        "lessons_of": "Lessons with this municipality as evidence", "yes": "yes", "no": "no", "present_as": "attended by:", "gemeenten_short": "municipalities",
+        "lessons_of": "Lessons with this municipality as evidence", "yes": "yes", "no": "no", "present_as": "attended by:", "gemeenten_short": "municipalities", "glossary": "Glossary",
+        "gloss_thread": "Thread: a theme or instrument that several municipalities name in their lessons; the "
+                        "number is the number of municipalities.",
+        "gloss_evidence": "Municipalities (evidence): the municipalities whose experience a lesson rests on.",
+        "gloss_lift": "'... times as often together as by chance': how often a theme and an instrument occur "
+                      "in the same lessons compared with chance; above 1 is more often.",
+        "gloss_context": "'Context ...% alike': how much two municipalities resemble each other in inhabitants, "
+                         "number of kernen, merger and distance.",
+        "gloss_bridge": "Bridge: a theme or municipality that links groups that otherwise do not meet.",
+        "gloss_tables": "Tables and drawing lots: the tables are compared with tables of the same sizes drawn "
+                        "by lot from who is coming.",
+        "gloss_ladder": "Participation ladder: how much say residents have, from informing to self-management.",
+        "no_registrations": "No registrations yet: below are all participants of the trajectory with their "
+                            "contact person's role (invited, not registered).",
+        "names_own_role": "A name appears only next to that contact person's own role.",
         "most_shared": "the {n} most municipalities share, up to this meeting",
         "sources_numbered": "Sources of the lessons above (the numbers in [ ])",
         "achieved": "What each municipality achieved (municipalities)", "step": "Step", "what": "What",

@@ -103,6 +103,16 @@ class SourceNotes:
         return BulletList([Link(u, u, note=f"[{n}]") for n, u in enumerate(self.urls, 1)]) if self.urls else None
 
 
+GLOSSARY = ("gloss_thread", "gloss_evidence", "gloss_lift", "gloss_context", "gloss_bridge", "gloss_tables",
+            "gloss_ladder")
+
+
+def glossary(doc: Document, lang: str) -> None:
+    """The short glossary of the measures the handouts use, in plain words."""
+    w = words(lang)
+    doc.add(Heading(1, w("glossary")), BulletList([w(key) for key in GLOSSARY]))
+
+
 def fictief_notice(traject: TrajectRef | None, lang: str) -> Paragraph | None:
     """The 'voorbeelddata (fictief)' notice for a fictional trajectory."""
     return Paragraph(words(lang)("fictief"), style="notice") if traject and traject.fictief else None

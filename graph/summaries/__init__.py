@@ -58,12 +58,13 @@ def meeting_pack(store: q.Queryable, meeting_id: str, *, lang: str = "nl", with_
     prev = previous_meeting(data.meetings, meeting)
     a = sa.until(_analyse(store, ref.slug, lang=lang), ch.before(data.meetings, meeting))
     attendees = _attendees(data, meeting, contact_names(store, t_iri) if with_names else {})
+    invited = meeting.key not in data.attendance
     present = {x.gemeente.code for x in attendees}
     overdue = ch.actions_overdue(data.actions, meeting)
     tables, tables_sentence = ([], "") if meeting.soort == "intake" else sa.table_groups(
         a, data, present=sorted(present), propose=propose_groups)
     return MeetingPack(
-        lang=lang, traject=ref, meeting=meeting, previous=prev, attendees=attendees,
+        lang=lang, traject=ref, meeting=meeting, previous=prev, attendees=attendees, invited=invited,
         with_names=with_names, new_lessons=ch.new_lessons(data.lessons, data.meetings, meeting),
         thread_changes=ch.thread_changes(a.projection, data.meetings, meeting,
                                          label=lambda key, label: sa.label(a, key, label)),
@@ -100,9 +101,14 @@ def _attendees(data: TrajectoryData, meeting: Meeting, names: dict[str, str]) ->
     if present is None:  # attendance not recorded: the participants are invited
         present = [(g, data.roles.get(g.code, "")) for g in data.participants]
     seen: dict[str, Attendee] = {}
-    for g, rol in present:
-        seen.setdefault(g.code, Attendee(gemeente=g, rol=rol, naam=names.get(g.code) if names else None))
+    for g, rol in present:  # the contact's name only next to the contact's own role
+        own = names.get(g.code) if names and _same_role(rol, data.roles.get(g.code, "")) else None
+        seen.setdefault(g.code, Attendee(gemeente=g, rol=rol, naam=own))
     return sorted(seen.values(), key=lambda a: a.gemeente.naam)
+
+
+def _same_role(a: str, b: str) -> bool:
+    return " ".join(a.lower().split()) == " ".join(b.lower().split()) != ""
 
 
 QUESTION_TEXT = {

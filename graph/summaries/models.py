@@ -222,6 +222,7 @@ class MeetingPack(Model):
     meeting: Meeting
     previous: Meeting | None = None
     attendees: list[Attendee]
+    invited: bool = False  # no attendance recorded yet: the attendees are everyone invited
     with_names: bool = False
     new_lessons: list[Lesson] = []
     thread_changes: list[ThreadChange] = []
