@@ -108,6 +108,9 @@ def _run(config: EndpointConfig, text: str):
         raise ApiError(503, str(exc)) from None
     except QueryFailed as exc:
         raise ApiError(400, f"de query kon niet worden uitgevoerd: {exc}") from None
+    except OSError as exc:  # the remote store refused the query or could not be reached: say what it said
+        status = 400 if re.search(r"HTTP 4\d\d|SPARQL Request Failed|syntax", str(exc), re.I) else 502
+        raise ApiError(status, f"de store gaf een fout (the store answered with an error): {exc}") from None
     config.history.record(text, seconds=result.elapsed_ms / 1000)
     return result
 

@@ -69,7 +69,9 @@ def run_safe(text: str, *, store: Store | str | None = None, params: Mapping[str
         return _in_worker(job, timeout, lane, queue_wait)
     if isinstance(store, LocalStore) and info.has_dataset:  # in memory (tests): nothing to kill
         return store.query_own_dataset(bound, max_rows=max_rows)
-    return store.query(bound, max_rows=max_rows, timeout=timeout)
+    from graph.sparql.normalise import normalise
+
+    return normalise(store.query(bound, max_rows=max_rows, timeout=timeout), text)  # a remote store's answer
 
 
 def _in_worker(job: Job, timeout: float, lane: str, queue_wait: float | None) -> QueryResult:
