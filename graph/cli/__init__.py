@@ -321,15 +321,17 @@ def query_command(query: str | None, name: str | None, params: tuple[str, ...], 
 
     Read-only and safe: no updates, SERVICE or LOAD; FROM only names graphs in the store.
     """
-    from graph.cli.formatting import format_result
-    from graph.sparql import run_canned, run_text
-
     values = _parse_params(params)
     if (query is None) == (name is None):
         raise click.UsageError("geef precies een van: SPARQL-tekst, een .rq-bestand, of --name NAME")
     settings = load_settings(store=store, query_timeout=timeout, max_rows=max_rows)  # checked here
     timeout, max_rows = settings.query_timeout, settings.max_rows
     stop_on_signals()
+    from graph.sparql import run_canned, run_text, start_worker
+
+    start_worker(settings.store)  # it loads the store while this process reads and checks the query
+    from graph.cli.formatting import format_result
+
     if name is not None:
         result = run_canned(name, params=values, store=store, timeout=timeout, max_rows=max_rows)
     else:

@@ -36,7 +36,7 @@ def __getattr__(name: str):
         return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-__all__ = ["run_safe", "run_canned", "run_text", "check_query", "canned_queries", "get_canned", "QueryInfo",
+__all__ = ["run_safe", "run_canned", "run_text", "start_worker", "check_query", "canned_queries", "get_canned", "QueryInfo",
            "QueryRefused", "QuerySyntaxError", "QueryTimeout", "QueryFailed", "PoolBusy", "ParamError",
            "CannedQuery", "Param", "QueryResult", "Term"]
 
@@ -72,6 +72,19 @@ def run_safe(text: str, *, store: Store | str | None = None, params: Mapping[str
     from graph.sparql.normalise import normalise
 
     return normalise(store.query(bound, max_rows=max_rows, timeout=timeout), text)  # a remote store's answer
+
+
+def start_worker(location: str) -> None:
+    """Start a query worker for the local store at ``location`` now, so that it loads the store while
+    the caller does other work; nothing for a remote or missing store."""
+    if location.startswith(("http://", "https://")):
+        return
+    from graph.store import StoreMissing, current_version
+
+    try:
+        default_pool().prestart(str(current_version(location)))
+    except StoreMissing:
+        return  # the query itself reports it
 
 
 def _in_worker(job: Job, timeout: float, lane: str, queue_wait: float | None) -> QueryResult:

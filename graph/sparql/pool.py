@@ -138,6 +138,7 @@ class QueryPool:
         self._spawns: queue.Queue = queue.Queue()
         self._spawner: threading.Thread | None = None
         self._forks: ForkServer | None = None  # used and replaced by the spawner thread only
+        self._serving = False  # warmed up as a server: replacements come from the fork server
         self._closed = False
 
     # --- starting workers (one thread: the kernel's parent-death signal follows the starting thread)
@@ -166,7 +167,7 @@ class QueryPool:
     def _start_one(self, store_dir: str | None) -> _Worker | None:
         """A worker forked with ``store_dir`` loaded, or (no fork server, no copy) a fresh process."""
         try:
-            if store_dir is not None and self.size > 1:  # one worker (the CLI) has nothing to share
+            if store_dir is not None and self._serving:  # a one-off query (the CLI) has nothing to share
                 if self._forks is None or not self._forks.alive():
                     self._forks = ForkServer(WORKER_MEMORY)
                 forked = self._forks.fork(store_dir)
@@ -211,6 +212,7 @@ class QueryPool:
         """Start every worker now; with ``store_dir`` (a store version) each opens it and loads its
         in-memory copy before taking work (``wait``: return once all are ready, at most ``limit`` s)."""
         with self._cond:
+            self._serving = True
             if store_dir is not None:
                 self._store_dir = store_dir
             while len(self._workers) + self._starting < self.size:
