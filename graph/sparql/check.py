@@ -16,6 +16,7 @@ graph.sparql.check.QueryRefused: SERVICE is niet toegestaan (SERVICE calls to ot
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 import threading
 import uuid
@@ -106,6 +107,13 @@ def _for_parser(text: str) -> tuple[str, int]:
     return head + blank_comments(text), head.count("\n")
 
 
+def _not_an_escaped_local_name(record: logging.LogRecord) -> bool:
+    """rdflib keeps a prefixed name's escapes (``kdid:gemeente\\/GM1900``) and then warns that the IRI
+    is not valid; :func:`unescape_local` undoes them, so that warning only confuses the user."""
+    return not ("does not look like a valid URI" in record.getMessage() and "\\" in record.getMessage())
+
+
+logging.getLogger("rdflib.term").addFilter(_not_an_escaped_local_name)
 _LOCAL_ESCAPE = re.compile(r"\\([_~.\-!$&'()*+,;=/?#@%])")
 
 
