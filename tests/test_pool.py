@@ -92,3 +92,31 @@ def test_start_up_does_not_count_against_the_time_limit(version):
         assert result.boolean is True
     finally:
         pool.close()
+
+
+def _built(path, label: str) -> str:
+    """A store version written by the build (with its in-memory copy, so the fork server forks)."""
+    import pyoxigraph as ox
+
+    from graph.build import Source, build
+    from graph.namespace import G_REFERENCE
+
+    quad = ox.Quad(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal(label), ox.NamedNode(str(G_REFERENCE)))
+    build(store_dir=path, sources=[Source("a", G_REFERENCE, lambda: [quad])], validate=False)
+    return str(open_store(str(path)).version)
+
+
+def test_workers_are_forked_and_a_new_build_reaches_them(tmp_path):
+    from graph.sparql.zygote import ForkedProcess
+
+    older, newer = _built(tmp_path / "a", "oud"), _built(tmp_path / "b", "nieuw")
+    pool = QueryPool(size=2)
+    try:
+        pool.warm(older, wait=True)
+        assert all(isinstance(w.process, ForkedProcess) for w in pool._workers)
+        assert pool.run(Job(older, "ASK { ?s ?p 'oud' }", True, 10), timeout=10).boolean is True
+        for _ in range(3):  # each forked worker of the older version is replaced by one of the newer
+            assert pool.run(Job(newer, "ASK { ?s ?p 'nieuw' }", True, 10), timeout=10).boolean is True
+        assert all(isinstance(w.process, ForkedProcess) for w in pool._workers)
+    finally:
+        pool.close()

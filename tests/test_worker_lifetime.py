@@ -14,7 +14,6 @@ from pathlib import Path
 import httpx
 import pytest
 
-from sample_store import make_store
 from virtuoso import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,7 +22,17 @@ HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { " + " . ".join(f"?s{i} ?p{i} ?o{i}" for
 
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory) -> str:
-    return str(make_store(tmp_path_factory.mktemp("lifetime") / "store"))
+    """A built store (with its in-memory copy: a server's workers are forked by the fork server)."""
+    import pyoxigraph as ox
+
+    from graph.build import Source, build
+    from graph.namespace import G_REFERENCE
+
+    quads = [ox.Quad(ox.NamedNode(f"urn:x:s{i}"), ox.NamedNode("urn:x:p"), ox.Literal(i), ox.NamedNode(str(G_REFERENCE)))
+             for i in range(30)]
+    path = tmp_path_factory.mktemp("lifetime") / "store"
+    build(store_dir=path, sources=[Source("a", G_REFERENCE, lambda: quads)], validate=False)
+    return str(path)
 
 
 def _kernen(*args: str) -> subprocess.Popen:
@@ -33,9 +42,19 @@ def _kernen(*args: str) -> subprocess.Popen:
 
 
 def _children(pid: int) -> list[int]:
+    """Every descendant of ``pid`` (forked workers are the fork server's children)."""
     found = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(p) for p in (task / "children").read_text().split()]
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return []
+    for task in tasks:
+        try:
+            direct = [int(p) for p in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        for child in direct:
+            found += [child, *_children(child)]
     return found
 
 
