@@ -1,10 +1,13 @@
 """Vega-Lite specs for the pages (drawn by Streamlit's bundled Vega; no tiles, no CDN).
 
-Each function returns a spec ``dict`` with inline data; the page passes it to ``st.vega_lite_chart``.
+Each function returns a spec ``dict`` with inline data; the page passes it to ``st.vega_lite_chart``
+through :func:`show`, which adds the shared configuration: a colour-blind-safe palette whose colours all
+have at least 3:1 contrast on white, point shapes as a second code, labels that leave room for the plot
+on a phone, and month names and number formats in the chosen language.
 
 >>> spec = map_spec([{"lon": 5.1, "lat": 52.1, "naam": "A", "kleur": "x", "achtergrond": False}], colour_title="rol")
->>> spec["layer"][1]["encoding"]["color"]["field"]
-'kleur'
+>>> spec["layer"][1]["encoding"]["color"]["field"], spec["layer"][1]["encoding"]["shape"]["field"]
+('kleur', 'kleur')
 """
 
 from __future__ import annotations
@@ -13,30 +16,80 @@ from typing import Any, Mapping, Sequence
 
 NL_LON = (3.2, 7.3)
 NL_LAT = (50.7, 53.6)
-BACKDROP = "#d9d9d9"
+BACKDROP = "#c4c4c4"
 # Width/height of the lon/lat box that keeps the Netherlands' shape (1 degree of longitude at 52 N
 # is cos(52 deg) = 0.62 degree of latitude).
 MAP_ASPECT = (NL_LON[1] - NL_LON[0]) * 0.616 / (NL_LAT[1] - NL_LAT[0])
-LABEL_LIMIT = 320  # pixels of an axis label before it is cut
+# Pixels of an axis label before it is cut: wide screens get long names, a phone keeps room for the plot.
+LABEL_LIMIT = {"expr": "containerSize()[0] < 560 ? 120 : 300"}
+# Okabe-Ito and Tol colours darkened where needed: every one at least 3:1 against white (WCAG 1.4.11),
+# told apart by colour-blind readers; charts add a shape per value as well.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#882255", "#332288", "#999933", "#CC79A7", "#5E5E5E",
+           "#117733", "#AA4499", "#CC6677", "#000000")
+SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "triangle-right",
+          "triangle-left", "wedge", "arrow", "stroke", "circle")
+TEXT_COLOUR = "#1b1b1b"
+LOCALES = {
+    "nl": {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€\u00a0", ""]},
+           "time": {"dateTime": "%a %e %B %Y %X", "date": "%d-%m-%Y", "time": "%H:%M:%S",
+                    "periods": ["AM", "PM"],
+                    "days": ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
+                    "shortDays": ["zo", "ma", "di", "wo", "do", "vr", "za"],
+                    "months": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                               "september", "oktober", "november", "december"],
+                    "shortMonths": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt",
+                                    "nov", "dec"]}},
+    "en": {"number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]},
+           "time": {"dateTime": "%a %e %B %Y %X", "date": "%d/%m/%Y", "time": "%H:%M:%S", "periods": ["AM", "PM"],
+                    "days": ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+                    "shortDays": ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+                    "months": ["January", "February", "March", "April", "May", "June", "July", "August",
+                               "September", "October", "November", "December"],
+                    "shortMonths": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                                    "Nov", "Dec"]}},
+}
+
+
+def config(spec: dict, lang: str = "nl") -> dict:
+    """``spec`` with the shared configuration (palette, shapes, text colour, locale).
+
+    >>> config({"mark": "bar"}, "nl")["config"]["locale"]["time"]["months"][2]
+    'maart'
+    """
+    extra = {"locale": LOCALES.get(lang, LOCALES["nl"]),
+             "range": {"category": list(PALETTE), "symbol": list(SHAPES)},
+             "axis": {"labelColor": TEXT_COLOUR, "titleColor": TEXT_COLOUR, "labelFontSize": 12, "titleFontSize": 12},
+             "legend": {"labelColor": TEXT_COLOUR, "titleColor": TEXT_COLOUR, "labelLimit": 260, "labelFontSize": 12,
+                        "orient": "bottom", "direction": "vertical", "columns": 2}}
+    return {**spec, "config": {**extra, **spec.get("config", {})}}
+
+
+def show(spec: dict, *, lang: str, alt: str, width: str = "stretch") -> None:
+    """Draw a spec with the shared configuration and a text alternative (``width="content"`` keeps the
+    spec's own width, as the map needs)."""
+    import streamlit as st
+
+    st.vega_lite_chart(config(spec, lang), width=width, theme=None, alt=alt)
 
 
 def map_spec(points: Sequence[Mapping[str, Any]], *, colour_title: str, tooltip: Sequence[str] = ("naam",),
-             titles: Mapping[str, str] | None = None, height: int = 560) -> dict:
+             titles: Mapping[str, str] | None = None, height: int = 400) -> dict:
     """Centroids as a scatter in an equirectangular view of the Netherlands: grey backdrop points for
-    every gemeente (``achtergrond``), coloured points for the ones that matter."""
+    every gemeente (``achtergrond``), coloured and shaped points for the ones that matter. The view keeps
+    the country's shape; 400 px high it is 350 px wide, which a phone shows whole."""
     x = {"field": "lon", "type": "quantitative", "scale": {"domain": list(NL_LON)}, "axis": None}
     y = {"field": "lat", "type": "quantitative", "scale": {"domain": list(NL_LAT)}, "axis": None}
     return {
         "height": height, "width": round(height * MAP_ASPECT),
         "data": {"values": list(points)},
         "layer": [
-            {"transform": [{"filter": "datum.achtergrond"}], "mark": {"type": "circle", "size": 18,
+            {"transform": [{"filter": "datum.achtergrond"}], "mark": {"type": "circle", "size": 14,
              "color": BACKDROP, "opacity": 0.9}, "encoding": {"x": x, "y": y,
              "tooltip": [{"field": "naam", "type": "nominal"}]}},
-            {"transform": [{"filter": "!datum.achtergrond"}], "mark": {"type": "circle", "size": 90,
-             "opacity": 0.95, "stroke": "#222", "strokeWidth": 0.6},
-             "encoding": {"x": x, "y": y, "color": {"field": "kleur", "type": "nominal", "title": colour_title,
-                                                     "scale": {"scheme": "tableau10"}},
+            {"transform": [{"filter": "!datum.achtergrond"}], "mark": {"type": "point", "size": 90, "filled": True,
+             "opacity": 0.95, "stroke": "#ffffff", "strokeWidth": 0.8},
+             "encoding": {"x": x, "y": y, "color": {"field": "kleur", "type": "nominal", "title": colour_title},
+                          "shape": {"field": "kleur", "type": "nominal", "title": colour_title},
                           "tooltip": [{"field": f, "type": "nominal", "title": (titles or {}).get(f, f)}
                                       for f in tooltip]}},
         ],
@@ -44,8 +97,8 @@ def map_spec(points: Sequence[Mapping[str, Any]], *, colour_title: str, tooltip:
     }
 
 
-def timeline_spec(meetings: Sequence[Mapping[str, Any]], *, height: int = 160) -> dict:
-    """Meetings on a time axis, coloured by kind.
+def timeline_spec(meetings: Sequence[Mapping[str, Any]], *, height: int = 180) -> dict:
+    """Meetings on a time axis, one row per kind, coloured and shaped by kind.
 
     >>> timeline_spec([{"datum": "2025-01-10", "soort": "intake", "naam": "Intake"}])["mark"]["type"]
     'point'
@@ -53,34 +106,49 @@ def timeline_spec(meetings: Sequence[Mapping[str, Any]], *, height: int = 160) -
     return {
         "height": height, "width": "container", "data": {"values": list(meetings)},
         "mark": {"type": "point", "filled": True, "size": 160},
-        "encoding": {"x": {"field": "datum", "type": "temporal", "title": None},
-                     "y": {"field": "soort", "type": "nominal", "title": None},
+        "encoding": {"x": {"field": "datum", "type": "temporal", "title": None,
+                           "axis": {"format": "%b %Y", "tickCount": 6, "labelOverlap": True}},
+                     "y": {"field": "soort", "type": "nominal", "title": None,
+                           "axis": {"labelLimit": LABEL_LIMIT}},
                      "color": {"field": "soort", "type": "nominal", "legend": None},
-                     "tooltip": [{"field": "naam", "type": "nominal"}, {"field": "datum", "type": "temporal"}]},
+                     "shape": {"field": "soort", "type": "nominal", "legend": None},
+                     "tooltip": [{"field": "naam", "type": "nominal"},
+                                 {"field": "datum", "type": "temporal", "format": "%e %B %Y"}]},
     }
 
 
-def ladder_spec(instruments: Sequence[Mapping[str, Any]], *, ladder_labels: Mapping[int, str], x_title: str,
-                row_px: int = 24) -> dict:
-    """Each instrument as a bar from its lowest to its highest ladder level, coloured by invloed/zeggenschap.
+LADDER_PAD = 0.4  # a bar reaches this far on both sides of its levels, so one level is a bar too
 
-    >>> ladder_spec([{"naam": "A", "min": 3, "max": 5, "soort": "invloed", "groep": "g"}],
-    ...             ladder_labels={1: "Informeren"}, x_title="ladder")["layer"][0]["mark"]["type"]
-    'bar'
+
+def ladder_spec(instruments: Sequence[Mapping[str, Any]], *, ladder_labels: Mapping[int, str], x_title: str,
+                colour_title: str = "", row_px: int = 26) -> dict:
+    """Each instrument as a bar from its lowest to its highest ladder level (an instrument on one
+    level gets a bar around that level), coloured and marked by invloed/zeggenschap.
+
+    >>> spec = ladder_spec([{"naam": "A", "min": 3, "max": 3, "soort": "invloed", "groep": "g"}],
+    ...                    ladder_labels={1: "Informeren"}, x_title="ladder")
+    >>> spec["layer"][0]["mark"]["type"], spec["data"]["values"][0]["van_x"], spec["data"]["values"][0]["tot_x"]
+    ('bar', 2.6, 3.4)
     """
+    rows = [{**row, "van_x": row["min"] - LADDER_PAD, "tot_x": (row.get("max") or row["min"]) + LADDER_PAD}
+            for row in instruments]
     label_expr = " : ".join(f"datum.value == {k} ? '{_js(v)}'" for k, v in sorted(ladder_labels.items()))
-    axis = {"values": sorted(ladder_labels), "labelExpr": (label_expr + " : ''") if label_expr else "datum.label"}
-    x = {"field": "min", "type": "quantitative", "scale": {"domain": [0.5, 6.5]}, "axis": axis, "title": x_title}
+    axis = {"values": sorted(ladder_labels), "labelExpr": (label_expr + " : ''") if label_expr else "datum.label",
+            "labelAngle": -30, "labelLimit": 110, "grid": True}
+    x = {"field": "van_x", "type": "quantitative", "scale": {"domain": [0.5, 6.5]}, "axis": axis, "title": x_title}
+    colour = {"field": "soort", "type": "nominal", "title": colour_title or None}
+    tooltip = [{"field": f, "type": "nominal"} for f in ("naam", "groep", "soort", "van", "tot")]
     return {
-        "height": {"step": row_px}, "width": "container", "data": {"values": list(instruments)},
+        "height": {"step": row_px}, "width": "container", "data": {"values": rows},
         "encoding": {"y": {"field": "naam", "type": "nominal", "title": None,
                            "axis": {"labelLimit": LABEL_LIMIT, "labelOverlap": False},
                            "sort": {"field": "min", "order": "ascending"}}},
         "layer": [
-            {"mark": {"type": "bar", "height": 12, "cornerRadius": 3},
-             "encoding": {"x": x, "x2": {"field": "max"},
-                          "color": {"field": "soort", "type": "nominal", "title": "invloed / zeggenschap"},
-                          "tooltip": [{"field": f, "type": "nominal"} for f in ("naam", "groep", "soort", "van", "tot")]}},
+            {"mark": {"type": "bar", "height": 14, "cornerRadius": 3},
+             "encoding": {"x": x, "x2": {"field": "tot_x"}, "color": colour, "tooltip": tooltip}},
+            {"mark": {"type": "point", "filled": True, "size": 60, "stroke": "#ffffff", "strokeWidth": 1},
+             "encoding": {"x": {"field": "van_x", "type": "quantitative"}, "color": colour,
+                          "shape": colour, "tooltip": tooltip}},
         ],
     }
 
@@ -91,17 +159,49 @@ def _js(text: str) -> str:
 
 
 def bar_spec(rows: Sequence[Mapping[str, Any]], *, x: str, y: str, colour: str | None = None,
-             row_px: int = 22) -> dict:
-    """A horizontal bar chart of ``x`` (quantity) per ``y`` (label).
+             row_px: int = 24, x_title: str | None = None, colour_title: str | None = None) -> dict:
+    """A horizontal bar chart of ``x`` (a count: whole-number ticks) per ``y`` (label).
 
     >>> bar_spec([{"n": 2, "naam": "a"}], x="n", y="naam")["encoding"]["y"]["sort"]
     '-x'
     """
-    encoding: dict[str, Any] = {"x": {"field": x, "type": "quantitative"},
+    encoding: dict[str, Any] = {"x": {"field": x, "type": "quantitative", "title": x_title or x,
+                                      "axis": {"tickMinStep": 1, "format": "d"}},
                                 "y": {"field": y, "type": "nominal", "sort": "-x", "title": None,
                                       "axis": {"labelLimit": LABEL_LIMIT, "labelOverlap": False}},
                                 "tooltip": [{"field": y, "type": "nominal"}, {"field": x, "type": "quantitative"}]}
     if colour:
-        encoding["color"] = {"field": colour, "type": "nominal"}
+        encoding["color"] = {"field": colour, "type": "nominal", "title": colour_title or colour}
     return {"height": {"step": row_px}, "width": "container", "data": {"values": list(rows)}, "mark": "bar",
             "encoding": encoding}
+
+
+def change_spec(rows: Sequence[Mapping[str, Any]], *, before: str, after: str, x_title: str,
+                row_px: int = 26) -> dict:
+    """Before and after per thread: a grey line between the two counts, a hollow circle for before and
+    a filled one for after; a thread that vanished shows its before point only.
+
+    >>> spec = change_spec([{"draad": "a", "voor": 2, "na": 0}], before="voor", after="na", x_title="gemeenten")
+    >>> [v["moment"] for v in spec["layer"][1]["data"]["values"]]
+    ['voor', 'na']
+    """
+    long = [{"draad": r["draad"], "moment": m, "aantal": r[key]} for r in rows
+            for m, key in ((before, "voor"), (after, "na"))]
+    y = {"field": "draad", "type": "nominal", "title": None, "sort": None,
+         "axis": {"labelLimit": LABEL_LIMIT, "labelOverlap": False}}
+    x = {"field": "aantal", "type": "quantitative", "title": x_title, "axis": {"tickMinStep": 1, "format": "d"}}
+    return {
+        "height": {"step": row_px}, "width": "container",
+        "layer": [
+            {"data": {"values": list(rows)}, "mark": {"type": "rule", "color": "#5E5E5E", "strokeWidth": 2},
+             "encoding": {"y": y, "x": {"field": "voor", "type": "quantitative"}, "x2": {"field": "na"}}},
+            {"data": {"values": long}, "mark": {"type": "point", "size": 110, "strokeWidth": 2},
+             "encoding": {"y": y, "x": x,
+                          "color": {"field": "moment", "type": "nominal", "title": None, "sort": [before, after]},
+                          "shape": {"field": "moment", "type": "nominal", "title": None, "sort": [before, after]},
+                          "fill": {"condition": {"test": f"datum.moment == '{_js(after)}'", "value": "#D55E00"},
+                                   "value": "#ffffff"},
+                          "tooltip": [{"field": "draad", "type": "nominal"}, {"field": "moment", "type": "nominal"},
+                                      {"field": "aantal", "type": "quantitative"}]}},
+        ],
+    }

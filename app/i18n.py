@@ -268,6 +268,15 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **fmt: object) -> str:
     return text.format(**fmt) if fmt else text
 
 
+def has(key: str) -> bool:
+    """Whether ``key`` is a UI string (for words from data that may or may not have a translation).
+
+    >>> has("nav.netwerk"), has("status.onbekend-woord")
+    (True, False)
+    """
+    return key in UI
+
+
 def normalise_lang(value: object) -> str:
     """A supported language code; anything else is Dutch.
 
@@ -276,3 +285,9 @@ def normalise_lang(value: object) -> str:
     """
     text = str(value or "").strip().lower()
     return text if text in LANGS else DEFAULT_LANG
+
+
+from app.i18n_pages import PAGE_UI  # noqa: E402  (the newer pages' words, kept in their own module)
+
+UI.update(PAGE_UI)
+COLUMNS.update({"toelichting": ("toelichting", "explanation"), "herindeling": ("herindeling", "merger")})

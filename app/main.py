@@ -1,4 +1,5 @@
-"""The app's entry: only the router (``st.navigation``) and the language switch.
+"""The app's entry: the router (``st.navigation``), the language switch and what every page shares
+(search box, explanation of terms, document language, stylesheet).
 
 Run with ``kernen app`` (or ``streamlit run app/main.py``); the store comes from ``KERNEN_STORE``.
 """
@@ -7,17 +8,31 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import state
+from app import shell, state
 from app.i18n import LANGS, t
-from app.pages import PAGES
+from app.pages import OPERATOR_PAGES, PAGES
+from graph.settings import load_settings
 
 st.set_page_config(page_title=t("app.title"), layout="wide")
 lang = state.lang()
 st.sidebar.radio(t("app.lang", lang), LANGS, key="lang", horizontal=True,
                  format_func=lambda code: {"nl": "Nederlands", "en": "English"}[code])
 lang = state.lang()
-pages = [st.Page(f"screens/{name}.py", title=t(f"nav.{name}", lang), url_path=name,
-                 default=name == "overzicht") for name in PAGES]
-page = st.navigation(pages)
+shown = [name for name in PAGES if name not in OPERATOR_PAGES or load_settings().allow_upload]
+pages = {name: st.Page(f"screens/{name}.py", title=t(f"nav.{name}", lang), url_path=name,
+                       default=name == "overzicht") for name in shown}
+page = st.navigation(list(pages.values()))
+shell.head(lang)
+with st.sidebar.form("zoekvak", border=False):
+    term = st.text_input(t("shell.search", lang), key="_zoekvak", max_chars=200,
+                         placeholder=t("shell.search.placeholder", lang))
+    go = st.form_submit_button(t("shell.search.go", lang))
+if go and term.strip():
+    st.switch_page(pages["zoeken"], query_params={"zoekterm": term.strip(), **({"lang": lang} if lang != "nl" else {})})
+shell.glossary(lang)
+current = page.url_path or "overzicht"
+st.session_state[state.ENTERING_KEY] = st.session_state.get(state.PAGE_KEY) != current
+st.session_state[state.PAGE_KEY] = current
 state.keep_lang()
+shell.introduction(lang)
 page.run()

@@ -61,18 +61,45 @@ def encode(value: object) -> str:
 
 
 _DEFAULTS_KEY = "_url_defaults"
+_SYNCED_KEY = "_url_synced"  # per page: the URL text each key had when this app last wrote it
+_KEPT_KEY = "_url_kept"  # per page: the last values, restored when the page is opened from the menu
+PAGE_KEY = "_page"  # set by the router: the page being shown
+ENTERING_KEY = "_entering"  # set by the router: True on the first run after coming from another page
+
+
+def _page_store(name: str) -> dict:
+    return st.session_state.setdefault(name, {}).setdefault(st.session_state.get(PAGE_KEY, ""), {})
 
 
 def init(key: str, default: object, **options: object) -> object:
-    """Put the URL's value for ``key`` (or ``default``) into session state once; return the value.
+    """Put the view's value for ``key`` into session state; return it.
 
-    ``options`` are those of :func:`decode`. The widget that follows must use ``key=key`` and
-    no ``value``/``index`` argument.
+    Which value: a URL that changed under the page (a pasted link, Back or Forward) wins; a page opened
+    from the menu without parameters gets the values it had when last seen; otherwise the widget keeps
+    its value. Invalid or unknown values give ``default``. ``options`` are those of :func:`decode`; the
+    widget that follows must use ``key=key`` and no ``value``/``index`` argument.
     """
     st.session_state.setdefault(_DEFAULTS_KEY, {})[key] = encode(default)
-    if key not in st.session_state or not valid(st.session_state[key], **options):
-        st.session_state[key] = decode(st.query_params.get(key), default, **options)
+    raw = st.query_params.get(key)
+    synced, kept = _page_store(_SYNCED_KEY), _page_store(_KEPT_KEY)
+    if st.session_state.get(ENTERING_KEY) and raw is None and key in kept and valid(kept[key], **options):
+        st.session_state[key] = kept[key]
+    elif (raw or "") != synced.get(key, "") and (st.session_state.get(ENTERING_KEY) or key in synced):
+        st.session_state[key] = decode(raw, default, **options)
+    elif key not in st.session_state or not valid(st.session_state[key], **options):
+        st.session_state[key] = decode(raw, default, **options)
     return st.session_state[key]
+
+
+def unknown(key: str, choices: Sequence[object]) -> str | None:
+    """The URL's value for ``key`` when it is given but none of ``choices`` (a page then says so
+    instead of showing something else).
+
+    Only meaningful before :func:`init` for single-valued keys."""
+    raw = st.query_params.get(key)
+    if raw in (None, "") or raw in {str(c) for c in choices}:
+        return None
+    return raw
 
 
 def valid(value: object, *, choices: Sequence[object] | None = None, multi: bool = False,
@@ -95,13 +122,19 @@ def valid(value: object, *, choices: Sequence[object] | None = None, multi: bool
 def to_url(keys: Iterable[str]) -> None:
     """Write the current values of ``keys`` into the query parameters (defaults are left out)."""
     defaults = st.session_state.get(_DEFAULTS_KEY, {})
+    synced, kept = _page_store(_SYNCED_KEY), _page_store(_KEPT_KEY)
     for key in keys:
-        text = encode(st.session_state.get(key))
+        value = st.session_state.get(key)
+        kept[key] = list(value) if isinstance(value, (list, tuple)) else value
+        text = encode(value)
         if text == defaults.get(key, _MISSING) or text == "":
+            synced[key] = ""
             if key in st.query_params:
                 del st.query_params[key]
-        elif st.query_params.get(key) != text:
-            st.query_params[key] = text
+        else:
+            synced[key] = text
+            if st.query_params.get(key) != text:
+                st.query_params[key] = text
 
 
 def lang() -> str:

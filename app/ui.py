@@ -21,11 +21,38 @@ import streamlit as st
 from app.i18n import column, t
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")  # ":" too: Streamlit's :red[...] and :icon: syntax
+# Bidirectional controls (embeddings, overrides, isolates, marks): "exe.tnemucod" + U+202E must not
+# show as "document.exe", so they are removed from every displayed text.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Streamlit reads ":material/x:", ":smile:" and ":red[...]" in widget labels and headings too; a colon
+# followed by a zero-width joiner is no longer a shortcode and looks the same.
+_SHORTCODE = re.compile(r":(?=[A-Za-z_/-]+(?::|\[))")
+
+
+def plain(text: object) -> str:
+    """Text for a label that Streamlit may read as markdown or shortcodes (options, metrics, tabs):
+    bidi controls removed, shortcodes broken.
+
+    >>> plain(":material/warning: Les \\u202eexe.tnemucod") == ":\\u2060material/warning: Les exe.tnemucod"
+    True
+    """
+    return _SHORTCODE.sub(":\u2060", _BIDI.sub("", str(text if text is not None else "")))
 
 
 def md(text: object) -> str:
-    """``text`` escaped for Streamlit markdown: every markdown/HTML special character is literal."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text if text is not None else ""))
+    """``text`` escaped for Streamlit markdown: every markdown/HTML special character is literal and
+    bidi controls are removed."""
+    return _MD_SPECIAL.sub(r"\\\1", _BIDI.sub("", str(text if text is not None else "")))
+
+
+def link(label: object, url: str) -> str:
+    """A markdown link to an app URL (a path with query parameters we made), the label escaped.
+
+    >>> link("Het *Hogeland*", "gemeente?gemeente=GM1966")
+    '[Het \\\\*Hogeland\\\\*](gemeente?gemeente=GM1966)'
+    """
+    target = str(url).replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+    return f"[{md(label)}]({target})"
 
 
 def records(items: Iterable[Any]) -> list[dict]:
@@ -113,8 +140,9 @@ def links(urls: Iterable[str]) -> str:
     out = []
     for url in urls:
         text = str(url)
-        if re.match(r"^https?://[^\s()<>\[\]]+$", text):
-            out.append(f"[{md(text.split('://', 1)[1])}]({text})")
+        if re.match(r"^https?://[^\s<>\[\]\"'`\\]+$", text) and not _BIDI.search(text):
+            target = text.replace("(", "%28").replace(")", "%29")  # same address; keeps the markdown link whole
+            out.append(f"[{md(text.split('://', 1)[1])}]({target})")
     return " · ".join(out)
 
 

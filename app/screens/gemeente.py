@@ -1,12 +1,12 @@
 """Gemeente: one municipality's profile, its instruments, its place in the trajectory, similar
-municipalities and suggested werkbezoek hosts, each with the reasons."""
+municipalities and suggested werkbezoek hosts, each with the reasons; every name links to its page."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from app import cache, state, ui
-from app.i18n import t
+from app import cache, choose, formats, links, profile as parts, state, ui
+from app.i18n import has, t
 
 lang = state.lang()
 st.title(t("gemeente.title", lang))
@@ -14,23 +14,20 @@ cache.store()
 
 choices = dict(cache.call("graph.views:gemeenten"))
 codes = list(choices)
-p = cache.projection(None)
-default = p.deelnemers[0] if p.deelnemers else (codes[0] if codes else "")
-state.init("gemeente", default, choices=codes)
 if not codes:
     st.info(t("common.empty", lang))
     st.stop()
-code = st.selectbox(t("gemeente.pick", lang), codes, key="gemeente", format_func=lambda c: f"{choices[c]} ({c})")
+choose.check_url("gemeente", choices, lang=lang, what=t("choose.gemeente", lang),
+                 address=lambda c: links.gemeente(c, lang))
+p = cache.projection(None)
+default = p.deelnemers[0] if p.deelnemers else codes[0]
+state.init("gemeente", default, choices=codes)
+code = st.selectbox(t("gemeente.pick", lang), codes, key="gemeente", format_func=lambda c: ui.plain(choices[c]))
 state.to_url(["gemeente"])
 profile = cache.call("graph.views:profile", code=code)
 
-st.header(profile.label)
-nl = lambda n: "–" if n is None else f"{n:,}".replace(",", ".")  # noqa: E731 - Dutch thousands
-cols = st.columns(4)
-cols[0].metric(t("gemeente.provincie", lang), profile.provincie or "–")
-cols[1].metric(t("gemeente.inwoners", lang), nl(profile.inwoners))
-cols[2].metric(t("gemeente.kernen", lang), nl(profile.kernen))
-cols[3].metric(t("gemeente.wijken", lang), nl(profile.wijken))
+st.header(ui.md(profile.label))
+parts.figures(profile, lang=lang)
 st.caption(t("gemeente.kernen.def", lang))
 if profile.kern_namen:
     with st.expander(f"{t('gemeente.kernen', lang)} ({profile.kernen})"):
@@ -43,11 +40,13 @@ if profile.tellingen:
 st.subheader(t("gemeente.herindeling", lang))
 if profile.herindelingen:
     for h in profile.herindelingen:
-        st.markdown(ui.md(f"{h.datum}: {', '.join(h.opgeheven)}" + (f" ({h.soort})" if h.soort else "")))
+        st.markdown(ui.md(f"{formats.month_year(h.datum, lang)}: {', '.join(h.opgeheven)}"
+                          + (f" ({h.soort})" if h.soort else "")))
 else:
     st.caption(t("gemeente.herindeling.none", lang))
 if profile.links:
-    st.markdown(f"**{t('gemeente.links', lang)}**: " + ui.links(profile.links))
+    st.markdown(f"**{t('gemeente.links', lang)}**: " + parts.identifiers(profile.links, lang=lang))
+st.markdown(ui.link(t("gemeente.compare", lang), links.view("vergelijk", lang, a=code)))
 
 st.subheader(t("gemeente.toepassingen", lang))
 uses = cache.call("graph.views:uses", gemeente=code, lang=lang)
@@ -61,16 +60,18 @@ def _ladder(key: str) -> str:
     return i.ladder_min_label if i.ladder_max in (None, i.ladder_min) else f"{i.ladder_min_label} – {i.ladder_max_label}"
 
 
-ui.table([{"instrument": u.instrument_label, "naam": u.lokale_naam, "ladder": _ladder(u.instrument),
-           "sinds": u.sinds, "bedrag": u.bedrag, "eenheid": u.eenheid, "peiljaar": u.peiljaar,
-           "beslisrecht": u.beslisrecht, "omschrijving": u.omschrijving, "bronnen": " | ".join(u.bronnen)}
-          for u in uses], lang=lang, name=f"instrumenten-{code}", key="uses")
+parts.link_table(parts.use_rows(uses, lang=lang, ladder=_ladder), lang=lang, name=f"instrumenten-{code}",
+                 key="uses", link_column="instrument")
 
 st.subheader(t("gemeente.traject", lang))
 work = cache.call("graph.views:work", code=code)
-ui.fictief_banner([tr for tr in cache.call("graph.views:trajecten") if tr.slug in {w.traject for w in work}],
-                  lang=lang)
-ui.table(ui.records(work), lang=lang, name=f"traject-{code}", key="work")
+trajecten = {tr.slug: tr for tr in cache.call("graph.views:trajecten")}
+ui.fictief_banner([tr for slug, tr in trajecten.items() if slug in {w.traject for w in work}], lang=lang)
+ui.table([{"soort": t(f"work.{w.soort}", lang) if w.soort in ("project", "vraagstuk", "actie") else w.soort,
+           "title": w.title, "traject": trajecten[w.traject].label if w.traject in trajecten else w.traject,
+           "status": t(f"status.{w.status}", lang) if has(f"status.{w.status}") else w.status,
+           "deadline": formats.month_year(w.deadline, lang) if w.deadline else "", "eigenaar": w.eigenaar}
+          for w in work], lang=lang, name=f"traject-{code}", key="work")
 for done in cache.call("graph.views:achieved", code=code, lang=lang):
     st.subheader(f"{t('gemeente.achieved', lang)}: {done.traject}")
     ui.table([{"stap": s, "wat": w, "status": d} for s, w, d in done.rows], lang=lang,
@@ -79,26 +80,29 @@ for done in cache.call("graph.views:achieved", code=code, lang=lang):
 st.subheader(t("gemeente.lessen", lang))
 for les in cache.call("graph.views:lessons", gemeente=code, lang=lang):
     with st.container(border=True):
-        st.markdown(f"**{ui.md(les.title)}**")
+        st.markdown(f"**{links.md(les.title, links.les(les.key, lang))}**")
         if les.tekst:
             st.markdown(ui.md(les.tekst))
-        st.caption(ui.md(" · ".join(x for x in (", ".join(les.themas), ", ".join(les.instrumenten),
-                                                 ", ".join(les.gemeenten)) if x)))
+        named = ", ".join(links.md(name, links.gemeente(c, lang)) for c, name in les.evidence)
+        about = " · ".join(x for x in (", ".join(les.themas), ", ".join(les.instrumenten)) if x)
+        st.caption((ui.md(about) + " · " if about else "") + named)
         if les.bronnen:
             st.markdown(ui.links(les.bronnen))
 
 st.subheader(t("gemeente.similar", lang))
 similar = cache.on_projection("graph.analysis:similar", code=code, top=5)
-ui.table([{"gemeente": s.b.label, "score": round(s.score, 3), "gedeeld": ", ".join(s.shared),
-           "km": None if s.distance_km is None else round(s.distance_km),
-           "waarom": s.explanation if lang == "en" else s.uitleg} for s in similar],
-         lang=lang, name=f"vergelijkbaar-{code}", key="similar")
+parts.link_table([{"gemeente": links.gemeente(s.b.code, lang) + "#" + ui.plain(s.b.label),
+                   "gedeeld": ", ".join(s.shared), "km": None if s.distance_km is None else round(s.distance_km),
+                   "waarom": s.explanation if lang == "en" else s.uitleg} for s in similar],
+                 lang=lang, name=f"vergelijkbaar-{code}", key="similar", link_column="gemeente")
 
 st.subheader(t("gemeente.hosts", lang))
 hosts = [v for v in cache.on_projection("graph.analysis:hosts") if any(g.code == code for g in v.gemeenten)]
-rows = [{"vraagstuk": v.title, "gastgemeente": m.host.label, "score": round(m.score, 3),
-         "waarom": m.explanation if lang == "en" else m.uitleg} for v in hosts for m in v.matches]
-ui.table(rows, lang=lang, name=f"werkbezoeken-{code}", key="hosts")
+parts.link_table([{"gastgemeente": links.gemeente(m.host.code, lang) + "#" + ui.plain(m.host.label),
+                   "vraagstuk": v.title, "waarom": m.explanation if lang == "en" else m.uitleg}
+                  for v in hosts for m in v.matches], lang=lang, name=f"werkbezoeken-{code}", key="hosts",
+                 link_column="gastgemeente")
+st.caption(t("shell.contact.uitleg", lang))
 
 st.subheader(t("common.reports", lang))
 st.caption(t("gemeente.intake", lang))

@@ -36,7 +36,7 @@ def _secret() -> str:
 
 secret = _secret()
 if not (settings.allow_upload and secret):
-    st.info(t("invoer.off", lang))
+    st.info(t("invoer.off", lang))  # reached only by a typed address: the menu hides this page
     st.stop()
 
 files = st.file_uploader(t("invoer.upload", lang), type=TYPES, accept_multiple_files=True)

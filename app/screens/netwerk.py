@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import cache, state, ui
+from app import cache, links, state, ui
 from app.i18n import t
 from graph.views import netselect, netviz
 
@@ -34,10 +34,11 @@ def _apply_preset() -> None:
 preset = state.init("preset", "instrumenten", choices=list(PRESETS))
 state.init("types", PRESETS[preset][0], multi=True, choices=kinds_all)
 state.init("kleur", PRESETS[preset][1], choices=list(netselect.COLOUR_BY))
-left, right = st.columns([1, 3])
+st.radio(t("netwerk.preset", lang), list(PRESETS), key="preset", on_change=_apply_preset, horizontal=True,
+         format_func=lambda p: t(f"netwerk.preset.{p}", lang))
+left = st.expander(t("netwerk.filters", lang))
+right = st.container()
 with left:
-    st.radio(t("netwerk.preset", lang), list(PRESETS), key="preset", on_change=_apply_preset,
-             format_func=lambda p: t(f"netwerk.preset.{p}", lang))
     traject = state.init("traject", slugs[0] if len(slugs) == 1 else "", choices=["", *slugs])
     if slugs:
         st.selectbox(t("common.traject", lang), ["", *slugs], key="traject",
@@ -58,14 +59,15 @@ with left:
     state.init("prov", [], multi=True, choices=provincies)
     st.multiselect(t("netwerk.provincies", lang), provincies, key="prov", placeholder=t("common.choose", lang))
     state.init("groep", [], multi=True, choices=list(groups))
-    st.multiselect(t("netwerk.groepen", lang), list(groups), key="groep", format_func=groups.get, placeholder=t("common.choose", lang))
+    st.multiselect(t("netwerk.groepen", lang), list(groups), key="groep", format_func=lambda g: ui.plain(groups[g]),
+                   placeholder=t("common.choose", lang))
     state.init("ladder", [], multi=True, cast=int, choices=list(ladder))
     st.multiselect(t("netwerk.ladder", lang), list(ladder), key="ladder",
                    format_func=lambda n: f"{n}. {ladder[n]}", placeholder=t("common.choose", lang))
     state.init("bijeenkomst", "", choices=["", *meetings])
     if meetings:
         st.selectbox(t("netwerk.bijeenkomst", lang), ["", *meetings], key="bijeenkomst",
-                     format_func=lambda k: meetings.get(k, t("common.all", lang)))
+                     format_func=lambda k: ui.plain(meetings.get(k, t("common.all", lang))))
 
 labels = {**cache.call("graph.views:concepts", kind="Thema", lang=lang),
           **cache.call("graph.views:concepts", kind="Instrument", lang=lang)}
@@ -75,7 +77,7 @@ with left:
     focus_choices = ["", *sorted(graph.nodes, key=lambda n: str(labels.get(n) or graph.nodes[n].get("label", n)))]
     state.init("focus", "", choices=focus_choices)
     st.selectbox(t("netwerk.focus", lang), focus_choices, key="focus",
-                 format_func=lambda n: str(labels.get(n) or graph.nodes[n].get("label", n)) if n else t("common.none", lang))
+                 format_func=lambda n: ui.plain(labels.get(n) or graph.nodes[n].get("label", n)) if n else t("common.none", lang))
     state.init("hops", 1, cast=int, bounds=(1, 4))
     st.slider(t("netwerk.hops", lang), 1, 4, key="hops")
     st.radio(t("netwerk.colour", lang), list(netselect.COLOUR_BY), key="kleur", horizontal=True,
@@ -90,7 +92,17 @@ ss = st.session_state
 @st.cache_data(show_spinner=False, max_entries=32)
 def _html(nodes: tuple, edges: tuple, lang: str, focus: str | None, legend: tuple) -> str:
     """The network page (the layout of a large selection takes seconds: computed once per selection)."""
-    return netviz.network_html(nodes, edges, lang=lang, focus=focus, legend=dict(legend))
+    return netviz.network_html(nodes, edges, lang=lang, focus=focus, legend=dict(legend),
+                               links={n.id: _link(n.id) for n in nodes})
+
+
+def _link(node: str) -> str:
+    kind, _, key = node.partition("/")
+    if kind == "gemeente":
+        return links.gemeente(key, lang)
+    if kind == "instrument":
+        return links.instrument(node, lang)
+    return links.les(node, lang) if kind == "les" else ""
 
 
 leergroep: dict[str, str] = {}
@@ -114,13 +126,12 @@ facts = netselect.summary(selection, lang=lang, kind_names=kind_names, labels=la
 
 with right:
     html = _html(styled.nodes, styled.edges, lang, ss["focus"] or None, tuple(styled.legend.items()))
-    st.iframe(html, height=netviz.DEFAULT_HEIGHT_PX + 60, alt=t("netwerk.alt", lang))
+    st.iframe(html, height=netviz.DEFAULT_HEIGHT_PX + 80, alt=t("netwerk.alt", lang))
     if len(styled.nodes) > netviz.PHYSICS_MAX_NODES:
         st.caption(t("netwerk.large", lang))
     if drawn.number_of_nodes() < selection.number_of_nodes():
         st.warning(t("netwerk.capped", lang, shown=f"{drawn.number_of_nodes():,}".replace(",", "."),
                      total=f"{selection.number_of_nodes():,}".replace(",", ".")))
-    st.markdown(f"**{t('netwerk.legend', lang)}**: " + ui.md(" · ".join(styled.legend)))
     st.markdown(ui.md(t("netwerk.summary", lang, nodes=facts["nodes"], edges=facts["edges"])) + " " + ui.md(
         ", ".join(f"{n} × {kind}" for kind, n in facts["per_kind"].items())))
     if facts["top"]:
@@ -128,9 +139,11 @@ with right:
     st.subheader(t("netwerk.table", lang))
     rows = [{**row, "kind": kind_names.get(row["kind"], row["kind"])}
             for row in netviz.node_table(styled.nodes, styled.edges)]
-    ui.table(rows, lang=lang, name="netwerk", key="net-table",
-             columns={"label": t("col.label", lang), "kind": t("col.kind", lang), "group": t("col.group", lang),
-                      "degree": t("col.degree", lang), "neighbours": t("col.neighbours", lang)})
+    columns = {"label": t("col.label", lang), "kind": t("col.kind", lang), "degree": t("col.degree", lang),
+               "neighbours": t("col.neighbours", lang)}
+    if ss["kleur"] != "kind":  # the colour group says something the kind does not
+        columns = {**columns, "group": t(f"netwerk.colour.{ss['kleur']}", lang)}
+    ui.table(rows, lang=lang, name="netwerk", key="net-table", columns=columns)
 
 state.to_url(["preset", "types", "traject", "prov", "groep", "ladder", "bijeenkomst", "zoek", "focus", "hops",
               "kleur", "grootte"])

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import streamlit as st
 
-from app import cache, charts, state, ui
+from app import cache, charts, formats, links, state, ui
 from app.i18n import column, t
 
 lang = state.lang()
@@ -18,7 +20,7 @@ ui.fictief_banner(trajecten, lang=lang)
 counts = cache.call("graph.views:overview")
 shown = ("gemeenten", "kernen", "toepassingen", "instrumenten", "lessen", "bijeenkomsten", "deelnemers")
 for box, name in zip([*st.columns(4), *st.columns(4)], shown):
-    box.metric(t(f"overzicht.count.{name}", lang), f"{getattr(counts, name):,}".replace(",", "."))
+    box.metric(t(f"overzicht.count.{name}", lang), formats.number(getattr(counts, name), lang))
 
 st.subheader(t("overzicht.map", lang))
 COLOURS = ["rol", "instrument", "draad", "provincie"]
@@ -27,6 +29,9 @@ st.radio(t("overzicht.colour", lang), COLOURS, key="kleur", horizontal=True,
          format_func=lambda v: t(f"overzicht.colour.{v}", lang))
 points = cache.call("graph.views:map_points", lang=lang, all_gemeenten=True)
 MAX_THREADS = 8  # colours on the map; the rest is "other"
+MAX_INSTRUMENTS = 8  # the same for instruments: the most used get a colour and shape
+top_instruments = [name for name, _ in Counter(
+    i for p in points for i in p.instrumenten).most_common(MAX_INSTRUMENTS)]
 thread_of: dict[str, str] = {}
 if kleur == "draad":
     for rank, thread in enumerate(cache.on_projection("graph.analysis:threads", k=2)):
@@ -41,33 +46,37 @@ def _role(p) -> str:
 
 def _colour(p) -> str:
     if kleur == "instrument":
-        return p.instrumenten[0] if len(p.instrumenten) == 1 else (
-            f"{len(p.instrumenten)} {column('instrumenten', lang)}" if p.instrumenten else t("common.none", lang))
+        common = [i for i in top_instruments if i in p.instrumenten]
+        return common[0] if common else (t("overzicht.other.instrument", lang) if p.instrumenten else t("common.none", lang))
     if kleur == "draad":
         return thread_of.get(p.code, t("common.none", lang))
     return p.provincie if kleur == "provincie" else _role(p)
 
 
-values = [{"lon": p.lon, "lat": p.lat, "naam": p.label, "achtergrond": not (p.deelnemer or p.praktijk),
+values = [{"lon": p.lon, "lat": p.lat, "naam": ui.plain(p.label), "achtergrond": not (p.deelnemer or p.praktijk),
            "kleur": _colour(p), "rol": _role(p), "instrumenten": ", ".join(p.instrumenten)} for p in points]
-st.vega_lite_chart(charts.map_spec(values, colour_title=t(f"overzicht.colour.{kleur}", lang),
-                                   tooltip=("naam", "rol", "instrumenten"),
-                                   titles={k: column(k, lang) for k in ("naam", "rol", "instrumenten")}),
-                   width="stretch")
+charts.show(charts.map_spec(values, colour_title=t(f"overzicht.colour.{kleur}", lang),
+                            tooltip=("naam", "rol", "instrumenten"),
+                            titles={k: column(k, lang) for k in ("naam", "rol", "instrumenten")}),
+            lang=lang, alt=t("overzicht.map.alt", lang), width="content")
 st.caption(t("overzicht.map.caption", lang))
-marked = [v for v in values if not v["achtergrond"]]
+marked = [{**v, "naam": links.gemeente(p.code, lang) + "#" + v["naam"]}
+          for p, v in zip(points, values) if not v["achtergrond"]]
 with st.expander(t("overzicht.points", lang) + f" ({len(marked)})"):
-    ui.table(marked, lang=lang, name="gemeenten-op-kaart", key="points",
-             columns={"naam": t("col.label", lang), "rol": t("overzicht.colour.rol", lang),
-                      "instrumenten": t("overzicht.colour.instrument", lang)})
+    from app import profile as parts
+
+    parts.link_table([{"gemeente": v["naam"], "rol": v["rol"], "instrumenten": v["instrumenten"]} for v in marked],
+                     lang=lang, name="gemeenten-op-kaart", key="points", link_column="gemeente")
 
 for traject in trajecten:
-    st.subheader(f"{t('overzicht.timeline', lang)}: {traject.label}")
+    st.subheader(f"{t('overzicht.timeline', lang)}: {ui.md(traject.label)}")
     meetings = cache.call("graph.views:meetings", traject=traject.slug, lang=lang)
-    rows = [{"datum": m.datum, "soort": m.soort, "naam": m.label, "plaats": m.plaats, "gast": m.gastgemeente}
-            for m in meetings]
+    rows = [{"datum": m.datum, "soort": ui.plain(m.soort), "naam": ui.plain(m.label), "plaats": m.plaats,
+             "gast": m.gastgemeente} for m in meetings]
     if rows:
-        st.vega_lite_chart(charts.timeline_spec([r for r in rows if r["datum"]]), width="stretch")
+        charts.show(charts.timeline_spec([r for r in rows if r["datum"]]), lang=lang,
+                    alt=t("overzicht.timeline.alt", lang))
+    rows = [{**r, "datum": formats.month_year(r["datum"], lang)} for r in rows]
     ui.table(rows, lang=lang, name=f"bijeenkomsten-{traject.slug}", key=f"meetings-{traject.slug}")
 
 state.to_url(["kleur"])

@@ -1,12 +1,16 @@
-"""Rode draden: threads with their evidence, the learning-group proposal, bridges, and change between
-meetings, with the K and group-size controls."""
+"""Rode draden: the threads as a compact ranked list (each opens to its evidence and has its own page,
+``?draad=``), with learning groups, bridges, change between meetings and reports in tabs; every measure
+in plain words with a "wat betekent dit?" help."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from app import cache, charts, state, text_panels, ui
+from app import cache, charts, links, state, text_panels, ui
 from app.i18n import t
+
+TOP_CHART = 15  # threads in the ranking chart; the list below has them all
+STATUSES = ("nieuw", "gegroeid", "gekrompen", "verdwenen")
 
 lang = state.lang()
 en = lang == "en"
@@ -18,79 +22,134 @@ slugs = [tr.slug for tr in trajecten]
 traject = state.init("traject", slugs[0] if len(slugs) == 1 else "", choices=["", *slugs])
 if slugs:
     st.selectbox(t("common.traject", lang), ["", *slugs], key="traject",
-                 format_func=lambda s: next((tr.label for tr in trajecten if tr.slug == s), t("common.all", lang)))
+                 format_func=lambda s: next((ui.plain(tr.label) for tr in trajecten if tr.slug == s), t("common.all", lang)))
 ui.fictief_banner(trajecten, lang=lang, shown=traject or None)
-
-left, right = st.columns(2)
+with st.expander(t("rode_draden.help", lang)):
+    st.markdown(t("rode_draden.help.text", lang))
 state.init("k", 3, cast=int, bounds=(1, 10))
-k = left.slider(t("rode_draden.k", lang), 1, 10, key="k")
-state.init("lo", 4, cast=int, bounds=(2, 10))
-state.init("hi", 6, cast=int, bounds=(2, 12))
-lo = right.number_input(t("rode_draden.groupsize", lang) + " (min)", 2, 10, key="lo")
-hi = right.number_input(t("rode_draden.groupsize", lang) + " (max)", 2, 12, key="hi")
-state.to_url(["traject", "k", "lo", "hi"])
-# Each part on the shared projection (the Netwerk page reads the same one) and cached by its own
-# controls: moving K recomputes the threads only, not the groups, bridges and changes.
+k = st.slider(t("rode_draden.k", lang), 1, 10, key="k", help=t("rode_draden.k.help", lang))
 scope = traject or None
 threads = cache.on_projection("graph.analysis:threads", traject=scope, k=k)
 
-st.subheader(t("rode_draden.threads", lang))
-if threads:
-    st.vega_lite_chart(charts.bar_spec([{"draad": th.label, "gemeenten": th.support, "soort": th.kind}
-                                        for th in threads], x="gemeenten", y="draad", colour="soort"), width="stretch")
-for th in threads:
-    with st.container(border=True):
-        st.markdown(f"**{ui.md(th.label)}** ({ui.md(th.kind)}, {th.support}/{th.population})")
-        st.markdown(ui.md(th.sentence if en else th.zin))
-        st.caption(ui.md(", ".join(g.label for g in th.gemeenten)))
-        if th.lessen:
-            st.markdown(ui.md("; ".join(les.title for les in th.lessen)))
-        if th.bronnen:
-            st.markdown(ui.links(th.bronnen))
 
-text_panels.new_threads(traject=scope, k=k, lang=lang)
+def _label(th) -> str:
+    return th.label_en if en else th.label
 
-st.subheader(t("rode_draden.groups", lang))
-groups = cache.on_projection("graph.analysis:learning_groups", traject=scope,
-                             size=(int(lo), int(max(lo, hi))))
-st.markdown(ui.md(groups.sentence if en else groups.zin))
-ui.table([{"groep": g.number, "regio": g.region or "", "gemeenten": ", ".join(m.label for m in g.gemeenten),
-           "gedeeld": ", ".join(s.label for s in g.shared), "waarom": g.explanation if en else g.uitleg}
-          for g in groups.groups], lang=lang, name="leergroepen", key="groups")
 
-st.subheader(t("rode_draden.bridges", lang))
-found = cache.on_projection("graph.analysis:bridges", traject=scope)
-bridges = [*found.gemeenten, *found.elements]
-ui.table([{"naam": b.label, "soort": b.type, "betweenness": round(b.betweenness, 4), "clusters": b.clusters,
-           "waarom": b.explanation if en else b.uitleg} for b in bridges], lang=lang, name="bruggen", key="bridges")
+def _kind(kind: str) -> str:
+    return t(f"kind.{kind}", lang) if kind in ("thema", "instrument", "vraagstuk", "combinatie") else kind
 
-st.subheader(t("rode_draden.changes", lang))
-for change in cache.on_projection("graph.analysis:changes", traject=scope):
-    st.markdown(f"**{ui.md(change.before_label)} → {ui.md(change.after_label)}**: "
-                + ui.md(change.sentence if en else change.zin))
-    rows = [{"draad": c.label, "voor": c.before, "na": c.after, "status": c.status} for c in change.threads]
-    if rows:
-        st.vega_lite_chart(charts.bar_spec(rows, x="na", y="draad", colour="status"), width="stretch")
-    ui.table(rows, lang=lang, name="verandering", key=f"change-{change.after}", downloads=False)
 
-if traject:
-    st.subheader(t("common.reports", lang))
-    store = cache.store()
-    st.caption(t("rode_draden.bundle", lang))
+def _evidence(th) -> None:
+    st.markdown(ui.md(th.sentence if en else th.zin))
+    st.markdown(f"**{t('rode_draden.where', lang)}**: "
+                + ", ".join(links.md(g.label, links.gemeente(g.code, lang)) for g in th.gemeenten))
+    if th.lessen:
+        st.markdown(f"**{t('lessen.title', lang)}**\n" + "\n".join(
+            f"- {links.md(les.title, links.les(_key(les.iri), lang))}" for les in th.lessen))
+    if th.bronnen:
+        st.markdown(f"{t('common.sources', lang)}: " + ui.links(th.bronnen))
 
-    def _bundle():
-        from graph.summaries import lessons_bundle
 
-        return lessons_bundle(store, traject, lang=lang)
+def _key(iri: str) -> str:
+    from graph.views import key_of
 
-    ui.report_buttons(_bundle, lang=lang, name=f"lessen-{traject}", key="bundle")
-    meetings = {m.key.split("/", 1)[-1]: m.label for m in cache.call("graph.views:meetings", traject=traject, lang=lang)}
-    if meetings:
-        meeting = st.selectbox(t("rode_draden.meeting", lang), list(meetings), format_func=meetings.get)
+    return key_of(iri)
 
-        def _pack():
-            from graph.summaries import meeting_pack
 
-            return meeting_pack(store, meeting, lang=lang)
+wanted = st.query_params.get("draad")
+if wanted:
+    found = next((th for th in threads if th.key == wanted), None) or next(
+        (th for th in cache.on_projection("graph.analysis:threads", traject=scope, k=1) if th.key == wanted), None)
+    if found is None:
+        st.error(t("choose.unknown", lang, what=t("choose.draad", lang), value=ui.md(wanted)))
+        st.markdown(ui.link(t("rode_draden.back", lang), links.view("rode_draden", lang)))
+        st.stop()
+    st.markdown(ui.link(t("rode_draden.back", lang), links.view("rode_draden", lang)))
+    st.header(ui.md(_label(found)))
+    st.caption(t("rode_draden.support", lang, kind=_kind(found.kind), n=found.support, total=found.population))
+    _evidence(found)
+    st.caption(t("shell.contact.uitleg", lang))
+    st.stop()
 
-        ui.report_buttons(_pack, lang=lang, name=f"bijeenkomst-{meeting}", key="pack")
+state.to_url(["traject", "k"])
+tab_threads, tab_groups, tab_bridges, tab_changes, tab_reports = st.tabs(
+    [t(f"rode_draden.tab.{name}", lang) for name in ("threads", "groups", "bridges", "changes", "reports")])
+
+with tab_threads:
+    st.markdown(ui.md(t("rode_draden.found", lang, n=len(threads), k=k)))
+    if threads:
+        charts.show(charts.bar_spec([{"draad": ui.plain(_label(th)), "gemeenten": th.support, "soort": _kind(th.kind)}
+                                     for th in threads[:TOP_CHART]], x="gemeenten", y="draad", colour="soort",
+                                    x_title=t("rode_draden.axis", lang), colour_title=t("col.kind", lang)),
+                    lang=lang, alt=t("rode_draden.chart.alt", lang))
+    for rank, th in enumerate(threads, 1):
+        with st.expander(f"{rank}. {ui.plain(_label(th))} · "
+                         + t("rode_draden.support", lang, kind=_kind(th.kind), n=th.support, total=th.population)):
+            st.markdown(ui.link(t("rode_draden.own", lang), links.draad(th.key, lang)))
+            _evidence(th)
+    text_panels.new_threads(traject=scope, k=k, lang=lang)
+
+with tab_groups:
+    st.markdown(t("rode_draden.groups.help", lang))
+    left, right = st.columns(2)
+    state.init("lo", 4, cast=int, bounds=(2, 10))
+    state.init("hi", 6, cast=int, bounds=(2, 12))
+    lo = left.number_input(t("rode_draden.groupsize.min", lang), 2, 10, key="lo")
+    hi = right.number_input(t("rode_draden.groupsize.max", lang), 2, 12, key="hi")
+    groups = cache.on_projection("graph.analysis:learning_groups", traject=scope, size=(int(lo), int(max(lo, hi))))
+    st.markdown(ui.md(groups.sentence if en else groups.zin))
+    for g in groups.groups:
+        title = t("netwerk.group", lang, n=g.number) + (f" · {ui.plain(g.region)}" if g.region else "")
+        with st.expander(f"{title} ({len(g.gemeenten)})"):
+            st.markdown(", ".join(links.md(m.label, links.gemeente(m.code, lang)) for m in g.gemeenten))
+            if g.shared:
+                st.markdown(f"**{t('rode_draden.shared', lang)}**: " + ui.md(", ".join(s.label for s in g.shared)))
+            st.caption(ui.md(g.explanation if en else g.uitleg))
+
+with tab_bridges:
+    st.markdown(t("rode_draden.bridges.help", lang))
+    found = cache.on_projection("graph.analysis:bridges", traject=scope)
+    for b in [*found.gemeenten, *found.elements][:30]:
+        name = links.md(b.label, links.gemeente(b.key.split("/", 1)[-1], lang)) if b.type == "gemeente" else ui.md(b.label)
+        st.markdown(f"- **{name}** ({_kind(b.type) if b.type != 'gemeente' else t('kind.gemeente', lang)}): "
+                    + t("rode_draden.bridge.line", lang, n=b.clusters) + " " + ui.md(b.explanation if en else b.uitleg))
+
+with tab_changes:
+    st.markdown(t("rode_draden.changes.help", lang))
+    for change in cache.on_projection("graph.analysis:changes", traject=scope):
+        st.markdown(f"**{ui.md(change.before_label)} → {ui.md(change.after_label)}**: "
+                    + ui.md(change.sentence if en else change.zin))
+        before, after = t("rode_draden.before", lang), t("rode_draden.after", lang)
+        rows = [{"draad": ui.plain(c.label), "voor": c.before, "na": c.after,
+                 "status": t(f"rode_draden.status.{c.status}", lang) if c.status in STATUSES else c.status}
+                for c in change.threads]
+        if rows:
+            charts.show(charts.change_spec(rows, before=before, after=after, x_title=t("rode_draden.axis", lang)),
+                        lang=lang, alt=t("rode_draden.change.alt", lang))
+        ui.table(rows, lang=lang, name="verandering", key=f"change-{change.after}", downloads=False)
+
+with tab_reports:
+    if not traject:
+        st.caption(t("rode_draden.reports.pick", lang))
+    else:
+        store = cache.store()
+        st.caption(t("rode_draden.bundle", lang))
+
+        def _bundle():
+            from graph.summaries import lessons_bundle
+
+            return lessons_bundle(store, traject, lang=lang)
+
+        ui.report_buttons(_bundle, lang=lang, name=f"lessen-{traject}", key="bundle")
+        meetings = {m.key.split("/", 1)[-1]: m.label for m in cache.call("graph.views:meetings", traject=traject, lang=lang)}
+        if meetings:
+            meeting = st.selectbox(t("rode_draden.meeting", lang), list(meetings), format_func=lambda m: ui.plain(meetings[m]))
+
+            def _pack():
+                from graph.summaries import meeting_pack
+
+                return meeting_pack(store, meeting, lang=lang)
+
+            ui.report_buttons(_pack, lang=lang, name=f"bijeenkomst-{meeting}", key="pack")
+state.to_url(["traject", "k", "lo", "hi"])

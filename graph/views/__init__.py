@@ -20,3 +20,7 @@ from graph.views.overview import (MapPoint, Meeting, Overview, Traject, concepts
 __all__ = ["Achieved", "achieved", "LANGS", "Herindeling", "Instrument", "Lesson", "MapPoint", "Meeting", "Overview", "Profile", "Telling",
            "Traject", "Use", "WorkItem", "concepts", "gemeenten", "instruments", "key_of", "ladder", "lessons",
            "map_points", "meetings", "overview", "point_of", "profile", "trajecten", "uses", "with_lang", "work"]
+
+from graph.views.catalog import Entry, GemeenteRow, gemeente_rows, search_index  # noqa: E402
+
+__all__ += ["Entry", "GemeenteRow", "gemeente_rows", "search_index"]

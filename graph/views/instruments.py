@@ -72,16 +72,17 @@ class Use:
     peiljaar: str
     beslisrecht: str
     bronnen: tuple[str, ...] = ()
+    toelichting: str = ""  # what the amount is (how it is counted, what year it was spent)
 
 
 Q_USES_FULL = """
-SELECT ?a ?code ?gLabel ?i ?iLabel ?naam ?sinds ?tot ?desc ?waarde ?eenheid ?peil ?brLabel ?url WHERE {
+SELECT ?a ?code ?gLabel ?i ?iLabel ?naam ?sinds ?tot ?desc ?waarde ?eenheid ?peil ?uitleg ?brLabel ?url WHERE {
   ?a a kd:Toepassing ; kd:gemeente ?g ; kd:instrument ?i .
   ?g kd:code ?code ; rdfs:label ?gLabel . """ + label_patterns("i") + """
   OPTIONAL { ?a kd:lokaleNaam ?naam } OPTIONAL { ?a kd:sinds ?sinds } OPTIONAL { ?a kd:tot ?tot }
   OPTIONAL { ?a dcterms:description ?desc }
   OPTIONAL { ?a kd:bedrag ?b . ?b kd:waarde ?waarde OPTIONAL { ?b kd:eenheid ?eenheid }
-             OPTIONAL { ?b kd:peiljaar ?peil } }
+             OPTIONAL { ?b kd:peiljaar ?peil } OPTIONAL { ?b kd:toelichting ?uitleg } }
   OPTIONAL { ?a kd:beslisrecht ?br . """ + label_patterns("br") + """ }
   OPTIONAL { ?a dcterms:source/kd:url ?url }
   FILTER(!BOUND(?filterG) || ?g = ?filterG) FILTER(!BOUND(?filterI) || ?i = ?filterI)
@@ -106,7 +107,7 @@ def _use(r: dict, urls: list[str]) -> Use:
     return Use(str(r["code"]), str(r["gLabel"]), key_of(r["i"]), str(r["iLabel"] or key_of(r["i"])),
                str(r["naam"] or ""), str(r["sinds"] or ""), str(r["tot"] or ""), str(r["desc"] or ""),
                None if waarde is None else float(waarde), str(r["eenheid"] or ""), str(r["peil"] or ""),
-               str(r["brLabel"] or ""), tuple(urls))
+               str(r["brLabel"] or ""), tuple(urls), str(r["uitleg"] or ""))
 
 
 # --------------------------------------------------------------------------- lessons
@@ -121,6 +122,8 @@ class Lesson:
     themas: tuple[str, ...] = ()
     instrumenten: tuple[str, ...] = ()
     bronnen: tuple[str, ...] = ()
+    evidence: tuple[tuple[str, str], ...] = ()  # (code, name) of the evidence gemeenten, by name
+    instrument_keys: tuple[str, ...] = ()  # keys (instrument/<slug>) of its instruments
 
 
 # The lessons to read: all, or those with a given gemeente as evidence and/or a given instrument (bound
@@ -138,10 +141,17 @@ SELECT ?l ?facet ?value WHERE { %s
   { ?l kd:bewijs ?g . ?g rdfs:label ?value BIND("g" AS ?facet) }
   UNION { ?l kd:thema ?value BIND("th" AS ?facet) }
   UNION { ?l kd:instrument ?value BIND("ins" AS ?facet) }
-  UNION { ?l dcterms:source/kd:url ?value BIND("url" AS ?facet) } }"""
+  UNION { ?l dcterms:source/kd:url ?value BIND("url" AS ?facet) }
+  UNION { ?l kd:bewijs ?gc . ?gc kd:code ?c ; rdfs:label ?n BIND(CONCAT(?c, "|", ?n) AS ?value) BIND("gc" AS ?facet) }
+  UNION { ?l kd:instrument ?value BIND("ik" AS ?facet) } }"""
 Q_LESSON_CONCEPTS = """
 SELECT ?x ?xLabel WHERE { { SELECT DISTINCT ?x WHERE { ?l a kd:Les ; kd:thema|kd:instrument ?x } } """ \
     + label_patterns("x") + " }"
+
+
+def _codes(pairs: set[str]) -> tuple[tuple[str, str], ...]:
+    """``code|name`` texts as ``(code, name)`` pairs sorted by name."""
+    return tuple(sorted((tuple(p.split("|", 1)) for p in pairs), key=lambda cn: (cn[1], cn[0])))
 
 
 def lessons(store: Any, *, gemeente: str | None = None, instrument: str | None = None,
@@ -152,15 +162,17 @@ def lessons(store: Any, *, gemeente: str | None = None, instrument: str | None =
     filters = {"filterG": iri("gemeente", gemeente) if gemeente else None,
                "filterI": URIRef(ID + instrument) if instrument else None}
     chosen = _LESSON + (_BY_GEMEENTE if gemeente else "") + (_BY_INSTRUMENT if instrument else "")
-    acc = {r["l"]: (r, {"g": set(), "th": set(), "ins": set(), "url": set()})
+    acc = {r["l"]: (r, {"g": set(), "th": set(), "ins": set(), "url": set(), "gc": set(), "ik": set()})
            for r in select_rows(store, Q_LESSONS % chosen, **filters)}
     labels = {r["x"]: r["xLabel"] for r in select_rows(store, Q_LESSON_CONCEPTS, lang=lang)}
     for r in select_rows(store, Q_LESSON_LINKS % chosen, **filters):
-        value = labels.get(r["value"]) if r["facet"] in ("th", "ins") else r["value"]
+        value = labels.get(r["value"]) if r["facet"] in ("th", "ins") else (
+            key_of(r["value"]) if r["facet"] == "ik" else r["value"])
         if r["l"] in acc and value is not None:
             acc[r["l"]][1][str(r["facet"])].add(str(value))
     out = [Lesson(key_of(k), str(r["title"] or key_of(k)), str(r["tekst"] or ""),
                   key_of(r["t"]).split("/", 1)[-1] if r["t"] else "", *(tuple(sorted(links[f])) for f in
-                                                                          ("g", "th", "ins", "url")))
+                                                                          ("g", "th", "ins", "url")),
+                  _codes(links["gc"]), tuple(sorted(links["ik"])))
            for k, (r, links) in acc.items()]
     return sorted(out, key=lambda les: (les.traject, les.title))

@@ -176,7 +176,8 @@ def _group_of(node: str, data: dict, colour_by: str, kind_names: Mapping[str, st
               community: Mapping[str, int], leergroep: Mapping[str, str], lang: str) -> str:
     kind = data.get("type", "")
     if colour_by == "community":
-        return f"{'cluster' if lang == 'en' else 'cluster'} {community.get(node, 0)}"
+        return (f"group {community.get(node, 0)} with shared themes" if lang == "en"
+                else f"groep {community.get(node, 0)} met gedeelde thema's")
     if colour_by == "provincie" and kind == "gemeente":
         return str(data.get("provincie") or "?")
     if colour_by == "leergroep" and kind == "gemeente":
@@ -242,7 +243,7 @@ def to_network(g: nx.Graph, *, colour_by: str = "kind", size_by: str = "degree",
     >>> g.nodes["b"].update(type="thema", label="B")
     >>> s = to_network(g, size_by="gelijk")
     >>> [n.group for n in s.nodes], s.legend
-    (['gemeente', 'thema'], {'gemeente': '#0072B2', 'thema': '#E69F00'})
+    (['gemeente', 'thema'], {'gemeente': '#0072B2', 'thema': '#D55E00'})
     """
     g = g.copy()
     for node, label in (labels or {}).items():
@@ -285,8 +286,9 @@ def _short(label: str, kind: str) -> str:
 
 
 def _natural(text: str) -> tuple:
-    parts = text.rsplit(" ", 1)
-    return (parts[0], int(parts[1])) if len(parts) == 2 and parts[1].isdigit() else (text, 0)
+    """Sort key that puts "groep 2 ..." before "groep 10 ..."."""
+    parts = text.split(" ")
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
 
 
 def summary(g: nx.Graph, *, lang: str = "nl", kind_names: Mapping[str, str] | None = None, top: int = 5,

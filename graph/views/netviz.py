@@ -38,12 +38,13 @@ KAMADA_MAX_NODES = 60  # Kamada-Kawai is O(n^2); spring beyond this
 LAYOUT_SEED = 42
 LAYOUT_SCALE = 1000.0  # vis-network canvas units
 DEFAULT_HEIGHT_PX = 620
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")  # and bidi controls
 
-# A colour-blind-safe palette (Okabe-Ito, then Tol's muted), in assignment order.
+# A colour-blind-safe palette (Okabe-Ito and Tol, darkened where needed), in assignment order: every
+# colour has at least 3:1 contrast on white (WCAG 1.4.11); node shapes are the second code.
 PALETTE: tuple[str, ...] = (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000",
-    "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255",
+    "#0072B2", "#D55E00", "#009E73", "#882255", "#332288", "#999933", "#CC79A7", "#5E5E5E",
+    "#117733", "#AA4499", "#CC6677", "#000000",
 )
 SHAPES: dict[str, str] = {
     "gemeente": "dot", "instrument": "diamond", "thema": "triangle", "vraagstuk": "square",
@@ -51,9 +52,13 @@ SHAPES: dict[str, str] = {
 }
 TEXT: dict[str, dict[str, str]] = {
     "nl": {"aria": "Netwerkdiagram; dezelfde gegevens staan in de tabel onder het diagram.",
-           "empty": "Geen knopen in deze selectie."},
+           "empty": "Niets te tonen in deze selectie.", "frame": "Netwerkdiagram",
+           "panel": "Gekozen onderdeel", "hint": "Klik op een onderdeel voor details en links.",
+           "open": "Open de pagina", "near": "Verbonden met"},
     "en": {"aria": "Network diagram; the same data is in the table below the diagram.",
-           "empty": "No nodes in this selection."},
+           "empty": "Nothing to show in this selection.", "frame": "Network diagram",
+           "panel": "Chosen item", "hint": "Click an item for details and links.",
+           "open": "Open its page", "near": "Connected to"},
 }
 
 
@@ -84,7 +89,7 @@ def palette(groups: Iterable[str]) -> dict[str, str]:
     """A stable colour per group, in order of first appearance.
 
     >>> palette(["b", "a", "b"])
-    {'b': '#0072B2', 'a': '#E69F00'}
+    {'b': '#0072B2', 'a': '#D55E00'}
     """
     order = list(dict.fromkeys(groups))
     return {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(order)}
@@ -149,13 +154,26 @@ def _positions(g: nx.Graph, layout: str, seed: int) -> dict:
     return nx.spring_layout(g, seed=seed, iterations=iterations, pos=start, k=1.5 / max(n, 1) ** 0.5)
 
 
-def _vis_nodes(nodes: Sequence[NetNode], pos: dict[str, tuple[float, float]]) -> list[dict]:
+IMPORTANT_LABELS = 25  # nodes whose label shows at overview zoom (largest first); the rest on zooming in
+LABEL_FONT_PX, IMPORTANT_FONT_PX = 15, 22
+LABEL_DRAW_THRESHOLD_PX = 10  # labels smaller than this on screen are not drawn (no unreadable tangle)
+_LINK = re.compile(r"^[a-z_]+(\?[A-Za-z0-9_=&%.+\-]*)?$")  # an app view: page?key=value, nothing else
+
+
+def _vis_nodes(nodes: Sequence[NetNode], pos: dict[str, tuple[float, float]],
+               links: Mapping[str, str]) -> list[dict]:
     colours = palette(n.group or n.kind for n in nodes)
+    important = {n.id for n in sorted(nodes, key=lambda n: -n.size)[:IMPORTANT_LABELS]}
     out = []
     for n in nodes:
         item = {"id": n.id, "label": clean_text(n.label, limit=80), "title": clean_text(n.title),
                 "shape": SHAPES.get(n.kind, "dot"), "size": float(n.size),
-                "color": _colour(n.color) if n.color else colours[n.group or n.kind]}
+                "color": _colour(n.color) if n.color else colours[n.group or n.kind],
+                "font": {"size": IMPORTANT_FONT_PX if n.id in important else LABEL_FONT_PX},
+                "kind": clean_text(n.kind, limit=40), "group_name": clean_text(n.group, limit=80)}
+        link = links.get(n.id, "")
+        if _LINK.match(link):
+            item["link"] = link
         if n.id in pos:
             item["x"], item["y"] = pos[n.id]
         out.append(item)
@@ -171,13 +189,29 @@ def _vis_edges(edges: Sequence[NetEdge], ids: set[str]) -> list[dict]:
 def _options(precomputed: bool, n_nodes: int) -> dict:
     return {
         "physics": {"enabled": not precomputed, "stabilization": {"iterations": 150},
-                    "barnesHut": {"gravitationalConstant": -4000, "springLength": 120}},
+                    "barnesHut": {"gravitationalConstant": -6000, "springLength": 160, "avoidOverlap": 0.3}},
         "layout": {"improvedLayout": not precomputed and n_nodes <= 100, "randomSeed": LAYOUT_SEED},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
-                        "keyboard": {"enabled": True}, "hideEdgesOnDrag": n_nodes > 500},
-        "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1},
-        "edges": {"color": {"color": "#9aa0a6", "highlight": "#333333"}, "smooth": False},
+                        "keyboard": {"enabled": True, "bindToWindow": False}, "hideEdgesOnDrag": n_nodes > 500},
+        "nodes": {"font": {"size": LABEL_FONT_PX, "face": "sans-serif", "color": "#1b1b1b",
+                           "strokeWidth": 4, "strokeColor": "#ffffff"},
+                  "borderWidth": 1, "scaling": {"label": {"drawThreshold": LABEL_DRAW_THRESHOLD_PX}}},
+        "edges": {"color": {"color": "#8a8a8a", "highlight": "#1b1b1b"}, "smooth": False},
     }
+
+
+def _pyvis_data(vis_nodes: list[dict], vis_edges: list[dict], options: dict) -> tuple[list, list, dict]:
+    """The network built with pyvis (nodes, edges, options), returned as plain data for our own page.
+
+    pyvis is only the model here: its HTML template loads CDNs and can turn titles into raw HTML, so
+    the page is ours. The lists are set directly (adding 10,000 edges one by one takes ~20 s)."""
+    from pyvis.network import Network
+
+    net = Network(height=f"{DEFAULT_HEIGHT_PX}px", width="100%", directed=False, cdn_resources="remote")
+    net.nodes, net.edges = vis_nodes, vis_edges
+    net.set_options(json.dumps(options))
+    nodes, edges, _heading, _height, _width, options_json = net.get_network_data()
+    return nodes, edges, json.loads(options_json)
 
 
 @lru_cache(maxsize=1)
@@ -190,41 +224,83 @@ def vis_script() -> str:
 
 
 _CSS = (
-    "html,body{margin:0;padding:0;background:#fff;font-family:sans-serif}"
-    "#net{width:100%;border:1px solid #d0d0d0;box-sizing:border-box}"
-    "div.vis-tooltip{position:absolute;visibility:hidden;padding:6px;white-space:pre-wrap;max-width:420px;"
+    "html,body{margin:0;padding:0;background:#fff;font-family:sans-serif;color:#1b1b1b}"
+    "#wrap{display:flex;gap:8px;align-items:stretch}"
+    "#net{flex:1;min-width:0;border:1px solid #8a8a8a;box-sizing:border-box}"
+    "#panel{width:240px;flex:none;border:1px solid #8a8a8a;padding:8px;font-size:14px;overflow:auto;box-sizing:border-box}"
+    "#panel h2{font-size:16px;margin:0 0 4px 0;overflow-wrap:anywhere}"
+    "#panel a{color:#0b57d0}#panel a:focus-visible{outline:3px solid #0b57d0}"
+    "#panel ul{padding-left:18px;margin:4px 0}"
+    "@media (max-width:600px){#wrap{flex-direction:column}#panel{width:auto;max-height:200px}}"
+    "div.vis-tooltip{position:absolute;visibility:hidden;padding:6px;white-space:pre-wrap;max-width:320px;"
+    "overflow-wrap:anywhere;word-break:break-word;"
     "font-size:13px;color:#000;background:#fffbe6;border:1px solid #888;border-radius:3px;"
     "box-shadow:2px 2px 8px rgba(0,0,0,.2);pointer-events:none;z-index:5}"
-    "#empty{padding:1em;color:#444}"
-    "#legend{list-style:none;margin:0 0 4px 0;padding:0;font-size:13px;display:flex;flex-wrap:wrap;gap:4px 14px}"
-    "#legend span{display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:5px;"
-    "vertical-align:-1px;border:1px solid #555}"
+    "#empty{padding:1em;color:#1b1b1b}"
+    "#legend{list-style:none;margin:0 0 4px 0;padding:0;font-size:14px;display:flex;flex-wrap:wrap;gap:4px 14px}"
+    "#legend svg{vertical-align:-3px;margin-right:5px}"
 )
 
 _BOOT = """
 (function(){
+  var text = %(text)s;
   var nodes = new vis.DataSet(%(nodes)s), edges = new vis.DataSet(%(edges)s);
-  var box = document.getElementById("net");
+  var box = document.getElementById("net"), panel = document.getElementById("panel");
+  if (window.frameElement) { window.frameElement.title = text.frame; }
   if (nodes.length === 0) { box.style.display = "none"; document.getElementById("empty").hidden = false; }
   var network = new vis.Network(box, {nodes: nodes, edges: edges}, %(options)s);
   window.kernenNetwork = network;
   network.once("afterDrawing", function(){ document.body.setAttribute("data-drawn-nodes", String(nodes.length)); });
   network.once("stabilizationIterationsDone", function(){ network.setOptions({physics: {enabled: false}}); });
+  function el(tag, content){ var e = document.createElement(tag); if (content !== undefined) e.textContent = content; return e; }
+  function link(node, label){
+    if (!node.link) return el("span", label);
+    var a = el("a", label); a.href = node.link; a.target = "_top"; return a;
+  }
+  function show(id){
+    var node = nodes.get(id); if (!node) return;
+    panel.replaceChildren();
+    panel.appendChild(el("h2", node.label || id));
+    panel.appendChild(el("p", node.group_name && node.group_name !== node.kind ? node.kind + " · " + node.group_name : node.kind));
+    if (node.link) { var p = el("p"); p.appendChild(link(node, text.open)); panel.appendChild(p); }
+    var near = network.getConnectedNodes(id).map(function(n){ return nodes.get(n); }).filter(Boolean);
+    if (near.length) {
+      panel.appendChild(el("p", text.near + " (" + near.length + ")"));
+      var list = el("ul");
+      near.slice(0, 30).forEach(function(n){ var li = el("li"); li.appendChild(link(n, n.label || n.id)); list.appendChild(li); });
+      panel.appendChild(list);
+    }
+  }
+  network.on("click", function(p){ if (p.nodes.length) show(p.nodes[0]); });
   var focus = %(focus)s;
-  if (focus !== null && nodes.get(focus)) { network.selectNodes([focus]); network.focus(focus, {scale: 1.2}); }
+  if (focus !== null && nodes.get(focus)) { network.selectNodes([focus]); network.focus(focus, {scale: 1.2}); show(focus); }
 })();
 """
 
+_SVG_SHAPES = {
+    "dot": '<circle cx="8" cy="8" r="6.5"/>',
+    "diamond": '<polygon points="8,1 15,8 8,15 1,8"/>',
+    "triangle": '<polygon points="8,1.5 15,14.5 1,14.5"/>',
+    "triangleDown": '<polygon points="1,1.5 15,1.5 8,14.5"/>',
+    "square": '<rect x="2" y="2" width="12" height="12"/>',
+    "star": '<polygon points="8,0.8 10.1,5.6 15.3,6 11.3,9.4 12.6,14.5 8,11.8 3.4,14.5 4.7,9.4 0.7,6 5.9,5.6"/>',
+}
 
-def legend_html(legend: Mapping[str, str]) -> str:
-    """The colour legend as escaped HTML (group names come from data).
 
-    >>> legend_html({"<b>": "#0072B2"})
-    '<ul id="legend"><li><span style="background:#0072B2"></span>&lt;b&gt;</li></ul>'
+def legend_html(legend: Mapping[str, str], shapes: Mapping[str, str] | None = None) -> str:
+    """The legend as escaped HTML: each group with the shape its nodes have (a circle when they have
+    several) in its colour. Group names come from data.
+
+    >>> legend_html({"<b>": "#0072B2"}, {"<b>": "star"}).count("<polygon"), "&lt;b&gt;" in legend_html({"<b>": "#0072B2"})
+    (1, True)
     """
-    items = "".join(f'<li><span style="background:{_colour(c)}"></span>{html.escape(str(g))}</li>'
-                    for g, c in legend.items())
-    return f'<ul id="legend">{items}</ul>' if items else ""
+    items = []
+    for group, colour in legend.items():
+        shape = _SVG_SHAPES.get((shapes or {}).get(group, "dot"), _SVG_SHAPES["dot"])
+        svg = (f'<svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false" '
+               f'fill="{_colour(colour)}" stroke="#1b1b1b" stroke-width="0.8">{shape}</svg>')
+        items.append(f"<li>{svg}{html.escape(str(group))}</li>")
+    return f'<ul id="legend">{"".join(items)}</ul>' if items else ""
 
 
 def _colour(value: str) -> str:
@@ -232,12 +308,21 @@ def _colour(value: str) -> str:
     return value if re.fullmatch(r"#[0-9A-Fa-f]{6}", str(value)) else "#999999"
 
 
+def _group_shapes(nodes: Sequence[NetNode]) -> dict[str, str]:
+    """Per colour group the one shape its nodes share (groups mixing kinds get none)."""
+    kinds: dict[str, set[str]] = {}
+    for n in nodes:
+        kinds.setdefault(n.group or n.kind, set()).add(SHAPES.get(n.kind, "dot"))
+    return {g: next(iter(k)) for g, k in kinds.items() if len(k) == 1}
+
+
 def network_html(nodes: Sequence[NetNode], edges: Sequence[NetEdge], *, layout: str = "auto",
                  lang: str = "nl", focus: str | None = None, height: int = DEFAULT_HEIGHT_PX,
-                 legend: Mapping[str, str] | None = None) -> str:
+                 legend: Mapping[str, str] | None = None, links: Mapping[str, str] | None = None) -> str:
     """A self-contained HTML page drawing the network; no external URL, no markup from data.
 
     ``focus`` selects and centres one node id. Edges whose ends are not among ``nodes`` are dropped.
+    ``links`` maps node ids to app views (``page?key=value``) that the side panel opens on a click.
 
     >>> page = network_html([NetNode("gemeente/GM1", "Noorddorp", kind="gemeente")], [], lang="en")
     >>> '"id": "gemeente/GM1"' in page and 'lang="en"' in page
@@ -245,15 +330,19 @@ def network_html(nodes: Sequence[NetNode], edges: Sequence[NetEdge], *, layout: 
     """
     text = TEXT.get(lang, TEXT["nl"])
     pos = compute_layout(nodes, edges, layout=layout)
-    vis_nodes = _vis_nodes(nodes, pos)
-    vis_edges = _vis_edges(edges, {n.id for n in nodes})
-    script = _BOOT % {"nodes": safe_json(vis_nodes), "edges": safe_json(vis_edges),
-                      "options": safe_json(_options(bool(pos), len(nodes))), "focus": safe_json(focus)}
+    vis_nodes, vis_edges, options = _pyvis_data(_vis_nodes(nodes, pos, links or {}),
+                                                _vis_edges(edges, {n.id for n in nodes}),
+                                                _options(bool(pos), len(nodes)))
+    script = _BOOT % {"nodes": safe_json(vis_nodes), "edges": safe_json(vis_edges), "text": safe_json(text),
+                      "options": safe_json(options), "focus": safe_json(focus)}
     return (
         f'<!DOCTYPE html><html lang="{"en" if lang == "en" else "nl"}"><head><meta charset="utf-8">'
+        f"<title>{html.escape(text['frame'])}</title>"
         f"<style>{_CSS}#net{{height:{int(height)}px}}</style></head><body>"
-        f"{legend_html(legend or {})}"
-        f'<div id="net" role="img" aria-label="{html.escape(text["aria"])}"></div>'
+        f"{legend_html(legend or {}, _group_shapes(nodes))}"
+        f'<div id="wrap"><div id="net" role="img" aria-label="{html.escape(text["aria"])}"></div>'
+        f'<aside id="panel" aria-live="polite" aria-label="{html.escape(text["panel"])}">'
+        f'<p>{html.escape(text["hint"])}</p></aside></div>'
         f'<p id="empty" hidden>{html.escape(text["empty"])}</p>'
         f"<script>{vis_script()}</script><script>{script}</script></body></html>"
     )

@@ -1,0 +1,58 @@
+"""Vergelijk: two gemeenten side by side: key figures, herindeling, instruments in use (shared ones
+first), and what the analysis finds they share."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app import cache, choose, formats, links, profile as parts, state, ui
+from app.i18n import t
+
+lang = state.lang()
+st.title(t("vergelijk.title", lang))
+st.caption(t("vergelijk.intro", lang))
+cache.store()
+
+choices = dict(cache.call("graph.views:gemeenten"))
+codes = list(choices)
+if len(codes) < 2:
+    st.info(t("common.empty", lang))
+    st.stop()
+for key in ("a", "b"):
+    choose.check_url(key, choices, lang=lang, what=t("choose.gemeente", lang),
+                     address=lambda c, key=key: links.view("vergelijk", lang, **{key: c}))
+p = cache.projection(None)
+first = p.deelnemers[0] if p.deelnemers else codes[0]
+state.init("a", first, choices=codes)
+state.init("b", next(c for c in [*p.deelnemers[1:], *codes] if c != st.session_state["a"]), choices=codes)
+left, right = st.columns(2)
+left.selectbox(t("vergelijk.a", lang), codes, key="a", format_func=lambda c: ui.plain(choices[c]))
+right.selectbox(t("vergelijk.b", lang), codes, key="b", format_func=lambda c: ui.plain(choices[c]))
+state.to_url(["a", "b"])
+a, b = st.session_state["a"], st.session_state["b"]
+
+uses = {code: cache.call("graph.views:uses", gemeente=code, lang=lang) for code in (a, b)}
+in_use = {code: {u.instrument for u in found} for code, found in uses.items()}
+shared = in_use[a] & in_use[b]
+for column, code in zip(st.columns(2), (a, b)):
+    with column:
+        prof = cache.call("graph.views:profile", code=code)
+        st.subheader(ui.md(prof.label))
+        st.markdown(ui.link(t("vergelijk.open", lang), links.gemeente(code, lang)))
+        parts.figures(prof, lang=lang, columns=2)
+        merged = ", ".join(formats.month_year(h.datum, lang) for h in prof.herindelingen) or t("common.none", lang)
+        st.markdown(f"**{t('gemeente.herindeling', lang)}**: {ui.md(merged)}")
+        st.markdown(f"**{t('gemeente.toepassingen', lang)}** ({len(uses[code])})")
+        ordered = sorted(uses[code], key=lambda u: (u.instrument not in shared, u.instrument_label))
+        st.markdown("\n".join(
+            f"- {links.md(u.instrument_label, links.instrument(u.instrument, lang))}"
+            + (f" · {t('vergelijk.both', lang)}" if u.instrument in shared else "")
+            + (f" · {ui.md(formats.amount(u.bedrag, u.eenheid, lang))}" if u.bedrag is not None else "")
+            for u in ordered) or t("common.none", lang))
+
+st.subheader(t("vergelijk.shared", lang))
+pair = next((s for s in cache.on_projection("graph.analysis:similar", code=a, top=50) if s.b.code == b), None)
+if pair is None:
+    st.caption(t("vergelijk.nothing", lang))
+else:
+    st.markdown(ui.md(pair.explanation if lang == "en" else pair.uitleg))
