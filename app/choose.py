@@ -61,5 +61,11 @@ def check_url(key: str, names: Mapping[str, str], *, lang: str, what: str,
     if options:
         st.markdown(t("choose.didyoumean", lang) + "\n" + "\n".join(
             f"- {ui.link(names[k], address(k))}" for k in options))
+    picked = st.selectbox(t("choose.pick", lang, what=what), list(names), index=None, key=f"_pick_{key}",
+                          format_func=lambda k: ui.plain(names[k]), placeholder=t("common.choose", lang))
     st.markdown(t("choose.all", lang))
+    if picked is not None:
+        st.query_params[key] = picked
+        st.session_state.pop(key, None)
+        st.rerun()
     st.stop()

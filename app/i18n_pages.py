@@ -105,6 +105,7 @@ PAGE_UI: dict[str, dict[str, str]] = {
     "choose.unknown": {"nl": "Er is geen {what} “{value}”. Controleer de link, of kies hieronder.",
                        "en": "There is no {what} “{value}”. Check the link, or choose below."},
     "choose.didyoumean": {"nl": "Bedoelt u:", "en": "Did you mean:"},
+    "choose.pick": {"nl": "Kies een {what}", "en": "Choose a {what}"},
     "choose.all": {"nl": "Of zoek via het zoekvak links.", "en": "Or use the search box on the left."},
     "choose.gemeente": {"nl": "gemeente", "en": "municipality"},
     "choose.les": {"nl": "les", "en": "lesson"},

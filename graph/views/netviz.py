@@ -155,8 +155,8 @@ def _positions(g: nx.Graph, layout: str, seed: int) -> dict:
 
 
 IMPORTANT_LABELS = 25  # nodes whose label shows at overview zoom (largest first); the rest on zooming in
-LABEL_FONT_PX, IMPORTANT_FONT_PX = 15, 22
-LABEL_DRAW_THRESHOLD_PX = 10  # labels smaller than this on screen are not drawn (no unreadable tangle)
+LABEL_FONT_PX = 14  # on screen, at every zoom
+LABEL_DRAW_THRESHOLD_PX = 5
 _LINK = re.compile(r"^[a-z_]+(\?[A-Za-z0-9_=&%.+\-]*)?$")  # an app view: page?key=value, nothing else
 
 
@@ -169,7 +169,7 @@ def _vis_nodes(nodes: Sequence[NetNode], pos: dict[str, tuple[float, float]],
         item = {"id": n.id, "label": clean_text(n.label, limit=80), "title": clean_text(n.title),
                 "shape": SHAPES.get(n.kind, "dot"), "size": float(n.size),
                 "color": _colour(n.color) if n.color else colours[n.group or n.kind],
-                "font": {"size": IMPORTANT_FONT_PX if n.id in important else LABEL_FONT_PX},
+                "important": n.id in important,
                 "kind": clean_text(n.kind, limit=40), "group_name": clean_text(n.group, limit=80)}
         link = links.get(n.id, "")
         if _LINK.match(link):
@@ -231,7 +231,7 @@ _CSS = (
     "#panel h2{font-size:16px;margin:0 0 4px 0;overflow-wrap:anywhere}"
     "#panel a{color:#0b57d0}#panel a:focus-visible{outline:3px solid #0b57d0}"
     "#panel ul{padding-left:18px;margin:4px 0}"
-    "@media (max-width:600px){#wrap{flex-direction:column}#panel{width:auto;max-height:200px}}"
+    "@media (max-width:600px){#wrap{flex-direction:column}#panel{width:auto;max-height:160px}#net{flex:none;height:440px!important}}"
     "div.vis-tooltip{position:absolute;visibility:hidden;padding:6px;white-space:pre-wrap;max-width:320px;"
     "overflow-wrap:anywhere;word-break:break-word;"
     "font-size:13px;color:#000;background:#fffbe6;border:1px solid #888;border-radius:3px;"
@@ -252,10 +252,46 @@ _BOOT = """
   window.kernenNetwork = network;
   network.once("afterDrawing", function(){ document.body.setAttribute("data-drawn-nodes", String(nodes.length)); });
   network.once("stabilizationIterationsDone", function(){ network.setOptions({physics: {enabled: false}}); });
+  // Readable labels: every label is %(font)s px on screen at any zoom, and a label is only drawn where it
+  // does not overlap a label already placed (the biggest nodes first); zooming in makes room for more.
+  // Hidden labels show on hover, in the side panel and in the table.
+  var full = {}, pending = null;
+  nodes.forEach(function(n){ full[n.id] = n.label; });
+  var order = nodes.get().sort(function(a, b){ return (b.important - a.important) || (b.size - a.size); })
+                   .map(function(n){ return n.id; });
+  function declutter(){
+    pending = null;
+    var s = network.getScale(), px = %(font)s, pos = network.getPositions(), boxes = [], upd = [];
+    order.forEach(function(id){
+      var n = nodes.get(id), text = full[id] || "", p = network.canvasToDOM(pos[id]);
+      var w = text.length * px * 0.55, r = (n.size || 10) * s;
+      var box = [p.x - w / 2, p.y + r, p.x + w / 2, p.y + r + px * 1.4];
+      var free = text && !boxes.some(function(b){ return box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1]; });
+      if (free) boxes.push(box);
+      upd.push({id: id, label: free ? text : "", font: {size: px / Math.max(s, 0.01)}});
+    });
+    nodes.update(upd);
+    document.body.setAttribute("data-labels", String(boxes.length));
+  }
+  function later(){ if (!pending) pending = setTimeout(declutter, 150); }
+  network.once("afterDrawing", declutter);
+  network.once("stabilized", declutter);
+  network.on("zoom", later);
+  network.on("dragEnd", later);
   function el(tag, content){ var e = document.createElement(tag); if (content !== undefined) e.textContent = content; return e; }
   function link(node, label){
     if (!node.link) return el("span", label);
-    var a = el("a", label); a.href = node.link; a.target = "_top"; return a;
+    var a = el("a", label); a.href = node.link; a.target = "_blank"; a.rel = "noopener";
+    a.addEventListener("click", function(ev){
+      // Same origin: open the view in the app itself (its router follows history changes).
+      try {
+        var top = window.parent, url = new URL(node.link, top.location.href);
+        top.history.pushState({}, "", url.pathname + url.search);
+        top.dispatchEvent(new PopStateEvent("popstate", {state: {}}));
+        ev.preventDefault();
+      } catch (err) { /* a new tab instead */ }
+    });
+    return a;
   }
   function show(id){
     var node = nodes.get(id); if (!node) return;
@@ -334,6 +370,7 @@ def network_html(nodes: Sequence[NetNode], edges: Sequence[NetEdge], *, layout: 
                                                 _vis_edges(edges, {n.id for n in nodes}),
                                                 _options(bool(pos), len(nodes)))
     script = _BOOT % {"nodes": safe_json(vis_nodes), "edges": safe_json(vis_edges), "text": safe_json(text),
+                      "font": LABEL_FONT_PX,
                       "options": safe_json(options), "focus": safe_json(focus)}
     return (
         f'<!DOCTYPE html><html lang="{"en" if lang == "en" else "nl"}"><head><meta charset="utf-8">'
