@@ -17,7 +17,7 @@ TERMS = ("kern", "rode_draad", "ladder", "invloed", "leergroep", "brug")
 
 # Colours: text #1b1b1b on white (17:1); captions #454545 (9.7:1); focus ring #0b57d0 (6.4:1).
 CSS = """
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #454545 !important; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #454545 !important; opacity: 1 !important; }
 a:focus-visible, button:focus-visible, [tabindex]:focus-visible, input:focus-visible, textarea:focus-visible,
 [role="combobox"]:focus-visible, [role="slider"]:focus-visible {
   outline: 3px solid #0b57d0 !important; outline-offset: 2px !important; }
@@ -56,6 +56,22 @@ _SCRIPT = """
     doc.__kernenLang.observe(doc.documentElement, {attributes: true, attributeFilter: ["lang"]});
   }
   window.__kernenWanted = lang;
+  // Links to the app's own views (relative addresses we write) open in the app, not in a new tab:
+  // a history entry plus the router's own popstate handling, so Back and Forward step through views.
+  if (!doc.__kernenLinks) {
+    doc.__kernenLinks = true;
+    doc.addEventListener("click", function(ev){
+      var a = ev.target.closest ? ev.target.closest("a[href]") : null;
+      if (!a || ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
+      var href = a.getAttribute("href");
+      if (!/^[a-z_]+(\?|$)/.test(href)) return;
+      var view = doc.defaultView, url = new URL(href, view.location.href);
+      if (url.origin !== view.location.origin) return;
+      ev.preventDefault();
+      view.history.pushState({}, "", url.pathname + url.search);
+      view.dispatchEvent(new PopStateEvent("popstate", {state: {}}));
+    }, true);
+  }
 })();
 </script>
 """

@@ -9,6 +9,7 @@ import streamlit as st
 from app import cache, charts, links, state, text_panels, ui
 from app.i18n import t
 
+HOSTS = 10  # gemeenten offered as werkbezoek hosts on a thread's page
 TOP_CHART = 15  # threads in the ranking chart; the list below has them all
 STATUSES = ("nieuw", "gegroeid", "gekrompen", "verdwenen")
 
@@ -69,6 +70,9 @@ if wanted:
     st.header(ui.md(_label(found)))
     st.caption(t("rode_draden.support", lang, kind=_kind(found.kind), n=found.support, total=found.population))
     _evidence(found)
+    st.subheader(t("rode_draden.hosts", lang))
+    st.markdown(t("rode_draden.hosts.help", lang) + "\n" + "\n".join(
+        f"- {links.md(g.label, links.gemeente(g.code, lang))}" for g in found.gemeenten[:HOSTS]))
     st.caption(t("shell.contact.uitleg", lang))
     st.stop()
 
