@@ -73,12 +73,14 @@ def browser_store(folder: Path) -> Path:
     import pyoxigraph as ox
 
     from graph.build import build
+    from graph.store import PUBLIC_COPY
 
     path = Path(build(store_dir=folder / "store").store).resolve()
     store = ox.Store(str(path))
     store.bulk_extend(app_quads())
     store.flush()
     del store
+    (path / PUBLIC_COPY).unlink(missing_ok=True)  # the build's in-memory copy would not hold the added quads
     return folder / "store"
 
 
@@ -252,6 +254,7 @@ def network_frame(page):
 
 
 def click_node(page, frame, node: str) -> None:
+    frame.locator("#net").scroll_into_view_if_needed()
     point = frame.evaluate("id => { const n = window.kernenNetwork;"
                            " return n.canvasToDOM(n.getPositions([id])[id]); }", node)
     net = frame.locator("#net").bounding_box()
@@ -306,7 +309,8 @@ def test_task_instruments_of_het_hogeland(browser, app_url):
         page.wait_for_url(re.compile(r"/gemeente\?gemeente=GM1966"), timeout=PAGE_TIMEOUT_MS)
         settle(page)
         page.get_by_role("heading", name="Instrumenten in gebruik").wait_for()
-        assert "Dorpsbudget" in page.locator('[data-testid="stDataFrame"]').first.inner_text()
+        tables = page.evaluate("Array.from(document.querySelectorAll('[data-testid=stDataFrame]')).map(d => d.innerHTML)")
+        assert any("Dorpsbudget" in table for table in tables)  # the grid is a canvas; its cells are in the DOM too
         assert_restores(browser, page.url, "Het Hogeland")
     finally:
         page.close()
@@ -349,7 +353,7 @@ def test_task_evidence_of_the_top_thread(browser, app_url):
     try:
         page.locator('[data-testid="stSidebarNav"] a', has_text="Rode draden").click()
         settle(page)
-        page.locator('[data-testid="stExpander"] summary').filter(has_text=re.compile(r"^1\. ")).first.click()
+        page.get_by_text(re.compile(r"^1\. ")).first.click()
         lessons = page.locator('[data-testid="stExpander"] details[open] a[href^="lessen?les="]')
         lessons.first.wait_for(timeout=PAGE_TIMEOUT_MS)
         assert lessons.count() >= 1
@@ -393,12 +397,12 @@ def test_back_steps_through_views(browser, app_url):
     """Choosing another gemeente adds a history entry; Back shows the previous one again."""
     page, _ = open_page(browser, app_url, "gemeente", query="gemeente=GM1966")
     try:
-        page.get_by_label("Kies een gemeente").click()
-        page.keyboard.type("Súdwest")
+        page.get_by_role("combobox", name="Kies een gemeente").click()
+        page.keyboard.type("Altena")
         page.keyboard.press("Enter")
-        page.wait_for_url(re.compile(r"gemeente=GM1900"), timeout=PAGE_TIMEOUT_MS)
+        page.wait_for_url(re.compile(r"gemeente=GM1959"), timeout=PAGE_TIMEOUT_MS)
         settle(page)
-        page.get_by_role("heading", name="Súdwest-Fryslân").wait_for()
+        page.get_by_role("heading", name="Altena").wait_for()
         page.go_back()
         page.wait_for_url(re.compile(r"gemeente=GM1966"), timeout=PAGE_TIMEOUT_MS)
         settle(page)
@@ -409,9 +413,11 @@ def test_back_steps_through_views(browser, app_url):
 
 def test_hostile_lesson_in_a_tooltip_is_text(browser, app_url):
     """Hover the lesson whose title is markup: the tooltip shows the characters, no element is made."""
-    page, recorder = open_page(browser, app_url, "netwerk", query="preset=alles&focus=les/mini-l5&hops=1")
+    page, recorder = open_page(browser, app_url, "netwerk", query="preset=alles&traject=mini&focus=les/mini-l5&hops=1")
     try:
         frame = network_frame(page)
+        frame.locator("#net").scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
         point = frame.evaluate("(() => { const n = window.kernenNetwork;"
                                " return n.canvasToDOM(n.getPositions(['les/mini-l5'])['les/mini-l5']); })()")
         net = frame.locator("#net").bounding_box()  # in page coordinates already

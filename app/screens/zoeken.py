@@ -23,8 +23,9 @@ def _index(where: str, build: str, lang: str) -> list:
     threads = cache.on_projection("graph.analysis:threads", k=2)
     from graph.views.catalog import Entry
 
+    # A thread is found by its name, its gemeenten and the titles of its lessons.
     extra = [Entry("draad", th.key, th.label_en if lang == "en" else th.label, str(th.support),
-                   " ".join(g.label for g in th.gemeenten)) for th in threads]
+                   " ".join([*(g.label for g in th.gemeenten), *(les.title for les in th.lessen)])) for th in threads]
     return search.prepare([*entries, *extra])
 
 

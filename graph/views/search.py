@@ -7,6 +7,12 @@
 (['Súdwest-Fryslân'], ['les/1'])
 >>> find(index, "  "), find(index, "x" * 500)
 ([], [])
+
+When nothing holds every word, entries holding most of the words (stop words aside) come back, most
+matching words first:
+
+>>> [e.key for e in find(index, "vertrouwen tussen dorp en provincie")]
+['les/1']
 """
 
 from __future__ import annotations
@@ -19,6 +25,9 @@ from graph.views.catalog import Entry
 
 MAX_QUERY_CHARS = 200
 MAX_RESULTS = 200
+# Words that say nothing about what is sought (Dutch and English); left out of a query with other words.
+STOP_WORDS = frozenset("de het een en of van in op te tussen met voor bij aan door over naar als is zijn "
+                       "the a an and or of in on to between with for by at about as is are".split())
 
 
 def fold(text: str) -> str:
@@ -58,9 +67,23 @@ def find(index: Sequence[Prepared], query: str, *, limit: int = MAX_RESULTS) -> 
     """Entries whose name, context or text hold every word of ``query``; best first (exact name, name
     starting with the query, all words in the name, then the rest), then by name."""
     phrase = fold(str(query)[:MAX_QUERY_CHARS])
-    words = phrase.split()
+    words = [w for w in phrase.split() if w not in STOP_WORDS] or phrase.split()
     if not words:
         return []
     hits = [item for item in index if all(w in item.body for w in words)]
-    hits.sort(key=lambda item: (_rank(item, words, phrase), item.name))
-    return [item.entry for item in hits[:limit]]
+    if hits:
+        hits.sort(key=lambda item: (_rank(item, words, phrase), -sum(w in item.name for w in words), item.name))
+        return [item.entry for item in hits[:limit]]
+    return _most_words(index, words, limit)
+
+
+def _most_words(index: Sequence[Prepared], words: Sequence[str], limit: int) -> list[Entry]:
+    """Entries holding at least half of ``words`` (and one at least), most words first, names before text."""
+    need = max(1, (len(words) + 1) // 2)
+    scored = []
+    for item in index:
+        count = sum(1 for w in words if w in item.body)
+        if count >= need:
+            scored.append((-count, -sum(1 for w in words if w in item.name), item.name, item))
+    scored.sort(key=lambda row: row[:3])
+    return [row[3].entry for row in scored[:limit]]
