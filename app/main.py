@@ -10,7 +10,7 @@ import streamlit as st
 
 from app import shell, state
 from app.i18n import LANGS, t
-from app.pages import OPERATOR_PAGES, PAGES
+from app.pages import PAGES, menu
 from graph.settings import load_settings
 
 st.set_page_config(page_title=t("app.title"), layout="wide")
@@ -18,9 +18,9 @@ lang = state.lang()
 st.sidebar.radio(t("app.lang", lang), LANGS, key="lang", horizontal=True,
                  format_func=lambda code: {"nl": "Nederlands", "en": "English"}[code])
 lang = state.lang()
-shown = [name for name in PAGES if name not in OPERATOR_PAGES or load_settings().allow_upload]
+shown = menu(allow_upload=load_settings().allow_upload)
 pages = {name: st.Page(f"screens/{name}.py", title=t(f"nav.{name}", lang), url_path=name,
-                       default=name == "overzicht") for name in shown}
+                       default=name == "overzicht") for name in PAGES if name in shown}
 page = st.navigation(list(pages.values()))
 shell.head(lang)
 with st.sidebar.form("zoekvak", border=False):

@@ -96,3 +96,32 @@ def test_work(store):
 def test_a_code_that_is_no_key_is_refused(store):
     with pytest.raises(ValueError, match="not a valid IRI key"):
         views.profile(store, code='GM9001"};DROP')
+
+
+def test_lessons_carry_evidence_codes_and_instrument_keys(store):
+    hostile = next(les for les in views.lessons(store, gemeente="GM9001") if les.key == "les/mini-l5")
+    assert ("GM9001", "Aadorp-Oost") in hostile.evidence
+    assert [name for _, name in hostile.evidence] == sorted(name for _, name in hostile.evidence)
+    assert {les.key: les.instrument_keys for les in views.lessons(store, instrument="instrument/dorpsraad")} == {
+        "les/mini-l2": ("instrument/dorpsraad",)}
+
+
+def test_gemeente_rows_for_the_list_page(store):
+    rows = {r.code: r for r in views.gemeente_rows(store)}
+    assert sorted(rows) == ["GM9001", "GM9002", "GM9003", "GM9004"]
+    first = rows["GM9001"]
+    assert (first.label, first.provincie, first.inwoners, first.kernen, first.herindeling, first.deelnemer) == (
+        "Aadorp-Oost", "Testland-Noord", 21000, 3, 2019, True)
+    assert first.instrumenten == ("instrument/dorpsbudget",) and rows["GM9002"].instrumenten == ()
+
+
+def test_search_index_and_find(store):
+    from graph.views import search
+
+    index = search.prepare(views.search_index(store))
+    kinds = {e.kind for e in views.search_index(store)}
+    assert kinds == {"gemeente", "kern", "instrument", "les"}
+    found = [(e.kind, e.key) for e in search.find(index, "aadorp oost")]
+    assert found[0] == ("gemeente", "GM9001") and {k for k, _ in found[1:]} == {"kern"}  # its kernen after it
+    assert [e.key for e in search.find(index, "TESTKERN 1")][:1] == ["GM9001"]  # a kern leads to its gemeente
+    assert "les/mini-l5" in [e.key for e in search.find(index, "<img src=x onerror")]
