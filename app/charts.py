@@ -64,12 +64,18 @@ def config(spec: dict, lang: str = "nl") -> dict:
     return {**spec, "config": {**extra, **spec.get("config", {})}}
 
 
-def show(spec: dict, *, lang: str, alt: str, width: str = "stretch") -> None:
+def show(spec: dict, *, lang: str, alt: str, width: str = "stretch", key: str | None = None) -> Any:
     """Draw a spec with the shared configuration and a text alternative (``width="content"`` keeps the
-    spec's own width, as the map needs)."""
+    spec's own width, as the map needs). With ``key``, a click on a mark reruns the page and the
+    return value holds the selection (a spec declares it as a ``params`` point selection)."""
     import streamlit as st
 
-    st.vega_lite_chart(config(spec, lang), width=width, theme=None, alt=alt)
+    if key is None:
+        return st.vega_lite_chart(config(spec, lang), width=width, theme=None, alt=alt)
+    return st.vega_lite_chart(config(spec, lang), width=width, theme=None, alt=alt, key=key, on_select="rerun")
+
+
+MAP_PICK = "kies"  # the map's point selection: the clicked gemeente's code
 
 
 def map_spec(points: Sequence[Mapping[str, Any]], *, colour_title: str, tooltip: Sequence[str] = ("naam",),
@@ -87,7 +93,8 @@ def map_spec(points: Sequence[Mapping[str, Any]], *, colour_title: str, tooltip:
              "color": BACKDROP, "opacity": 0.9}, "encoding": {"x": x, "y": y,
              "tooltip": [{"field": "naam", "type": "nominal"}]}},
             {"transform": [{"filter": "!datum.achtergrond"}], "mark": {"type": "point", "size": 90, "filled": True,
-             "opacity": 0.95, "stroke": "#ffffff", "strokeWidth": 0.8},
+             "opacity": 0.95, "stroke": "#ffffff", "strokeWidth": 0.8, "cursor": "pointer"},
+             "params": [{"name": MAP_PICK, "select": {"type": "point", "fields": ["code"], "on": "click"}}],
              "encoding": {"x": x, "y": y, "color": {"field": "kleur", "type": "nominal", "title": colour_title},
                           "shape": {"field": "kleur", "type": "nominal", "title": colour_title},
                           "tooltip": [{"field": f, "type": "nominal", "title": (titles or {}).get(f, f)}

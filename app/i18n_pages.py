@@ -222,6 +222,12 @@ PAGE_UI: dict[str, dict[str, str]] = {
     "overzicht.other.instrument": {"nl": "ander instrument", "en": "other instrument"},
     "invoer.off": {"nl": "Uploaden staat uit. Vraag de beheerder van deze site als u een leertraject wilt toevoegen.",
                    "en": "Uploading is off. Ask the operator of this site if you want to add a learning trajectory."},
+    "overzicht.map.caption": {
+        "nl": "Middelpunten van gemeenten (CBS 2024); klik op een gekleurde gemeente voor haar pagina. Geen online "
+              "kaartondergrond; provinciegrenzen ontbreken nog (de meegeleverde CBS-gegevens hebben geen grenzen).",
+        "en": "Municipality centroids (CBS 2024); click a coloured municipality for its page. No online map tiles; "
+              "province borders are missing for now (the bundled CBS data have no boundaries).",
+    },
     "netwerk.filters": {"nl": "Meer filters", "en": "More filters"},
     "netwerk.colour.community": {"nl": "groep met gedeelde thema's", "en": "group with shared themes"},
     "netwerk.community": {"nl": "groep {n} met gedeelde thema's", "en": "group {n} with shared themes"},

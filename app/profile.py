@@ -64,7 +64,7 @@ def link_table(rows: Sequence[dict], *, lang: str, name: str, key: str, link_col
     shown = [{k: r[k] for k in keys} for r in rows]
     config = {k: names[k] for k in keys}
     config[link_column] = st.column_config.LinkColumn(names[link_column], display_text=r"#(.*)$")
-    st.dataframe(shown, hide_index=True, width="stretch", key=key, column_config=config)
+    st.dataframe(shown, hide_index=True, width="stretch", key=key, column_config=config, placeholder="–")
     plain_rows = [{names[k]: (str(r[k]).split("#", 1)[-1] if k == link_column else r[k]) for k in keys} for r in rows]
     left, right = st.columns(2)
     left.download_button(t("common.download_csv", lang), lambda: ui.to_csv(plain_rows), file_name=f"{name}.csv",

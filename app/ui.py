@@ -100,7 +100,7 @@ def table(rows: Sequence[Mapping[str, Any]], *, lang: str, name: str, columns: M
         return
     names = columns or {k: column(k, lang) for k in rows[0]}
     shown = [{names[k]: r.get(k) for k in names} for r in rows]
-    st.dataframe(shown, hide_index=True, width="stretch", key=key)
+    st.dataframe(shown, hide_index=True, width="stretch", key=key, placeholder="–")
     if downloads:
         left, right = st.columns(2)
         left.download_button(t("common.download_csv", lang), lambda: to_csv(shown), file_name=f"{name}.csv",

@@ -58,7 +58,7 @@ table = [{"naam": links.gemeente(r.code, lang) + "#" + r.label, "provincie": r.p
 names = {k: t(f"gemeenten.col.{k}", lang) for k in ("naam", "provincie", "inwoners", "kernen", "herindeling",
                                                      "instrumenten", "traject")}
 if table:
-    st.dataframe(table, hide_index=True, width="stretch", key="gemeenten-tabel",
+    st.dataframe(table, hide_index=True, width="stretch", key="gemeenten-tabel", placeholder="–",
                  column_config={"naam": st.column_config.LinkColumn(names["naam"], display_text=r"#(.*)$"),
                                 **{k: names[k] for k in names if k != "naam"},
                                 "herindeling": st.column_config.NumberColumn(names["herindeling"], format="%d"),

@@ -36,7 +36,7 @@ def _card(les, *, full: bool = False) -> None:
         about = [ui.md(th) for th in les.themas] + instruments
         if about:
             st.caption(f"{t('lessen.about', lang)}: " + ", ".join(about))
-        if les.bronnen:
+        if full and les.bronnen:  # the list stays short; a lesson's own page has its sources
             st.markdown(f"{t('common.sources', lang)}: " + ui.links(les.bronnen))
 
 

@@ -53,12 +53,17 @@ def _colour(p) -> str:
     return p.provincie if kleur == "provincie" else _role(p)
 
 
-values = [{"lon": p.lon, "lat": p.lat, "naam": ui.plain(p.label), "achtergrond": not (p.deelnemer or p.praktijk),
+values = [{"lon": p.lon, "lat": p.lat, "naam": ui.plain(p.label), "code": p.code, "achtergrond": not (p.deelnemer or p.praktijk),
            "kleur": _colour(p), "rol": _role(p), "instrumenten": ", ".join(p.instrumenten)} for p in points]
-charts.show(charts.map_spec(values, colour_title=t(f"overzicht.colour.{kleur}", lang),
+clicked = charts.show(charts.map_spec(values, colour_title=t(f"overzicht.colour.{kleur}", lang),
                             tooltip=("naam", "rol", "instrumenten"),
                             titles={k: column(k, lang) for k in ("naam", "rol", "instrumenten")}),
-            lang=lang, alt=t("overzicht.map.alt", lang), width="content")
+            lang=lang, alt=t("overzicht.map.alt", lang), width="content", key="kaart")
+picked = [point.get("code") for point in (getattr(clicked, "selection", {}) or {}).get(charts.MAP_PICK, [])
+          if isinstance(point, dict) and point.get("code")]
+if picked:  # a click on a gemeente opens its page (the click is forgotten: Back shows the map again)
+    st.session_state.pop("kaart", None)
+    st.switch_page("screens/gemeente.py", query_params={"gemeente": picked[0], **({"lang": lang} if lang != "nl" else {})})
 st.caption(t("overzicht.map.caption", lang))
 marked = [{**v, "naam": links.gemeente(p.code, lang) + "#" + v["naam"]}
           for p, v in zip(points, values) if not v["achtergrond"]]

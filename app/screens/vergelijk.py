@@ -34,6 +34,18 @@ a, b = st.session_state["a"], st.session_state["b"]
 uses = {code: cache.call("graph.views:uses", gemeente=code, lang=lang) for code in (a, b)}
 in_use = {code: {u.instrument for u in found} for code, found in uses.items()}
 shared = in_use[a] & in_use[b]
+
+
+def _line(same: list) -> str:
+    """One instrument in use, once, with its amounts (and their years)."""
+    first = same[0]
+    amounts = [formats.amount(u.bedrag, u.eenheid, lang) + (f" ({u.peiljaar})" if u.peiljaar else "")
+               for u in same if u.bedrag is not None]
+    return (f"- {links.md(first.instrument_label, links.instrument(first.instrument, lang))}"
+            + (f" · {t('vergelijk.both', lang)}" if first.instrument in shared else "")
+            + (f" · {ui.md(', '.join(amounts))}" if amounts else ""))
+
+
 for column, code in zip(st.columns(2), (a, b)):
     with column:
         prof = cache.call("graph.views:profile", code=code)
@@ -42,13 +54,12 @@ for column, code in zip(st.columns(2), (a, b)):
         parts.figures(prof, lang=lang, columns=2)
         merged = ", ".join(formats.month_year(h.datum, lang) for h in prof.herindelingen) or t("common.none", lang)
         st.markdown(f"**{t('gemeente.herindeling', lang)}**: {ui.md(merged)}")
-        st.markdown(f"**{t('gemeente.toepassingen', lang)}** ({len(uses[code])})")
-        ordered = sorted(uses[code], key=lambda u: (u.instrument not in shared, u.instrument_label))
-        st.markdown("\n".join(
-            f"- {links.md(u.instrument_label, links.instrument(u.instrument, lang))}"
-            + (f" · {t('vergelijk.both', lang)}" if u.instrument in shared else "")
-            + (f" · {ui.md(formats.amount(u.bedrag, u.eenheid, lang))}" if u.bedrag is not None else "")
-            for u in ordered) or t("common.none", lang))
+        st.markdown(f"**{t('gemeente.toepassingen', lang)}** ({len(in_use[code])})")
+        grouped: dict[str, list] = {}
+        for u in uses[code]:
+            grouped.setdefault(u.instrument, []).append(u)
+        ordered = sorted(grouped.values(), key=lambda us: (us[0].instrument not in shared, us[0].instrument_label))
+        st.markdown("\n".join(_line(us) for us in ordered) or t("common.none", lang))
 
 st.subheader(t("vergelijk.shared", lang))
 pair = next((s for s in cache.on_projection("graph.analysis:similar", code=a, top=50) if s.b.code == b), None)

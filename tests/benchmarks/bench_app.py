@@ -76,7 +76,40 @@ def page_params(store_dir: Path) -> dict[str, dict[str, str]]:
     slug = trajecten[0].slug
     rows = list(store.query(Q_BUSIEST, bindings={"t": iri("traject", slug)}).records())
     gemeente = {"gemeente": str(rows[0]["code"])} if rows else {}
-    return {"netwerk": {"traject": slug}, "rode_draden": {"traject": slug}, "gemeente": gemeente}
+    pair = {"a": gemeente["gemeente"]} if gemeente else {}
+    return {"netwerk": {"traject": slug}, "rode_draden": {"traject": slug}, "gemeente": gemeente,
+            "vergelijk": pair, "zoeken": {"zoekterm": SEARCHES[0]}}
+
+
+SEARCHES = ("dorp", "Het Hogeland", "vertrouwen tussen dorp en gemeente", "dorpsbudget", "xyz")
+
+
+def search_times(store_dir: Path, *, runs: int = 5) -> dict[str, float]:
+    """Milliseconds to build the search index once, and per query (median of ``runs``) on the built store."""
+    import statistics
+
+    from graph import views
+    from graph.store import open_store
+    from graph.views import search
+
+    store = open_store(store_dir)
+    start = time.perf_counter()
+    index = search.prepare(views.search_index(store))
+    out = {"index (once per build)": (time.perf_counter() - start) * 1000, "entries": len(index)}
+    for query in SEARCHES:
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            search.find(index, query)
+            times.append((time.perf_counter() - start) * 1000)
+        out[query] = statistics.median(times)
+    return out
+
+
+def print_search(label: str, figures: dict[str, float]) -> None:
+    print(f"\n### search, {label}\n\n| query | ms |\n|---|---:|")
+    for query, ms in figures.items():
+        print(f"| {query} | {ms:.1f} |" if query != "entries" else f"| {query} (count) | {int(ms)} |")
 
 
 def _render(page: str, params: dict[str, str], lang: str) -> tuple[float, str]:
@@ -234,6 +267,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.store:
         for store in args.store:
+            print_search(str(store), search_times(store))
             print_renders(str(store), page_renders(store))
         return
     with tempfile.TemporaryDirectory() as tmp:
@@ -242,6 +276,7 @@ def main() -> None:
             healthy, rendered = cold_start(stores["voorbeeld (build)"])
             print(f"\n| cold start | s |\n|---|---:|\n| server healthy | {healthy:.2f} |\n| first page rendered | {rendered:.2f} |")
         for label, store in stores.items():
+            print_search(label, search_times(Path(store)))
             print_renders(label, page_renders(Path(store)))
     f = network_figures(args.nodes, browser=not args.skip_browser)
     print(f"\n| network | value |\n|---|---:|\n| nodes / edges | {f['nodes']} / {f['edges']} |"
