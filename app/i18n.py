@@ -8,7 +8,7 @@ ontology's language tags (``skos:prefLabel@nl``/``@en``) through ``graph.views``
 >>> t("overzicht.count.gemeenten", "nl")
 'Gemeenten'
 >>> t("netwerk.summary", "en", nodes=3, edges=2)
-'3 nodes and 2 connections in this selection.'
+'3 items and 2 connections in this selection.'
 """
 
 from __future__ import annotations

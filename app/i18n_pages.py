@@ -1,5 +1,6 @@
 """Words of the search, list, compare and lesson pages, the shell and the plain-language help (Dutch
-first, English second); merged into :data:`app.i18n.UI`."""
+first, English second); merged into :data:`app.i18n.UI`. Where a key is also in ``app.i18n`` the wording
+here is the plainer one that replaces it (no "knopen", no environment variables)."""
 
 PAGE_UI: dict[str, dict[str, str]] = {
     "nav.zoeken": {"nl": "Zoeken", "en": "Search"},
@@ -178,6 +179,8 @@ PAGE_UI: dict[str, dict[str, str]] = {
                           "en": "Who can tell you about this? (host for a work visit)"},
     "rode_draden.hosts.help": {"nl": "Deze gemeenten hebben ervaring met deze rode draad:",
                                "en": "These municipalities have experience with this thread:"},
+    "rode_draden.more": {"nl": "Nog {n} smallere rode draden; zet de schuif hoger of zoek ze via het zoekvak.",
+                         "en": "{n} narrower threads more; move the slider up or find them with the search box."},
     "rode_draden.own": {"nl": "Eigen pagina van deze rode draad", "en": "This thread's own page"},
     "rode_draden.back": {"nl": "← Alle rode draden", "en": "← All common threads"},
     "rode_draden.axis": {"nl": "aantal gemeenten", "en": "number of municipalities"},

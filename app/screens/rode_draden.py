@@ -10,7 +10,8 @@ from app import cache, charts, links, state, text_panels, ui
 from app.i18n import t
 
 HOSTS = 10  # gemeenten offered as werkbezoek hosts on a thread's page
-TOP_CHART = 15  # threads in the ranking chart; the list below has them all
+TOP_CHART = 15
+MAX_LISTED = 60  # threads listed with their evidence; a higher minimum (the slider) shows the rest  # threads in the ranking chart; the list below has them all
 STATUSES = ("nieuw", "gegroeid", "gekrompen", "verdwenen")
 
 lang = state.lang()
@@ -87,11 +88,13 @@ with tab_threads:
                                      for th in threads[:TOP_CHART]], x="gemeenten", y="draad", colour="soort",
                                     x_title=t("rode_draden.axis", lang), colour_title=t("col.kind", lang)),
                     lang=lang, alt=t("rode_draden.chart.alt", lang))
-    for rank, th in enumerate(threads, 1):
+    for rank, th in enumerate(threads[:MAX_LISTED], 1):
         with st.expander(f"{rank}. {ui.plain(_label(th))} · "
                          + t("rode_draden.support", lang, kind=_kind(th.kind), n=th.support, total=th.population)):
             st.markdown(ui.link(t("rode_draden.own", lang), links.draad(th.key, lang)))
             _evidence(th)
+    if len(threads) > MAX_LISTED:
+        st.caption(t("rode_draden.more", lang, n=len(threads) - MAX_LISTED))
     text_panels.new_threads(traject=scope, k=k, lang=lang)
 
 with tab_groups:
