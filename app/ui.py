@@ -136,6 +136,14 @@ def links(urls: Iterable[str]) -> str:
 
     >>> links(["https://a.nl/x_y", "javascript:alert(1)"])
     '[a\\\\.nl/x\\\\_y](https://a.nl/x_y)'
+
+    A valid address with parentheses is kept (they are percent-encoded in the target); one with a bidi
+    control is dropped:
+
+    >>> links(["https://nl.wikipedia.org/wiki/Kern_(plaats)"]).split("](")[1]
+    'https://nl.wikipedia.org/wiki/Kern_%28plaats%29)'
+    >>> links(["https://a.nl/\u202eexe.txt"])
+    ''
     """
     out = []
     for url in urls:
