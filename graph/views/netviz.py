@@ -223,95 +223,18 @@ def vis_script() -> str:
            "see graph/static/LICENSE-vis-network.txt */" + body.replace("</script", "<\\/script")
 
 
-_CSS = (
-    "html,body{margin:0;padding:0;background:#fff;font-family:sans-serif;color:#1b1b1b}"
-    "#wrap{display:flex;gap:8px;align-items:stretch}"
-    "#net{flex:1;min-width:0;border:1px solid #8a8a8a;box-sizing:border-box}"
-    "#panel{width:240px;flex:none;border:1px solid #8a8a8a;padding:8px;font-size:14px;overflow:auto;box-sizing:border-box}"
-    "#panel h2{font-size:16px;margin:0 0 4px 0;overflow-wrap:anywhere}"
-    "#panel a{color:#0b57d0}#panel a:focus-visible{outline:3px solid #0b57d0}"
-    "#panel ul{padding-left:18px;margin:4px 0}"
-    "@media (max-width:600px){#wrap{flex-direction:column}#panel{width:auto;max-height:160px}#net{flex:none;height:440px!important}}"
-    "div.vis-tooltip{position:absolute;visibility:hidden;padding:6px;white-space:pre-wrap;max-width:320px;"
-    "overflow-wrap:anywhere;word-break:break-word;"
-    "font-size:13px;color:#000;background:#fffbe6;border:1px solid #888;border-radius:3px;"
-    "box-shadow:2px 2px 8px rgba(0,0,0,.2);pointer-events:none;z-index:5}"
-    "#empty{padding:1em;color:#1b1b1b}"
-    "#legend{list-style:none;margin:0 0 4px 0;padding:0;font-size:14px;display:flex;flex-wrap:wrap;gap:4px 14px}"
-    "#legend svg{vertical-align:-3px;margin-right:5px}"
-)
+@lru_cache(maxsize=1)
+def _css() -> str:
+    """The network page's stylesheet (``graph/static/network.css``)."""
+    return (STATIC / "network.css").read_text(encoding="utf-8")
 
-_BOOT = """
-(function(){
-  var text = %(text)s;
-  var nodes = new vis.DataSet(%(nodes)s), edges = new vis.DataSet(%(edges)s);
-  var box = document.getElementById("net"), panel = document.getElementById("panel");
-  if (window.frameElement) { window.frameElement.title = text.frame; }
-  if (nodes.length === 0) { box.style.display = "none"; document.getElementById("empty").hidden = false; }
-  var network = new vis.Network(box, {nodes: nodes, edges: edges}, %(options)s);
-  window.kernenNetwork = network;
-  network.once("afterDrawing", function(){ document.body.setAttribute("data-drawn-nodes", String(nodes.length)); });
-  network.once("stabilizationIterationsDone", function(){ network.setOptions({physics: {enabled: false}}); });
-  // Readable labels: every label is %(font)s px on screen at any zoom, and a label is only drawn where it
-  // does not overlap a label already placed (the biggest nodes first); zooming in makes room for more.
-  // Hidden labels show on hover, in the side panel and in the table.
-  var full = {}, pending = null;
-  nodes.forEach(function(n){ full[n.id] = n.label; });
-  var order = nodes.get().sort(function(a, b){ return (b.important - a.important) || (b.size - a.size); })
-                   .map(function(n){ return n.id; });
-  function declutter(){
-    pending = null;
-    var s = network.getScale(), px = %(font)s, pos = network.getPositions(), boxes = [], upd = [];
-    order.forEach(function(id){
-      var n = nodes.get(id), text = full[id] || "", p = network.canvasToDOM(pos[id]);
-      var w = text.length * px * 0.55, r = (n.size || 10) * s;
-      var box = [p.x - w / 2, p.y + r, p.x + w / 2, p.y + r + px * 1.4];
-      var free = text && !boxes.some(function(b){ return box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1]; });
-      if (free) boxes.push(box);
-      upd.push({id: id, label: free ? text : "", font: {size: px / Math.max(s, 0.01)}});
-    });
-    nodes.update(upd);
-    document.body.setAttribute("data-labels", String(boxes.length));
-  }
-  function later(){ if (!pending) pending = setTimeout(declutter, 150); }
-  network.once("afterDrawing", declutter);
-  network.once("stabilized", declutter);
-  network.on("zoom", later);
-  network.on("dragEnd", later);
-  function el(tag, content){ var e = document.createElement(tag); if (content !== undefined) e.textContent = content; return e; }
-  function link(node, label){
-    if (!node.link) return el("span", label);
-    var a = el("a", label); a.href = node.link; a.target = "_blank"; a.rel = "noopener";
-    a.addEventListener("click", function(ev){
-      // Same origin: open the view in the app itself (its router follows history changes).
-      try {
-        var top = window.parent, url = new URL(node.link, top.location.href);
-        top.history.pushState({}, "", url.pathname + url.search);
-        top.dispatchEvent(new PopStateEvent("popstate", {state: {}}));
-        ev.preventDefault();
-      } catch (err) { /* a new tab instead */ }
-    });
-    return a;
-  }
-  function show(id){
-    var node = nodes.get(id); if (!node) return;
-    panel.replaceChildren();
-    panel.appendChild(el("h2", node.label || id));
-    panel.appendChild(el("p", node.group_name && node.group_name !== node.kind ? node.kind + " · " + node.group_name : node.kind));
-    if (node.link) { var p = el("p"); p.appendChild(link(node, text.open)); panel.appendChild(p); }
-    var near = network.getConnectedNodes(id).map(function(n){ return nodes.get(n); }).filter(Boolean);
-    if (near.length) {
-      panel.appendChild(el("p", text.near + " (" + near.length + ")"));
-      var list = el("ul");
-      near.slice(0, 30).forEach(function(n){ var li = el("li"); li.appendChild(link(n, n.label || n.id)); list.appendChild(li); });
-      panel.appendChild(list);
-    }
-  }
-  network.on("click", function(p){ if (p.nodes.length) show(p.nodes[0]); });
-  var focus = %(focus)s;
-  if (focus !== null && nodes.get(focus)) { network.selectNodes([focus]); network.focus(focus, {scale: 1.2}); show(focus); }
-})();
-"""
+
+@lru_cache(maxsize=1)
+def _boot() -> str:
+    """The network page's script template (``graph/static/network-boot.js``), without its comment line."""
+    return (STATIC / "network-boot.js").read_text(encoding="utf-8").split("\n", 1)[1]
+
+
 
 _SVG_SHAPES = {
     "dot": '<circle cx="8" cy="8" r="6.5"/>',
@@ -369,13 +292,13 @@ def network_html(nodes: Sequence[NetNode], edges: Sequence[NetEdge], *, layout: 
     vis_nodes, vis_edges, options = _pyvis_data(_vis_nodes(nodes, pos, links or {}),
                                                 _vis_edges(edges, {n.id for n in nodes}),
                                                 _options(bool(pos), len(nodes)))
-    script = _BOOT % {"nodes": safe_json(vis_nodes), "edges": safe_json(vis_edges), "text": safe_json(text),
+    script = _boot() % {"nodes": safe_json(vis_nodes), "edges": safe_json(vis_edges), "text": safe_json(text),
                       "font": LABEL_FONT_PX,
                       "options": safe_json(options), "focus": safe_json(focus)}
     return (
         f'<!DOCTYPE html><html lang="{"en" if lang == "en" else "nl"}"><head><meta charset="utf-8">'
         f"<title>{html.escape(text['frame'])}</title>"
-        f"<style>{_CSS}#net{{height:{int(height)}px}}</style></head><body>"
+        f"<style>{_css()}#net{{height:{int(height)}px}}</style></head><body>"
         f"{legend_html(legend or {}, _group_shapes(nodes))}"
         f'<div id="wrap"><div id="net" role="img" aria-label="{html.escape(text["aria"])}"></div>'
         f'<aside id="panel" aria-live="polite" aria-label="{html.escape(text["panel"])}">'
