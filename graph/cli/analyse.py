@@ -1,0 +1,141 @@
+"""``kernen analyse``, ``suggest`` and ``verslag``: rode draden and lesson texts."""
+
+from __future__ import annotations
+
+import click
+
+from graph.cli.base import cli, friendly_errors, store_option
+from graph.settings import load_settings
+
+
+def _note_pooled_trajectories(store) -> None:
+    """Say on stderr when the analysis takes several trajectories (cohorts) together."""
+    from graph.summaries.data import trajects
+
+    slugs = [ref.slug for _, ref in trajects(store)]
+    if len(slugs) > 1:
+        click.echo(f"let op: {len(slugs)} trajecten samen geanalyseerd ({', '.join(slugs)}); "
+                   "kies er een met --traject", err=True)
+
+
+def _group_size(ctx, param, value: str) -> tuple[int, int]:
+    """``4-6`` -> (4, 6); ``5`` -> (5, 5)."""
+    try:
+        lo, _, hi = value.partition("-")
+        return int(lo), int(hi or lo)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is geen groepsgrootte; schrijf bijvoorbeeld 4-6") from None
+
+
+@cli.command("analyse")
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True,
+              help="Markdown report or JSON with every field.")
+@click.option("--k", "k", type=click.IntRange(min=1), default=3, show_default=True,
+              help="A rode draad is shared by at least K gemeenten.")
+@click.option("--group-size", default="4-6", show_default=True, callback=_group_size, metavar="MIN-MAX",
+              help="Size of the learning groups.")
+@click.option("--seed", type=int, default=42, show_default=True, help="Seed for Louvain, groups and sampling.")
+@click.option("--traject", default=None, metavar="SLUG", help="One trajectory (default: all in the store).")
+@click.option("--regio", type=click.Choice(["provincie"]), default=None,
+              help="Form learning groups within each province.")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="Language of the Markdown report.")
+@store_option
+@friendly_errors
+def analyse_command(fmt: str, k: int, group_size: tuple[int, int], seed: int, traject: str | None,
+                    regio: str | None, lang: str | None, store: str | None) -> None:
+    """Rode draden, clusters, learning groups, werkbezoek hosts, bridges and change between meetings."""
+    from graph.analysis import analyse
+    from graph.analysis.report import to_json, to_markdown
+    from graph.store import open_store
+    from graph.text.proposals_report import store_proposals, with_proposals
+    from graph.text.proposals_report import to_markdown as proposals_markdown
+
+    settings = load_settings(store=store, lang=lang)
+    st = open_store(settings.store)
+    if traject is None:
+        _note_pooled_trajectories(st)
+    report = analyse(st, k=k, group_size=group_size, seed=seed, traject=traject, region=regio)
+    found = store_proposals(st, traject=traject, k=k)
+    if fmt == "json":
+        click.echo(with_proposals(to_json(report), found))
+    else:
+        click.echo(to_markdown(report, lang=settings.lang) + "\n" + proposals_markdown(found, lang=settings.lang, k=k),
+                   nl=False)
+
+
+def _built_store(location: str | None):
+    """The store at ``location`` (settings when None), or None when none has been built."""
+    from graph.store import StoreMissing, open_store
+
+    try:
+        return open_store(location)
+    except StoreMissing:
+        return None
+
+
+@cli.command("suggest")
+@click.argument("input_path", metavar="INPUT", type=click.Path(exists=True))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="A table with explanations, or JSON: each lesson with its tags and ranked suggestions.")
+@click.option("--data", "data_dir", default=None, metavar="DIR", help="Data directory (default: data/).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="Language of the explanations.")
+@store_option
+@friendly_errors
+def suggest_command(input_path: str, fmt: str, data_dir: str | None, lang: str | None, store: str | None) -> None:
+    """Stel thema's en instrumenten voor bij elke les van INPUT (werkboek, CSV-map of .yaml).
+
+    Learns from the store's themes, instruments and tagged lessons (the ontology alone when no store
+    is built) and from the tagged lessons of INPUT; writes nothing.
+    """
+    import json
+    from pathlib import Path
+
+    from graph.text.inputs import suggestions, table
+
+    settings = load_settings(store=store, lang=lang, data=data_dir)
+    found = suggestions(Path(input_path), data_dir=settings.data_dir, store=_built_store(store))
+    click.echo(json.dumps(found, ensure_ascii=False, indent=2) if fmt == "json" else table(found, lang=settings.lang))
+
+
+@cli.command("verslag")
+@click.argument("report", metavar="FILE", type=click.Path(exists=True, dir_okay=False))
+@click.option("--bijeenkomst", required=True, metavar="ID", help="id of the meeting the report is of.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), metavar="FILE.xlsx",
+              help="Where to write the workbook with the drafted lessons.")
+@click.option("--soort", type=click.Choice(["intake", "startbijeenkomst", "regionale-uitwisseling", "werkbezoek",
+                                            "slotbijeenkomst"]), default="regionale-uitwisseling", show_default=True,
+              help="Kind of meeting (for the bijeenkomst row).")
+@click.option("--datum", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]), default=None,
+              help="Date of the meeting (default: today).")
+@click.option("--traject", default="verslag", show_default=True, metavar="ID", help="id for the traject row.")
+@click.option("--gastgemeente", default=None, metavar="GEMEENTE", help="Host (needed for a werkbezoek).")
+@click.option("--data", "data_dir", default=None, metavar="DIR", help="Data directory (default: data/).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="Language of the explanations.")
+@click.option("--force", is_flag=True, help="Overwrite FILE.xlsx if it exists.")
+@store_option
+@friendly_errors
+def verslag_command(report: str, bijeenkomst: str, out: str, soort: str, datum, traject: str,
+                    gastgemeente: str | None, data_dir: str | None, lang: str | None, force: bool,
+                    store: str | None) -> None:
+    """Zet een verslag (.docx, .md, .txt) om in conceptlessen in een werkboek; schrijft niets in de store.
+
+    Candidate lessons are sentences and bullets with facilitators' cues; gemeenten (also former names)
+    and suggested tags are filled in; personal data is left out (the check the inputs get). Check every row.
+    """
+    from datetime import date
+    from pathlib import Path
+
+    from graph.text.verslag_file import draft_workbook
+
+    path = Path(out)
+    if path.suffix.lower() != ".xlsx":
+        raise click.BadParameter("the file name must end in .xlsx", param_hint="--out")
+    if path.exists() and not force:
+        raise click.UsageError(f"{path} bestaat al; gebruik --force om te overschrijven")
+    settings = load_settings(store=store, lang=lang, data=data_dir)
+    lines = draft_workbook(Path(report), path, bijeenkomst=bijeenkomst, soort=soort,
+                           datum=datum.date() if datum else date.today(), traject=traject,
+                           gastgemeente=gastgemeente, data_dir=settings.data_dir, store=_built_store(store),
+                           lang=settings.lang)
+    for line in lines:
+        click.echo(line)

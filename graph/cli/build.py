@@ -1,0 +1,161 @@
+"""``kernen build``, ``validate`` and ``template``: trajectory input into the store."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+
+import click
+
+from graph.cli.base import cli, friendly_errors
+from graph.settings import load_settings
+
+
+
+@cli.command("build")
+@click.argument("inputs", nargs=-1, type=click.Path(exists=True))
+@click.option("--store", "store", default=None, metavar="DIR", help="Store directory (env KERNEN_STORE).")
+@click.option("--data", "data_dir", default=None, metavar="DIR", help="Data directory (default: data/).")
+@click.option("--remove", "remove", multiple=True, metavar="TRAJECT",
+              help="Drop this trajectory from the store (repeatable); others not in INPUT are kept.")
+@click.option("--redact", is_flag=True,
+              help="Replace personal data in free text by [verwijderd: <soort>] instead of refusing the input.")
+@friendly_errors
+def build_command(inputs: tuple[str, ...], store: str | None, data_dir: str | None,
+                  remove: tuple[str, ...], redact: bool) -> None:
+    """Bouw de graaf: referentie + praktijk + trajecten (INPUT; standaard het voorbeeld).
+
+    Atomic: builds a new store next to the old one and swaps it in only when all went well.
+    A trajectory already in the store that INPUT does not provide is kept (with a warning).
+    Personal data typed into free text (e-mail, phone, IBAN, BSN, address, a contact's name)
+    refuses the build, unless --redact.
+    """
+    from pathlib import Path
+
+    from graph.build import build
+    from graph.cli.formatting import format_build_report
+
+    with _ProgressBar() as progress, _redact_hint():
+        report = build([Path(p) for p in inputs], store_dir=store, data_dir=data_dir, progress=progress,
+                       remove=remove, redact=redact)
+    click.echo(format_build_report(report))
+    if redact:
+        click.echo(f"persoonsgegevens vervangen: {_redacted_summary(report.redacted)}")
+
+
+def _redacted_summary(redacted: dict[str, int]) -> str:
+    from collections import Counter
+
+    from graph.ingest.privacy import PersonalCheck
+
+    return PersonalCheck(redacted=Counter(redacted), lang=load_settings().lang).summary()
+
+
+@contextlib.contextmanager
+def _redact_hint():
+    """After located personal-data errors, one line saying what ``--redact`` would do with them."""
+    from graph.errors import InputError
+    from graph.ingest.privacy import is_personal
+
+    try:
+        yield
+    except InputError as exc:
+        if any(is_personal(p) for p in exc.problems):
+            exc.hint = "tip: --redact vervangt persoonsgegevens in vrije tekst door [verwijderd: <soort>]"
+        raise
+
+
+class _ProgressBar:
+    """A click progress bar over the build steps (shown on a terminal only)."""
+
+    def __enter__(self):
+        self.bar = None
+        return self
+
+    def __call__(self, step: str, number: int, total: int) -> None:
+        if not sys.stderr.isatty():
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label="bouwen", file=sys.stderr,
+                                         item_show_func=lambda item: item)
+            self.bar.__enter__()
+        self.bar.update(number - self.bar.pos, step)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
+SEVERITY_PREFIX = {"error": "", "warning": "waarschuwing: ", "info": "info: ", "hint": "hint: "}
+
+
+@cli.command("validate")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(), metavar="INPUT...")
+@click.option("--data", "data_dir", default=None, metavar="DIR", help="Data directory (default: data/).")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Leave out the information lines (encoding, delimiter) and the tag hints.")
+@click.option("--store", "store", default=None, metavar="DIR", help="Store to compare with (env KERNEN_STORE).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default=None,
+              help="Language of the personal-data messages and the tag hints (default: settings, nl).")
+def validate_command(inputs: tuple[str, ...], data_dir: str | None, quiet: bool, store: str | None,
+                     lang: str | None) -> None:
+    """Controleer trajectinvoer (werkboek .xlsx, CSV-map of .yaml) zonder iets te schrijven.
+
+    Prints every problem as file:sheet:row:column: message (plus a suggestion); exit 1 on any error.
+    Ends with the records per kind and what is new, changed or removed against the store.
+    """
+    from pathlib import Path
+
+    from graph.ingest import errors_in, validate_inputs
+    from graph.text.inputs import hints
+
+    settings = load_settings(data=data_dir, store=store, lang=lang)
+    problems, valid = validate_inputs([Path(p) for p in inputs], data_dir=settings.data_dir, lang=settings.lang)
+    problems += hints([Path(p) for p in inputs if Path(p).exists()], data_dir=settings.data_dir, lang=settings.lang)
+    for problem in problems:
+        if not (quiet and problem.severity in ("info", "hint")):
+            click.echo(SEVERITY_PREFIX.get(problem.severity, "") + str(problem))
+    errors, warnings = len(errors_in(problems)), sum(p.severity == "warning" for p in problems)
+    if errors:
+        click.echo(f"ongeldig: {errors} fout(en), {warnings} waarschuwing(en) in {len(inputs)} invoer", err=True)
+        sys.exit(1)
+    _compare_with_store(valid, settings.store)
+    click.echo(f"geldig: {len(inputs)} invoer, 0 fouten, {warnings} waarschuwing(en)")
+
+
+def _compare_with_store(trajectories: list, store_path) -> None:
+    """Records per kind and the difference with the local store, one or two lines per trajectory."""
+    import pyoxigraph as ox
+
+    from graph.build.compare import compare, summary_lines
+    from graph.store import StoreMissing, current_version
+
+    try:
+        version = current_version(store_path) if store_path and "://" not in str(store_path) else None
+        store = ox.Store.read_only(str(version)) if version is not None and version.is_dir() else None
+    except (StoreMissing, OSError):
+        store = None
+    for trajectory in trajectories:
+        for line in summary_lines(compare(trajectory, store)):
+            click.echo(line)
+
+
+@cli.command("template")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), metavar="FILE.xlsx",
+              help="Where to write the empty workbook.")
+@click.option("--data", "data_dir", default=None, metavar="DIR", help="Data directory (default: data/).")
+@click.option("--force", is_flag=True, help="Overwrite FILE.xlsx if it exists.")
+@friendly_errors
+def template_command(out: str, data_dir: str | None, force: bool) -> None:
+    """Schrijf het lege invulwerkboek: uitleg per kolom, keuzelijsten, instructieblad."""
+    from pathlib import Path
+
+    from graph.ingest.template import workbook_bytes
+
+    path = Path(out)
+    if path.suffix.lower() != ".xlsx":
+        raise click.BadParameter("the file name must end in .xlsx", param_hint="--out")
+    if path.exists() and not force:
+        raise click.UsageError(f"{path} bestaat al; gebruik --force om te overschrijven")
+    path.write_bytes(workbook_bytes(data_dir=load_settings(data=data_dir).data_dir))
+    click.echo(f"werkboek geschreven: {path}")

@@ -1,0 +1,87 @@
+"""``kernen export meeting|intake|bundle``: the facilitator's documents."""
+
+from __future__ import annotations
+
+import click
+
+from graph.cli.base import export, friendly_errors, store_option
+from graph.settings import load_settings
+
+
+def document_options(fn):
+    """``--format md|html|docx``, ``--out FILE``, ``--lang nl|en`` and ``--store``."""
+    fn = click.option("--format", "fmt", type=click.Choice(["md", "html", "docx"]), default="md",
+                      show_default=True, help="Markdown, self-contained HTML or Word.")(fn)
+    fn = click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), default=None,
+                      help="File to write (default: md/html to stdout, docx to a named file here).")(fn)
+    fn = click.option("--lang", type=click.Choice(["nl", "en"]), default=None,
+                      help="Language of the document (default: settings, nl).")(fn)
+    return store_option(fn)
+
+
+def _write_document(build, fmt: str, out: str | None) -> None:
+    """Build the summary with ``build()``, render it and write it."""
+    import time
+    from pathlib import Path
+
+    from graph.export.reports import filename, render
+
+    start = time.perf_counter()
+    summary = build()
+    data = render(summary, format=fmt)
+    if out is None and fmt != "docx":
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    path = Path(out or filename(summary, format=fmt))
+    path.write_bytes(data)
+    click.echo(f"{path} geschreven ({len(data):,} bytes, {time.perf_counter() - start:.2f} s)", err=True)
+
+
+def _store_and_lang(store: str | None, lang: str | None):
+    from graph.store import open_store
+
+    settings = load_settings(store=store, lang=lang)
+    return open_store(settings.store), settings.lang
+
+
+@export.command("meeting")
+@click.argument("meeting_id")
+@document_options
+@click.option("--with-names", is_flag=True, help="Include contact persons' names (personal data!).")
+@click.option("--propose-groups", is_flag=True,
+              help="Propose tables by what gemeenten share, ignoring the leergroep column.")
+@friendly_errors
+def export_meeting(meeting_id: str, fmt: str, out: str | None, lang: str | None, store: str | None,
+                   with_names: bool, propose_groups: bool) -> None:
+    """Meeting pack for bijeenkomst MEETING_ID (e.g. voorbeeld-regio2)."""
+    from graph.summaries import meeting_pack
+
+    st, language = _store_and_lang(store, lang)
+    _write_document(lambda: meeting_pack(st, meeting_id, lang=language, with_names=with_names,
+                                         propose_groups=propose_groups), fmt, out)
+
+
+@export.command("intake")
+@click.argument("gemeente")
+@document_options
+@click.option("--traject", default=None, help="Trajectory slug (default: the one the gemeente takes part in).")
+@friendly_errors
+def export_intake(gemeente: str, fmt: str, out: str | None, lang: str | None, store: str | None,
+                  traject: str | None) -> None:
+    """Intake summary for GEMEENTE (CBS code such as GM1900, or name)."""
+    from graph.summaries import intake_summary
+
+    st, language = _store_and_lang(store, lang)
+    _write_document(lambda: intake_summary(st, gemeente, lang=language, traject=traject), fmt, out)
+
+
+@export.command("bundle")
+@click.argument("traject")
+@document_options
+@friendly_errors
+def export_bundle(traject: str, fmt: str, out: str | None, lang: str | None, store: str | None) -> None:
+    """Lessons bundle (lessenbundel) for trajectory TRAJECT (e.g. voorbeeld)."""
+    from graph.summaries import lessons_bundle
+
+    st, language = _store_and_lang(store, lang)
+    _write_document(lambda: lessons_bundle(st, traject, lang=language), fmt, out)

@@ -1,0 +1,102 @@
+"""``kernen query``, ``queries`` and ``stats``: asking the graph."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from graph.cli.base import cli, friendly_errors, stop_on_signals, store_option
+from graph.settings import load_settings
+
+
+@cli.command("query")
+@click.argument("query", required=False, metavar="SPARQL|FILE.rq|-")
+@click.option("--name", "-n", "name", default=None, metavar="NAME", help="A canned query (see `kernen queries`).")
+@click.option("--param", "-p", "params", multiple=True, metavar="K=V", help="A parameter value (repeatable).")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True, help="Output format.")
+@click.option("--timeout", type=float, default=None, metavar="S", help="Time limit in seconds (default 10).")
+@click.option("--max-rows", type=int, default=None, metavar="N", help="Row cap (default 10000).")
+@store_option
+@friendly_errors
+def query_command(query: str | None, name: str | None, params: tuple[str, ...], fmt: str,
+                  timeout: float | None, max_rows: int | None, store: str | None) -> None:
+    """Vraag de graaf: inline SPARQL, een .rq-bestand (of - voor stdin), of --name NAME.
+
+    Read-only and safe: no updates, SERVICE or LOAD; FROM only names graphs in the store.
+    """
+    values = _parse_params(params)
+    if (query is None) == (name is None):
+        raise click.UsageError("geef precies een van: SPARQL-tekst, een .rq-bestand, of --name NAME")
+    settings = load_settings(store=store, query_timeout=timeout, max_rows=max_rows)  # checked here
+    timeout, max_rows = settings.query_timeout, settings.max_rows
+    stop_on_signals()
+    from graph.sparql import run_canned, run_text, start_worker
+
+    start_worker(settings.store)  # it loads the store while this process reads and checks the query
+    from graph.cli.formatting import format_result
+
+    if name is not None:
+        result = run_canned(name, params=values, store=store, timeout=timeout, max_rows=max_rows)
+    else:
+        result = run_text(_query_text(query), params=values, store=store, timeout=timeout, max_rows=max_rows)
+    click.echo(format_result(result, fmt).rstrip("\n"))
+    if result.truncated and fmt != "table":
+        click.echo(f"let op: afgekapt na {len(result.rows)} rijen (truncated; use --max-rows)", err=True)
+
+
+def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
+    values = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"{item!r}: verwacht naam=waarde", param_hint="--param")
+        values[key.strip()] = value
+    return values
+
+
+def _query_text(query: str) -> str:
+    """The query itself, or the contents of the .rq file (or stdin for ``-``) it names."""
+    from pathlib import Path
+
+    if query == "-":
+        return sys.stdin.read()
+    path = Path(query)
+    if query.endswith((".rq", ".sparql")) or ("\n" not in query and _is_file(path)):
+        return path.read_text(encoding="utf-8")
+    return query
+
+
+def _is_file(path) -> bool:
+    """``path.is_file()``, False for a text too long to be a file name (a long one-line query)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+@cli.command("queries")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+              help="Language of the descriptions.")
+def queries_command(lang: str) -> None:
+    """Toon de vaste queries (canned queries) met beschrijving, parameters en kolommen."""
+    from graph.cli.formatting import format_canned
+    from graph.sparql import canned_queries
+
+    click.echo(format_canned(canned_queries(), lang=lang))
+
+
+@cli.command("stats")
+@store_option
+@friendly_errors
+def stats_command(store: str | None) -> None:
+    """Toon wat de store bevat: triples per graaf en instanties per klasse."""
+    from graph.cli.formatting import format_counts
+    from graph.store import open_store
+    from graph.store.stats import instances_per_class, triples_per_graph
+
+    with open_store(store) as opened:
+        click.echo(format_counts(triples_per_graph(opened), header=("graaf (named graph)", "triples")))
+        click.echo()
+        click.echo(format_counts(instances_per_class(opened), header=("klasse", "instanties")))

@@ -1,0 +1,118 @@
+"""``kernen serve``, ``export data``, ``publish`` and ``app``: serving the graph."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from graph.cli.base import cli, export, friendly_errors, store_option
+from graph.settings import load_settings
+
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+DATA_FORMATS = ["ttl", "nt", "trig", "jsonld", "graphml", "gexf", "csv"]  # graph.export.data.FORMATS
+
+
+@cli.command("serve")
+@store_option
+@click.option("--host", default=None, help="Interface to listen on (default 127.0.0.1: this machine only).")
+@click.option("--port", type=int, default=None, help="Port (default 7878).")
+@click.option("--timeout", type=float, default=None, help="Seconds a query may run (default 10).")
+@click.option("--max-rows", type=int, default=None, help="Rows per answer before it is truncated (default 10000).")
+@click.option("--cors", default=None, metavar="ORIGINS", help="Comma-separated origins allowed by CORS (default: off).")
+@click.option("--dumps", type=click.Path(file_okay=False), default=None,
+              help="Directory with the dumps to serve (default: data/build/dumps).")
+@friendly_errors
+def serve_command(store, host, port, timeout, max_rows, cors, dumps) -> None:
+    """SPARQL 1.1 endpoint at /sparql and a landing page at / (read-only, time limit, row cap)."""
+    from pathlib import Path
+
+    from graph.endpoint import EndpointConfig, serve
+    from graph.store import open_store
+
+    settings = load_settings(store=store, endpoint_host=host, endpoint_port=port, query_timeout=timeout,
+                             max_rows=max_rows, cors_origins=cors)
+    config = EndpointConfig.from_settings(settings, dumps=Path(dumps) if dumps else None)
+    open_store(settings.store).graphs()  # fail now, with the reason, rather than on the first request
+    if settings.endpoint_host not in LOOPBACK:
+        click.echo(f"let op: het endpoint is bereikbaar vanaf andere machines ({settings.endpoint_host})", err=True)
+    click.echo(f"SPARQL: http://{settings.endpoint_host}:{settings.endpoint_port}/sparql "
+               f"(store {settings.store}; Ctrl+C stopt)", err=True)
+    serve(config, host=settings.endpoint_host, port=settings.endpoint_port)
+
+
+@export.command("data")
+@store_option
+@click.option("--out", type=click.Path(file_okay=False), default=None,
+              help="Directory to write (default: data/build/dumps, which `kernen serve` offers).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(DATA_FORMATS),
+              help="Only these formats (repeatable; default: all).")
+@friendly_errors
+def export_data_command(store, out, formats) -> None:
+    """Data dumps of the public graphs (Turtle, N-Triples, TriG, JSON-LD, GraphML, GEXF, CSV) + manifest."""
+    import time
+    from pathlib import Path
+
+    from graph.export.data import FORMATS, export_data
+    from graph.store import open_store
+
+    settings = load_settings(store=store)
+    target = Path(out) if out else Path(settings.data) / "build" / "dumps"
+    start = time.perf_counter()
+    manifest = export_data(open_store(settings.store), target, formats=formats or FORMATS)
+    for f in manifest["files"]:
+        counts = ", ".join(f"{f[k]:,} {k}" for k in ("triples", "rows", "nodes", "edges") if k in f)
+        click.echo(f"{target / f['name']}  {f['bytes']:,} bytes  {counts}")
+    click.echo(f"{len(manifest['files'])} bestanden + manifest.json in {time.perf_counter() - start:.1f} s", err=True)
+
+
+@cli.command("publish")
+@store_option
+@click.option("--endpoint", required=True, metavar="URL", help="SPARQL endpoint of the target store.")
+@click.option("--graph-store", default=None, metavar="URL",
+              help="Graph Store Protocol URL (default: derived: Virtuoso /sparql-graph-crud-auth, Fuseki /data).")
+@click.option("--user", envvar="KERNEN_PUBLISH_USER", default=None, help="User (env KERNEN_PUBLISH_USER).")
+@click.option("--password", envvar="KERNEN_PUBLISH_PASSWORD", default=None,
+              help="Password (env KERNEN_PUBLISH_PASSWORD; asked for when a user is given without one).")
+@click.option("--include-private", is_flag=True, help="Also publish the private graph (personal data!).")
+@friendly_errors
+def publish_command(store, endpoint, graph_store, user, password, include_private) -> None:
+    """Load the graph (every named graph) into a SPARQL 1.1 store with the Graph Store Protocol."""
+    import time
+
+    from graph.store.publish import publish
+    from graph.store import open_store
+
+    if user and password is None:
+        password = click.prompt(f"wachtwoord voor {user}", hide_input=True)
+    start = time.perf_counter()
+    counts = publish(open_store(load_settings(store=store).store), endpoint, graph_store=graph_store,
+                     user=user, password=password, include_private=include_private)
+    for graph, n in counts.items():
+        click.echo(f"{graph}  {n:,} triples")
+    click.echo(f"{sum(counts.values()):,} triples naar {endpoint} in {time.perf_counter() - start:.1f} s", err=True)
+
+
+@cli.command("app")
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8501, show_default=True, type=int, help="Port to listen on.")
+def app_command(store, host, port) -> None:
+    """Open the Streamlit app for participants on the current store (read-only unless the operator allows upload)."""
+    import os
+    from pathlib import Path
+
+    from graph.settings import ROOT
+
+    settings = load_settings(store=store)
+    location = settings.store if settings.is_remote else str(Path(settings.store).absolute())
+    env = {**os.environ, "KERNEN_STORE": location}
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app" / "main.py"),
+               "--server.address", host, "--server.port", str(port), "--server.headless", "true",
+               "--browser.gatherUsageStats", "false", "--client.toolbarMode", "viewer"]
+    click.echo(f"app op http://{host}:{port}  (store: {env['KERNEN_STORE']})", err=True)
+    os.chdir(ROOT)  # .streamlit/config.toml is read from the working directory
+    os.execve(sys.executable, command, env)  # become Streamlit: signals reach the server itself
