@@ -18,6 +18,9 @@ def _action(a: ActionStep, lang: str, *, indent: str) -> list[str]:
     w = words(lang)
     if a.completed:
         when = f"{a.status}, {w('completed').lower()} {day(a.completed, lang)}"
+    elif a.status == "gereed":
+        when = f"{a.status}, {w('no_completion_date')}" + (
+            f" ({w('deadline').lower()} {day(a.deadline, lang)})" if a.deadline else "")
     else:
         when = a.status + (f" ({w('deadline').lower()} {day(a.deadline, lang)})" if a.deadline else "")
     return [indent + w("action"), a.title, when]

@@ -14,7 +14,8 @@ LABELS: dict[str, dict[str, str]] = {
         "contact_role": "Contactpersoon (rol)", "intake": "Intake", "entered": "Wat de gemeente opgaf",
         "description": "Omschrijving", "themes": "Thema's", "instruments": "Instrumenten",
         "ambitie": "Ambitie (trede op de participatieladder)", "actions": "Acties", "completed": "Afgerond op",
-        "outcomes": "Uitkomsten", "lessons_of": "Lessen met deze gemeente als bewijs", "yes": "ja", "no": "nee", "present_as": "aanwezig:", "gemeenten_short": "gemeenten", "glossary": "Woordenlijst",
+        "outcomes": "Uitkomsten", "lessons_of": "Lessen met deze gemeente als bewijs", "yes": "ja", "no": "nee", "present_as": "aanwezig:", "gemeenten_short": "gemeenten",
+        "no_completion_date": "datum niet vastgelegd", "glossary": "Woordenlijst",
         "gloss_thread": "Rode draad: een thema of instrument dat meer gemeenten in hun lessen noemen; het getal "
                         "erachter is het aantal gemeenten.",
         "gloss_evidence": "Gemeenten (bewijs): de gemeenten op wier ervaring een les rust.",
@@ -95,7 +96,8 @@ LABELS: dict[str, dict[str, str]] = {
         "description": "Description", "themes": "Themes", "instruments": "Instruments",
         "ambitie": "Ambition (level on the participation ladder)", "actions": "Actions",
         "completed": "Completed on", "outcomes": "Outcomes",
-        "lessons_of": "Lessons with this municipality as evidence", "yes": "yes", "no": "no", "present_as": "attended by:", "gemeenten_short": "municipalities", "glossary": "Glossary",
+        "lessons_of": "Lessons with this municipality as evidence", "yes": "yes", "no": "no", "present_as": "attended by:", "gemeenten_short": "municipalities",
+        "no_completion_date": "date not recorded", "glossary": "Glossary",
         "gloss_thread": "Thread: a theme or instrument that several municipalities name in their lessons; the "
                         "number is the number of municipalities.",
         "gloss_evidence": "Municipalities (evidence): the municipalities whose experience a lesson rests on.",
