@@ -7,6 +7,12 @@ import pytest
 from graph.ingest.amounts import AmbiguousAmount, AmountError, read_amount
 from graph.ingest.models import Toepassing
 
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """These tests check what the messages say in English (KERNEN_LANG=en); Dutch is the default."""
+    monkeypatch.setenv("KERNEN_LANG", "en")
+
 READ = [
     ("7500", "7500"),
     ("7.500", "7500"),

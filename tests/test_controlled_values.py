@@ -8,6 +8,12 @@ from graph.ingest.models import Actie, Bijeenkomst, Les, Toepassing, Vraagstuk
 from graph.settings import DEFAULT_DATA
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """These tests check what the messages say in English (KERNEN_LANG=en); Dutch is the default."""
+    monkeypatch.setenv("KERNEN_LANG", "en")
+
+
 def context():
     return {"resolver": load_resolver(DEFAULT_DATA), "warnings": []}
 

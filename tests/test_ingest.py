@@ -60,7 +60,7 @@ def test_demo_workbook_gets_one_line_per_mistake():
     assert result.exit_code == 1
     assert [line.split(":", 4)[1:4] for line in lines[:4]] == [
         ["deelname", "2", "gemeente"], ["bijeenkomst", "2", "datum"], ["les", "1", "kleur"], ["les", "3", "bijeenkomst"]]
-    assert "did you mean Súdwest-Fryslân (GM1900)?" in lines[0]
+    assert "bedoelt u Súdwest-Fryslân (GM1900)?" in lines[0]
     assert lines[-1] == "ongeldig: 4 fout(en), 0 waarschuwing(en) in 1 invoer"
 
 
@@ -102,7 +102,7 @@ def test_former_gemeente_is_a_warning(tmp_path):
     trajectory, warnings = load_trajectory(tmp_path / "t.yaml", data_dir=DEFAULT_DATA)
     assert trajectory.deelname[0].gemeente == "GM1969"
     assert [str(w) for w in warnings] == [
-        f"{tmp_path / 't.yaml'}:deelname:1:gemeente: 'Zuidhorn' is a former gemeente; read as its successor "
+        f"{tmp_path / 't.yaml'}:deelname:1:gemeente: 'Zuidhorn' is een voormalige gemeente; gelezen als opvolger "
         "Westerkwartier (GM1969)"]
     assert warnings[0].severity == "warning"
 
@@ -110,7 +110,7 @@ def test_former_gemeente_is_a_warning(tmp_path):
 def test_two_inputs_may_not_share_a_slug():
     yaml_case, csv_case = VALID / "compleet" / "compleet.yaml", VALID / "compleet" / "csv-utf8"
     problems = validate_paths([yaml_case, csv_case], data_dir=DEFAULT_DATA)
-    assert [p.message for p in errors_in(problems)] == [f"traject id 'compleet' is also used by {yaml_case}"]
+    assert [p.message for p in errors_in(problems)] == [f"traject-id 'compleet' wordt ook gebruikt door {yaml_case}"]
 
 
 @pytest.mark.parametrize("text, code", [
@@ -125,7 +125,7 @@ def test_gemeente_resolution(text, code):
 
 def test_former_code_resolves_to_successor():
     found = load_resolver(DEFAULT_DATA).resolve("gemeente", "GM0017")  # Haren -> Groningen (2019)
-    assert found.value == "GM0014" and "former gemeente" in found.message
+    assert found.value == "GM0014" and "voormalige gemeente" in found.message
 
 
 @pytest.mark.parametrize("kind, text, key", [
@@ -164,9 +164,9 @@ def test_folder_with_one_workbook_reads_the_workbook():
 
 def test_missing_path_and_unknown_suffix(tmp_path):
     (tmp_path / "x.txt").write_text("x")
-    assert [p.message for p in read_any(tmp_path / "nope.xlsx")[1]] == ["no such file or folder"]
-    assert [p.message for p in read_any(tmp_path / "x.txt")[1]] == ["cannot read '.txt' input"]
-    assert [p.message for p in read_any(tmp_path)[1]] == ["no CSV files in this folder"]
+    assert [p.message for p in read_any(tmp_path / "nope.xlsx")[1]] == ["bestand of map bestaat niet"]
+    assert [p.message for p in read_any(tmp_path / "x.txt")[1]] == ["kan invoer '.txt' niet lezen"]
+    assert [p.message for p in read_any(tmp_path)[1]] == ["geen CSV-bestanden in deze map"]
 
 
 def test_quoted_multiline_csv_cells_keep_row_numbers(tmp_path):
@@ -174,7 +174,7 @@ def test_quoted_multiline_csv_cells_keep_row_numbers(tmp_path):
     (tmp_path / "les.csv").write_text('id,titel,tekst\nl1,A,"x\ny"\nl2,B,31-02-2019\nl2,C,z\n', encoding="utf-8")
     trajectory, problems = read_trajectory(tmp_path, data_dir=DEFAULT_DATA)
     assert trajectory is None
-    assert [(p.row, p.message) for p in errors_in(problems)] == [(5, "'l2' appears twice (also on row 4)")]
+    assert [(p.row, p.message) for p in errors_in(problems)] == [(5, "'l2' staat er twee keer (ook op rij 4)")]
 
 
 def test_theme_slugs_agree_between_sources_md_and_ontology():
@@ -195,19 +195,19 @@ def test_values_without_a_header_are_errors(tmp_path):
     trajectory, problems = read_trajectory(tmp_path, data_dir=DEFAULT_DATA)
     assert trajectory is None
     assert [str(p) for p in errors_in(problems)] == [
-        f"{tmp_path / 'traject.csv'}:traject:2:#3: a value in a column without a header"]
+        f"{tmp_path / 'traject.csv'}:traject:2:#3: een waarde in een kolom zonder kop"]
 
 
 def test_excel_sep_line(tmp_path):
     (tmp_path / "traject.csv").write_text("sep=;\nid;naam\nt;T\n", encoding="utf-8")
     (tmp_path / "les.csv").write_text("sep=,\nid,titel\nl1,A\nl1,B\n", encoding="utf-8")
     trajectory, problems = read_trajectory(tmp_path, data_dir=DEFAULT_DATA)
-    assert [(p.row, p.message) for p in errors_in(problems)] == [(4, "'l1' appears twice (also on row 3)")]
+    assert [(p.row, p.message) for p in errors_in(problems)] == [(4, "'l1' staat er twee keer (ook op rij 3)")]
 
 
 def test_near_miss_of_a_former_gemeente_suggests_it_with_its_successor():
     found = load_resolver(DEFAULT_DATA).resolve("gemeente", "Zuidhoorn")
-    assert (found.value, found.suggestion) == (None, "did you mean Zuidhorn (now Westerkwartier (GM1969))?")
+    assert (found.value, found.suggestion) == (None, "bedoelt u Zuidhorn (nu Westerkwartier (GM1969))?")
 
 
 def test_zip_bomb_workbook_is_refused(tmp_path, monkeypatch):

@@ -119,4 +119,4 @@ def test_yaml_never_constructs_python_objects(tmp_path):
     (tmp_path / "t.yaml").write_text("traject: !!python/object/apply:os.system ['echo pwned']\n", encoding="utf-8")
     with pytest.raises(InputError) as info:
         load_trajectory(tmp_path / "t.yaml", data_dir=DEFAULT_DATA)
-    assert [p.message for p in info.value.problems] == ["not valid YAML (ConstructorError)"]
+    assert [p.message for p in info.value.problems] == ["geen geldige YAML (ConstructorError)"]

@@ -12,6 +12,12 @@ from graph.ingest.models import (KINDS, Actie, Bijeenkomst, Deelname, Les, Resol
                           parse_bool, parse_date, parse_decimal, parse_int, required_columns, split_list)
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """These tests check what the messages say in English (KERNEN_LANG=en); Dutch is the default."""
+    monkeypatch.setenv("KERNEN_LANG", "en")
+
+
 @pytest.mark.parametrize("text, expected", [
     ("2019-02-28", dt.date(2019, 2, 28)),
     ("28-02-2019", dt.date(2019, 2, 28)),

@@ -56,8 +56,8 @@ def test_validate_counts_the_own_themes(workbook, tmp_path):
 
 
 @pytest.mark.parametrize("value, expected", [
-    ("jongere", "'jongere' is not a thema; did you mean jongeren (Jongeren)?"),
-    ("vrijwilligers", "'vrijwilligers' is not a thema; add it to the sheet thema to define your own theme"),
+    ("jongere", "'jongere' is geen thema; bedoelt u jongeren (Jongeren)?"),
+    ("vrijwilligers", "'vrijwilligers' is geen thema; zet het op het blad thema om een eigen thema te maken"),
 ])
 def test_unknown_themes_point_to_own_or_national_terms(tmp_path, value, expected):
     records = {**RECORDS, "les": [{**RECORDS["les"][1], "themas": value}]}
@@ -68,7 +68,7 @@ def test_unknown_themes_point_to_own_or_national_terms(tmp_path, value, expected
 def test_an_own_slug_may_not_hide_a_national_theme(tmp_path):
     records = {**RECORDS, "thema": [{"slug": "draagvlak", "label": "Ons draagvlak"}]}
     result = CliRunner().invoke(cli, ["validate", str(_write(tmp_path / "x.yaml", records))])
-    assert "x.yaml:thema:1:slug: 'draagvlak' is already a national theme" in result.output
+    assert "x.yaml:thema:1:slug: 'draagvlak' is al een landelijk thema" in result.output
 
 
 def test_the_build_makes_skos_concepts_under_national_themes(store):

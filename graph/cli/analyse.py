@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from graph.cli.base import cli, friendly_errors, store_option
+from graph.messages import t
 from graph.settings import load_settings
 
 
@@ -14,8 +15,7 @@ def _note_pooled_trajectories(store) -> None:
 
     slugs = [ref.slug for _, ref in trajects(store)]
     if len(slugs) > 1:
-        click.echo(f"let op: {len(slugs)} trajecten samen geanalyseerd ({', '.join(slugs)}); "
-                   "kies er een met --traject", err=True)
+        click.echo(t("cli.pooled", n=len(slugs), slugs=", ".join(slugs)), err=True)
 
 
 def _group_size(ctx, param, value: str) -> tuple[int, int]:

@@ -7,6 +7,8 @@ import sys
 
 import click
 
+from graph.messages import t
+
 
 
 def store_option(fn):
@@ -69,9 +71,9 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
-              help="Show the version and exit.")
+              help=t("cli.version"))
 def cli() -> None:
-    """Kennisgraaf kernendemocratie: build, query, analyse and export."""
+    """Kennisgraaf kernendemocratie: bouwen, bevragen, analyseren en exporteren (KERNEN_LANG=en: English)."""
 
 
 @cli.group()

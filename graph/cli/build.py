@@ -8,6 +8,7 @@ import sys
 import click
 
 from graph.cli.base import cli, friendly_errors
+from graph.messages import language, t
 from graph.settings import load_settings
 
 
@@ -17,7 +18,7 @@ from graph.settings import load_settings
 @click.option("--store", "store", default=None, metavar="DIR", help="Store directory (env KERNEN_STORE).")
 @click.option("--data", "data_dir", default=None, metavar="DIR", help="Data directory (default: data/).")
 @click.option("--remove", "remove", multiple=True, metavar="TRAJECT",
-              help="Drop this trajectory from the store (repeatable); others not in INPUT are kept.")
+              help=t("cli.remove"))
 @click.option("--redact", is_flag=True,
               help="Replace personal data in free text by [verwijderd: <soort>] instead of refusing the input.")
 @friendly_errors
@@ -94,9 +95,8 @@ SEVERITY_PREFIX = {"error": "", "warning": "waarschuwing: ", "info": "info: ", "
 @click.option("--data", "data_dir", default=None, metavar="DIR", help="Data directory (default: data/).")
 @click.option("--quiet", "-q", is_flag=True,
               help="Leave out the information lines (encoding, delimiter) and the tag hints.")
-@click.option("--store", "store", default=None, metavar="DIR", help="Store to compare with (env KERNEN_STORE).")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default=None,
-              help="Language of the personal-data messages and the tag hints (default: settings, nl).")
+@click.option("--store", "store", default=None, metavar="DIR", help=t("cli.validate_store"))
+@click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help=t("cli.validate_lang"))
 def validate_command(inputs: tuple[str, ...], data_dir: str | None, quiet: bool, store: str | None,
                      lang: str | None) -> None:
     """Controleer trajectinvoer (werkboek .xlsx, CSV-map of .yaml) zonder iets te schrijven.
@@ -104,12 +104,17 @@ def validate_command(inputs: tuple[str, ...], data_dir: str | None, quiet: bool,
     Prints every problem as file:sheet:row:column: message (plus a suggestion); exit 1 on any error.
     Ends with the records per kind and what is new, changed or removed against the store.
     """
+    settings = load_settings(data=data_dir, store=store, lang=lang)
+    with language(settings.lang):
+        _validate(inputs, settings, quiet=quiet)
+
+
+def _validate(inputs: tuple[str, ...], settings, *, quiet: bool) -> None:
     from pathlib import Path
 
     from graph.ingest import errors_in, validate_inputs
     from graph.text.inputs import hints
 
-    settings = load_settings(data=data_dir, store=store, lang=lang)
     problems, valid = validate_inputs([Path(p) for p in inputs], data_dir=settings.data_dir, lang=settings.lang)
     problems += hints([Path(p) for p in inputs if Path(p).exists()], data_dir=settings.data_dir, lang=settings.lang)
     for problem in problems:
@@ -117,10 +122,10 @@ def validate_command(inputs: tuple[str, ...], data_dir: str | None, quiet: bool,
             click.echo(SEVERITY_PREFIX.get(problem.severity, "") + str(problem))
     errors, warnings = len(errors_in(problems)), sum(p.severity == "warning" for p in problems)
     if errors:
-        click.echo(f"ongeldig: {errors} fout(en), {warnings} waarschuwing(en) in {len(inputs)} invoer", err=True)
+        click.echo(t("cli.invalid", errors=errors, warnings=warnings, n=len(inputs)), err=True)
         sys.exit(1)
     _compare_with_store(valid, settings.store)
-    click.echo(f"geldig: {len(inputs)} invoer, 0 fouten, {warnings} waarschuwing(en)")
+    click.echo(t("cli.valid", n=len(inputs), warnings=warnings))
 
 
 def _compare_with_store(trajectories: list, store_path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from graph.cli.base import export, friendly_errors, store_option
+from graph.messages import t
 from graph.settings import load_settings
 
 
@@ -49,7 +50,7 @@ def _store_and_lang(store: str | None, lang: str | None):
 @document_options
 @click.option("--with-names", is_flag=True, help="Include contact persons' names (personal data!).")
 @click.option("--propose-groups", is_flag=True,
-              help="Propose tables by what gemeenten share, ignoring the leergroep column.")
+              help=t("cli.propose_groups"))
 @friendly_errors
 def export_meeting(meeting_id: str, fmt: str, out: str | None, lang: str | None, store: str | None,
                    with_names: bool, propose_groups: bool) -> None:

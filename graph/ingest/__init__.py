@@ -19,6 +19,7 @@ from graph.ingest.references import check_references
 from graph.ingest.resolve import OwnThemes, load_resolver
 from graph.ingest.rows import Located, validate_sheet
 from graph.ingest.models import KINDS, Trajectory
+from graph.messages import t
 from graph.perf import paused_gc
 
 __all__ = ["load_trajectory", "read_trajectory", "validate_paths", "validate_inputs", "errors_in", "PersonalCheck"]
@@ -48,7 +49,7 @@ def _read_trajectory(path: Path, *, data_dir: Path,
     files: dict[str, str] = {kind: str(path) for kind in KINDS}
     for sheet in sorted(sheets, key=lambda s: s.kind != "thema"):  # own themes first: the others use them
         if sheet.kind in records:
-            problems.append(Problem(sheet.file, sheet.kind, None, "", f"record kind '{sheet.kind}' is given twice"))
+            problems.append(Problem(sheet.file, sheet.kind, None, "", t("v.kind_twice", kind=sheet.kind)))
             continue
         files[sheet.kind] = sheet.file
         records[sheet.kind], found = validate_sheet(sheet, resolver=resolver)
@@ -58,7 +59,7 @@ def _read_trajectory(path: Path, *, data_dir: Path,
             problems += _national_clashes(sheet, records["thema"], resolver)
             resolver = OwnThemes(resolver, [record for _, record in records["thema"]])
     if not sheets:
-        return None, problems or [Problem(str(path), "", None, "", "no records found")]
+        return None, problems or [Problem(str(path), "", None, "", t("v.no_records"))]
     problems += check_references(records, files=files, failed=failed)
     if personal.redact:
         records = redact_records(records, personal)
@@ -72,7 +73,7 @@ def _read_trajectory(path: Path, *, data_dir: Path,
 def _national_clashes(sheet: Sheet, themes: list[Located], resolver) -> list[Problem]:
     """Own themes whose slug is already a national theme: use that one, or choose another slug."""
     return [Problem(sheet.file, sheet.kind, row, "slug",
-                    f"'{theme.slug}' is already a national theme; use it directly or choose another slug")
+                    t("v.national_clash", slug=theme.slug))
             for row, theme in themes if resolver.resolve("thema", theme.slug).value == theme.slug]
 
 
@@ -117,7 +118,7 @@ def validate_inputs(paths: Iterable[Path], *, data_dir: Path,
         problems += found
         if trajectory is not None and trajectory.slug in slugs:
             problems.append(Problem(str(path), "traject", None, "id",
-                                    f"traject id '{trajectory.slug}' is also used by {slugs[trajectory.slug]}"))
+                                    t("v.slug_used", slug=trajectory.slug, path=slugs[trajectory.slug])))
         elif trajectory is not None:
             slugs[trajectory.slug] = Path(path)
             valid.append(trajectory)

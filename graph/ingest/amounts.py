@@ -12,13 +12,15 @@ write ``7500,00``, ``€ 7.500,-``, ``EUR 1,2 mln``, ``12 500`` and, from Englis
 (Decimal('1234567.89'), Decimal('12500.5'))
 >>> read_amount("7,500")
 Traceback (most recent call last):
-graph.ingest.amounts.AmbiguousAmount: '7,500' is ambiguous: 7,5 or 7500? write 7500 or 7,5
+graph.ingest.amounts.AmbiguousAmount: '7,500' is dubbelzinnig: 7,5 of 7500? schrijf 7500 of 7,5
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+
+from graph.messages import t
 
 # Words for a multiplier after the number (lowercase, without a trailing dot).
 MULTIPLIERS = {
@@ -50,12 +52,12 @@ def read_amount(text: str) -> Decimal:
     original = text
     body, factor = _strip_words(text.strip())
     if not _SHAPE.match(body):
-        raise AmountError(f"'{original}' is not an amount; write e.g. 7500 or € 7.500,50")
+        raise AmountError(t("v.amount", text=original))
     number = _number(body, original, scaled=factor != 1)
     try:
         return tidy(Decimal(number) * factor)
     except InvalidOperation:  # pragma: no cover - the shape check excludes this
-        raise AmountError(f"'{original}' is not an amount") from None
+        raise AmountError(t("v.amount", text=original)) from None
 
 
 def _strip_words(text: str) -> tuple[str, int]:
@@ -80,8 +82,7 @@ def _number(body: str, original: str, *, scaled: bool) -> str:
         whole, _, fraction = body.rpartition(decimal_sign)
         if body.count(decimal_sign) > 1 or not _GROUPS.match(whole.replace(thousands, "")) \
                 or not _grouped(whole, thousands):
-            raise AmbiguousAmount(f"'{original}' is ambiguous: the separators do not form thousands groups; "
-                                  "write e.g. 1234567,89")
+            raise AmbiguousAmount(t("v.amount_groups", text=original))
         return f"{whole.replace(thousands, '')}.{fraction}"
     if not dots and not commas:
         return body
@@ -89,20 +90,19 @@ def _number(body: str, original: str, *, scaled: bool) -> str:
     parts = body.split(sign)
     if len(parts) > 2:  # 1.234.567: thousands separators only
         if not _grouped(body, sign):
-            raise AmbiguousAmount(f"'{original}' is ambiguous: '{sign}' does not separate thousands here; "
-                                  "write e.g. 1234567")
+            raise AmbiguousAmount(t("v.amount_thousands", text=original, sign=sign))
         return body.replace(sign, "")
     whole, fraction = parts
     if not whole or not fraction:
-        raise AmountError(f"'{original}' is not an amount; write e.g. 7500 or € 7.500,50")
+        raise AmountError(t("v.amount", text=original))
     if len(fraction) != 3:
         if len(fraction) > 3 and sign == ".":
-            raise AmbiguousAmount(f"'{original}' is ambiguous: write the amount without '.', e.g. {whole}{fraction}")
+            raise AmbiguousAmount(t("v.amount_dot", text=original, plain=whole + fraction))
         return f"{whole}.{fraction}"
     if sign == "." and not scaled:  # Dutch thousands separator: 7.500 is seven thousand five hundred
         return whole + fraction
     small, large = f"{whole},{fraction.rstrip('0') or '0'}", whole + fraction
-    raise AmbiguousAmount(f"'{original}' is ambiguous: {small} or {large}? write {large} or {small}")
+    raise AmbiguousAmount(t("v.amount_two", text=original, small=small, large=large))
 
 
 def _grouped(whole: str, sign: str) -> bool:

@@ -24,6 +24,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationIn
 from pydantic_core import PydanticCustomError
 
 from graph.ingest.amounts import AmbiguousAmount, AmountError, read_amount, tidy
+from graph.messages import t
 
 LIST_SEPARATOR = ";"
 SOORTEN = ("intake", "startbijeenkomst", "regionale-uitwisseling", "werkbezoek", "slotbijeenkomst")
@@ -68,7 +69,7 @@ def _error(kind: str, message: str, **ctx: Any) -> PydanticCustomError:
 def _text(value: Any) -> str:
     """A cell as text; whole floats (spreadsheets store 1900 as 1900.0) lose their ``.0``."""
     if isinstance(value, (list, tuple, dict, set)):
-        raise _error("single", "one value expected here, not a list")
+        raise _error("single", t("v.single"))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
@@ -94,7 +95,7 @@ def parse_date(value: Any) -> dt.date:
     (datetime.date(2025, 3, 1), datetime.date(2025, 3, 1))
     >>> parse_date("31-02-2019")
     Traceback (most recent call last):
-    pydantic_core._pydantic_core.PydanticCustomError: '31-02-2019' is not a valid date: February 2019 has 28 days
+    pydantic_core._pydantic_core.PydanticCustomError: '31-02-2019' is geen geldige datum: februari 2019 heeft 28 dagen
     """
     if isinstance(value, dt.datetime):
         return value.date()
@@ -103,15 +104,24 @@ def parse_date(value: Any) -> dt.date:
     text = _text(value)
     iso, dutch = _ISO_DATE.match(text), _DUTCH_DATE.match(text)
     if not (iso or dutch):
-        raise _error("date", f"'{text}' is not a date; write dd-mm-jjjj or jjjj-mm-dd")
+        raise _error("date", t("v.date", text=text))
     y, m, d = iso.groups() if iso else reversed(dutch.groups())
     year, month, day = int(y), int(m), int(d)
     if not 1 <= month <= 12:
-        raise _error("date", f"'{text}' is not a valid date: there is no month {month}")
+        raise _error("date", t("v.date_month", text=text, month=month))
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        raise _error("date", f"'{text}' is not a valid date: {calendar.month_name[month]} {year} has {last} days")
+        raise _error("date", t("v.date_day", text=text, month=_month_name(month), year=year, last=last))
     return dt.date(year, month, day)
+
+
+def _month_name(month: int) -> str:
+    """The month's name in the message language (Babel): 'februari' or 'February'."""
+    from babel.dates import get_month_names
+
+    from graph.messages import current_lang
+
+    return get_month_names("wide", locale="nl_NL" if current_lang() == "nl" else "en_GB")[month]
 
 
 def parse_bool(value: Any) -> bool:
@@ -125,16 +135,16 @@ def parse_bool(value: Any) -> bool:
     text = _text(value).lower()
     if text in _TRUE or text in _FALSE:
         return text in _TRUE
-    raise _error("bool", f"'{_text(value)}' is not ja or nee")
+    raise _error("bool", t("v.bool", text=_text(value)))
 
 
 def parse_int(value: Any) -> int:
     """A whole number (``12``, ``12.0`` from a spreadsheet)."""
     if isinstance(value, bool):
-        raise _error("int", f"'{value}' is not a whole number")
+        raise _error("int", t("v.int", text=value))
     text = _text(value)
     if not re.fullmatch(r"-?\d+", text):
-        raise _error("int", f"'{text}' is not a whole number")
+        raise _error("int", t("v.int", text=text))
     return int(text)
 
 
@@ -145,11 +155,11 @@ def parse_decimal(value: Any) -> Decimal:
     (Decimal('12500.5'), Decimal('12500.5'), Decimal('7500'))
     """
     if isinstance(value, bool):
-        raise _error("decimal", f"'{value}' is not an amount")
+        raise _error("decimal", t("v.amount", text=value))
     if isinstance(value, (int, float, Decimal)):
         text = _text(value)
         if not _NUMBER.match(text):
-            raise _error("decimal", f"'{text}' is not an amount")
+            raise _error("decimal", t("v.amount", text=text))
         return tidy(Decimal(text))
     try:
         return read_amount(_text(value))
@@ -163,7 +173,7 @@ def _matching(pattern: re.Pattern, what: str, example: str):
     def check(value: Any) -> str:
         text = _text(value)
         if not pattern.match(text):
-            raise _error(what, f"'{text}' is not a valid {what}; e.g. {example}")
+            raise _error(what, t("v.pattern", text=text, what=t(f"v.what.{what}"), example=example))
         return text
     return check
 
@@ -177,7 +187,7 @@ def _resolved(kind: str):
         resolver: Resolver | None = context.get("resolver")
         if resolver is None:
             if not _CANONICAL[kind].match(text):
-                raise _error(kind, f"'{text}' is not a {kind} code")
+                raise _error(kind, t("v.code", text=text, kind=kind))
             return text
         found = resolver.resolve(kind, text)
         if found.value is None and "," in text:
@@ -195,8 +205,8 @@ def _comma_list(kind: str, text: str, resolver: Resolver) -> None:
     """Raise a clear error when ``text`` is a list written with ``,`` instead of ``;``."""
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if len(parts) > 1 and all(resolver.resolve(kind, p).value for p in parts):
-        raise _error("comma_list", f"'{text}' is a list separated by ','; separate values with '{LIST_SEPARATOR}'",
-                     suggestion=f"write '{'; '.join(parts)}'")
+        raise _error("comma_list", t("v.comma_list", text=text, sep=LIST_SEPARATOR),
+                     suggestion=t("v.comma_hint", fixed="; ".join(parts)))
 
 
 def controlled(values: tuple[str, ...]):
@@ -220,16 +230,16 @@ def _controlled_key(text: str) -> str:
 
 
 Text = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
-Key = Annotated[str, BeforeValidator(_matching(_SLUG, "id", "les-01 (letters, digits, - . _)"))]
+Key = Annotated[str, BeforeValidator(_matching(_SLUG, "id", "les-01 (a-z, 0-9, - . _)"))]
 Datum = Annotated[dt.date, BeforeValidator(parse_date)]
 Jaar = Annotated[int, BeforeValidator(parse_int), Field(ge=1800, le=2200)]
 Aantal = Annotated[int, BeforeValidator(parse_int), Field(ge=0)]
 Volgnummer = Annotated[int, BeforeValidator(parse_int), Field(ge=1)]
 JaNee = Annotated[bool, BeforeValidator(parse_bool)]
 Bedrag = Annotated[Decimal, BeforeValidator(parse_decimal), Field(ge=0)]
-Email = Annotated[str, BeforeValidator(_matching(_EMAIL, "e-mail address", "naam@example.org"))]
-Telefoon = Annotated[str, BeforeValidator(_matching(_PHONE, "telephone number", "+31 6 12345678"))]
-Url = Annotated[str, BeforeValidator(_matching(_URL, "URL", "https://example.org/verslag"))]
+Email = Annotated[str, BeforeValidator(_matching(_EMAIL, "email", "naam@example.org"))]
+Telefoon = Annotated[str, BeforeValidator(_matching(_PHONE, "phone", "+31 6 12345678"))]
+Url = Annotated[str, BeforeValidator(_matching(_URL, "url", "https://example.org/verslag"))]
 Gemeente = Annotated[str, BeforeValidator(_resolved("gemeente"))]
 Instrument = Annotated[str, BeforeValidator(_resolved("instrument"))]
 Thema = Annotated[str, BeforeValidator(_resolved("thema"))]
@@ -263,7 +273,7 @@ class Traject(Record):
     @model_validator(mode="after")
     def _ordered(self) -> "Traject":
         if self.begindatum and self.einddatum and self.einddatum < self.begindatum:
-            raise _cross("einddatum", "einddatum is before begindatum")
+            raise _cross("einddatum", t("v.einddatum"))
         return self
 
 
@@ -304,7 +314,7 @@ class Actie(Record):
     @model_validator(mode="after")
     def _completed(self) -> "Actie":
         if self.afgerond and self.status != "gereed":
-            raise _cross("afgerond", f"afgerond is given but the status is {self.status}, not gereed")
+            raise _cross("afgerond", t("v.afgerond", status=self.status))
         return self
 
 
@@ -320,7 +330,7 @@ class Bijeenkomst(Record):
     @model_validator(mode="after")
     def _host(self) -> "Bijeenkomst":
         if self.soort == "werkbezoek" and self.gastgemeente is None:
-            raise _cross("gastgemeente", "a werkbezoek needs a gastgemeente")
+            raise _cross("gastgemeente", t("v.gastgemeente"))
         return self
 
 
@@ -366,9 +376,9 @@ class Toepassing(Record):
     @model_validator(mode="after")
     def _consistent(self) -> "Toepassing":
         if self.sinds and self.tot and self.tot < self.sinds:
-            raise _cross("tot", f"tot ({self.tot}) is before sinds ({self.sinds})")
+            raise _cross("tot", t("v.tot_sinds", tot=self.tot, sinds=self.sinds))
         if self.bedrag is None and (self.bedrag_peiljaar or self.bedrag_toelichting):
-            raise _cross("bedrag", "bedrag_peiljaar or bedrag_toelichting given without a bedrag")
+            raise _cross("bedrag", t("v.bedrag_missing"))
         return self
 
 

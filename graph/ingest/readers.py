@@ -23,6 +23,7 @@ from typing import Any
 
 from graph.errors import Problem
 from graph.ingest.models import KINDS
+from graph.messages import t
 
 HELPER_SHEETS = {"instructies", "lijsten", "instructions"}  # template sheets that hold no records
 YAML_SUFFIXES = {".yaml", ".yml"}
@@ -65,8 +66,8 @@ def kind_of(name: str, *, file: str, row: int | None = None) -> tuple[str | None
     if kind in HELPER_SHEETS:
         return None, []
     near = difflib.get_close_matches(kind, list(KINDS), n=1, cutoff=0.6)
-    hint = f"did you mean {near[0]}?" if near else "known: " + ", ".join(KINDS)
-    return None, [Problem(file, name, row, "", f"'{name}' is not a record kind", hint)]
+    hint = t("v.did_you_mean", options=near[0]) if near else t("v.known", names=", ".join(KINDS))
+    return None, [Problem(file, name, row, "", t("v.not_a_kind", name=name), hint)]
 
 
 def _table(file: str, kind: str, raw_rows: list[tuple[int, list[Any]]]) -> Sheet:
@@ -96,11 +97,11 @@ def read_xlsx(path: Path) -> tuple[list[Sheet], list[Problem]]:
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # any corrupt file: zip, xml, missing parts
-        return [], [Problem(file, "", None, "", f"not a readable .xlsx workbook ({type(exc).__name__})")]
+        return [], [Problem(file, "", None, "", t("v.bad_xlsx", error=type(exc).__name__))]
     try:
         return _sheets(workbook, file)
     except Exception as exc:  # corrupt sheet XML shows up only while iterating
-        return [], [Problem(file, "", None, "", f"not a readable .xlsx workbook ({type(exc).__name__})")]
+        return [], [Problem(file, "", None, "", t("v.bad_xlsx", error=type(exc).__name__))]
     finally:
         workbook.close()
 
@@ -185,14 +186,14 @@ def read_csv_folder(path: Path) -> tuple[list[Sheet], list[Problem]]:
         try:
             text, encoding = decode(csv_path.read_bytes())
         except UnicodeDecodeError:
-            problems.append(Problem(file, kind, None, "", "not UTF-8 or Windows-1252 text"))
+            problems.append(Problem(file, kind, None, "", t("v.encoding")))
             continue
         sheet, found = read_csv_text(text, file=file, kind=kind)
         problems += found + [_encoding_note(file, kind, encoding, delimiter(text))]
         sheets.append(sheet)
     if not sheets and not problems:
-        problems.append(Problem(str(path), "", None, "", "no CSV files in this folder",
-                                "name them after the record kinds: " + ", ".join(f"{k}.csv" for k in KINDS)))
+        problems.append(Problem(str(path), "", None, "", t("v.no_csv"),
+                                t("v.csv_names", names=", ".join(f"{k}.csv" for k in KINDS))))
     return sheets, problems
 
 
@@ -213,13 +214,13 @@ def read_yaml(path: Path) -> tuple[list[Sheet], list[Problem]]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         if _yaml_depth(path.read_bytes(), loader=loader) > MAX_YAML_DEPTH:  # the loader recurses: it would crash
-            return [], [Problem(file, "", None, "", f"YAML nested deeper than {MAX_YAML_DEPTH} levels")]
+            return [], [Problem(file, "", None, "", t("v.yaml_deep", levels=MAX_YAML_DEPTH))]
         data = yaml.load(path.read_bytes(), Loader=loader)
     except (yaml.YAMLError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
-        return [], [Problem(file, "", mark.line + 1 if mark else None, "", f"not valid YAML ({type(exc).__name__})")]
+        return [], [Problem(file, "", mark.line + 1 if mark else None, "", t("v.bad_yaml", error=type(exc).__name__))]
     if not isinstance(data, dict):
-        return [], [Problem(file, "", None, "", "the file must be a mapping of record kind -> list of records")]
+        return [], [Problem(file, "", None, "", t("v.yaml_mapping"))]
     sheets, problems = [], []
     for name, records in data.items():
         kind, found = kind_of(str(name), file=file)
@@ -254,11 +255,11 @@ def _yaml_sheet(file: str, kind: str, records: Any) -> tuple[Sheet, list[Problem
     if records is None:
         return Sheet(file, kind, []), []
     if not isinstance(records, list):
-        return Sheet(file, kind, []), [Problem(file, kind, None, "", "must be a list of records")]
+        return Sheet(file, kind, []), [Problem(file, kind, None, "", t("v.yaml_list"))]
     sheet, problems = Sheet(file, kind, []), []
     for number, record in enumerate(records, start=1):
         if not isinstance(record, dict):
-            problems.append(Problem(file, kind, number, "", "a record must be a mapping of column -> value"))
+            problems.append(Problem(file, kind, number, "", t("v.yaml_record")))
             continue
         for key in record:
             name = header_name(key)
@@ -285,11 +286,11 @@ def read_any(path: Path) -> tuple[list[Sheet], list[Problem]]:
         single = _single_file(path)
         return read_any(single) if single else read_csv_folder(path)
     if not path.is_file():
-        return [], [Problem(str(path), "", None, "", "no such file or folder")]
+        return [], [Problem(str(path), "", None, "", t("v.no_path"))]
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES:
         return read_xlsx(path)
     if suffix in YAML_SUFFIXES:
         return read_yaml(path)
-    hint = "give the folder that holds the CSV files" if suffix == ".csv" else "use .xlsx, .yaml or a CSV folder"
-    return [], [Problem(str(path), "", None, "", f"cannot read '{suffix or path.name}' input", hint)]
+    hint = t("v.csv_folder") if suffix == ".csv" else t("v.formats")
+    return [], [Problem(str(path), "", None, "", t("v.cannot_read", what=suffix or path.name), hint)]

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 
 from graph.errors import Problem
 from graph.ingest.rows import Located
+from graph.messages import t
 
 # (kind, column) -> the kind whose ids it must name; "deelname" means a taking-part gemeente.
 REFERENCES: dict[tuple[str, str], str] = {
@@ -66,8 +67,8 @@ def _keys(kind: str, located: Iterable[Located]) -> set[str]:
 
 def _one_traject(located: list[Located], file: str) -> list[Problem]:
     if not located:
-        return [Problem(file, "traject", None, "", "no traject record: one row with id and naam is required")]
-    return [Problem(file, "traject", row, "", "only one traject record is allowed") for row, _ in located[1:]]
+        return [Problem(file, "traject", None, "", t("v.no_traject"))]
+    return [Problem(file, "traject", row, "", t("v.one_traject")) for row, _ in located[1:]]
 
 
 def _duplicates(kind: str, located: list[Located], key: Callable, file: str) -> list[Problem]:
@@ -77,15 +78,14 @@ def _duplicates(kind: str, located: list[Located], key: Callable, file: str) -> 
         value = key(record)
         if value in first:
             shown = "/".join(value) if isinstance(value, tuple) else value
-            problems.append(Problem(file, kind, row, "", f"'{shown}' appears twice (also on row {first[value]})"))
+            problems.append(Problem(file, kind, row, "", t("v.twice", shown=shown, row=first[value])))
         first.setdefault(value, row)
     return problems
 
 
 def _broken(file: str, kind: str, row: int, column: str, value: str, target: str, known: set[str]) -> Problem:
     if target == "deelname":
-        return Problem(file, kind, row, column, f"gemeente {value} does not take part (no deelname row)",
-                       "add a deelname row for it")
+        return Problem(file, kind, row, column, t("v.not_participant", value=value), t("v.add_deelname"))
     near = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.5)
-    hint = f"did you mean {near[0]}?" if near else ""
-    return Problem(file, kind, row, column, f"{target} '{value}' does not exist", hint)
+    hint = t("v.did_you_mean", options=near[0]) if near else ""
+    return Problem(file, kind, row, column, t("v.missing_target", target=target, value=value), hint)

@@ -8,9 +8,9 @@ suggestion. The lookup tables are read once per data directory (:func:`load_reso
 >>> r.resolve("gemeente", "sudwest fryslan").value, r.resolve("gemeente", "1900").value
 ('GM1900', 'GM1900')
 >>> r.resolve("gemeente", "Sudwest Frislan").suggestion
-'did you mean Súdwest-Fryslân (GM1900)?'
+'bedoelt u Súdwest-Fryslân (GM1900)?'
 >>> r.resolve("gemeente", "Zuidhorn")
-Resolution(value='GM1969', message="'Zuidhorn' is a former gemeente; read as its successor Westerkwartier (GM1969)", suggestion='')
+Resolution(value='GM1969', message="'Zuidhorn' is een voormalige gemeente; gelezen als opvolger Westerkwartier (GM1969)", suggestion='')
 >>> r.resolve("instrument", "Doarpsbelang").value
 'dorpsraad'
 """
@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graph.ingest.models import Resolution
+from graph.messages import t
 from graph.settings import DEFAULT_DATA, ROOT
 
 GEMEENTEN_FILE = Path("reference") / "gemeenten.csv"
@@ -119,16 +120,14 @@ class LookupTables:
         if not near:
             return "", 0.0
         name, successors = self.voormalig[near[0]]
-        now = " or ".join(self.gemeenten.label(c) for c in sorted(successors))
-        return f"did you mean {name} (now {now})?", _ratio(text, near[0])
+        now = t("v.or").join(self.gemeenten.label(c) for c in sorted(successors))
+        return t("v.former_near", name=name, now=now), _ratio(text, near[0])
 
     def _former(self, text: str, name: str, successors: frozenset[str]) -> Resolution:
-        labels = " or ".join(self.gemeenten.label(c) for c in sorted(successors))
+        labels = t("v.or").join(self.gemeenten.label(c) for c in sorted(successors))
         if len(successors) == 1:
-            message = f"'{text}' is a former gemeente; read as its successor {labels}"
-            return Resolution(next(iter(successors)), message)
-        return Resolution(None, f"'{text}' is a former gemeente ({name}) split over several gemeenten",
-                          f"name the current gemeente: {labels}")
+            return Resolution(next(iter(successors)), t("v.former", text=text, labels=labels))
+        return Resolution(None, t("v.former_split", text=text, name=name), t("v.former_name", labels=labels))
 
 
 class OwnThemes:
@@ -139,7 +138,7 @@ class OwnThemes:
     >>> r.resolve("thema", "Jongeren ").value, r.resolve("thema", "draagvlak").value
     ('jongeren', 'draagvlak')
     >>> r.resolve("thema", "jongere").suggestion
-    'did you mean jongeren (Jongeren)?'
+    'bedoelt u jongeren (Jongeren)?'
     """
 
     def __init__(self, base, themes) -> None:
@@ -157,9 +156,9 @@ class OwnThemes:
         found = self.base.resolve(kind, text)
         near = self.table.near(text)
         if found.value is None and near and not found.suggestion:
-            return found._replace(suggestion=f"did you mean {' or '.join(self.table.label(k) for k in near[:3])}?")
+            return found._replace(suggestion=suggest(self.table, near))
         if found.value is None and not found.suggestion:
-            return found._replace(suggestion="add it to the sheet thema to define your own theme")
+            return found._replace(suggestion=t("v.own_theme_hint"))
         return found
 
 
@@ -178,14 +177,17 @@ def _lookup(table: Table, text: str, *, exact_only: bool = False) -> Resolution:
     if len(keys) == 1:
         return Resolution(next(iter(keys)))
     if len(keys) > 1:
-        options = " or ".join(table.label(k) for k in sorted(keys))
-        return Resolution(None, f"'{text}' is ambiguous", f"did you mean {options}?")
+        options = t("v.or").join(table.label(k) for k in sorted(keys))
+        return Resolution(None, t("v.ambiguous", text=text), t("v.did_you_mean", options=options))
     if exact_only:
         return Resolution(None)
     near = table.near(text)
-    suggestion = f"did you mean {' or '.join(table.label(k) for k in near[:3])}?" if near else ""
-    article = "an" if table.kind == "instrument" else "a"
-    return Resolution(None, f"'{text}' is not {article} {table.kind}", suggestion)
+    return Resolution(None, t(f"v.unknown_{table.kind}", text=text), suggest(table, near))
+
+
+def suggest(table: Table, keys: list[str]) -> str:
+    """'bedoelt u a of b?' for up to three keys ('' for none)."""
+    return t("v.did_you_mean", options=t("v.or").join(table.label(k) for k in keys[:3])) if keys else ""
 
 
 def _rows(path: Path) -> list[dict[str, str]]:

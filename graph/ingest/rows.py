@@ -5,8 +5,8 @@
 ...               [(2, ["a1", "v1", "Bellen", "31-02-2019", "rood"])])
 >>> records, problems = validate_sheet(sheet, resolver=None)
 >>> for p in problems: print(p)
-t.csv:actie:1:kleur: unknown column 'kleur'; known: id, vraagstuk, titel, eigenaar_rol, deadline, status
-t.csv:actie:2:deadline: '31-02-2019' is not a valid date: February 2019 has 28 days
+t.csv:actie:1:kleur: onbekende kolom 'kleur'; bekend: id, vraagstuk, titel, eigenaar_rol, deadline, status, afgerond
+t.csv:actie:2:deadline: '31-02-2019' is geen geldige datum: februari 2019 heeft 28 dagen
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from graph.errors import Problem
 from graph.ingest.readers import SCALARS, Sheet
 from graph.ingest.models import KINDS, Record, Resolver, columns, required_columns
+from graph.messages import t
 
 Located = tuple[int, Record]  # (row number, validated record)
 
@@ -32,16 +33,16 @@ def check_header(sheet: Sheet) -> list[Problem]:
         if not name:
             continue
         if name in seen:
-            problems.append(Problem(sheet.file, sheet.kind, row, name, f"column '{name}' appears twice"))
+            problems.append(Problem(sheet.file, sheet.kind, row, name, t("v.column_twice", name=name)))
         elif name not in known:
             near = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-            hint = f"did you mean {near[0]}?" if near else "known: " + ", ".join(known)
-            problems.append(Problem(sheet.file, sheet.kind, row, name, f"unknown column '{name}'", hint))
+            hint = t("v.did_you_mean", options=near[0]) if near else t("v.known", names=", ".join(known))
+            problems.append(Problem(sheet.file, sheet.kind, row, name, t("v.column_unknown", name=name), hint))
         seen.add(name)
     header_row = min(sheet.column_rows.values(), default=1)
     for name in required_columns(sheet.kind):
         if name not in seen and sheet.rows:
-            problems.append(Problem(sheet.file, sheet.kind, header_row, name, f"missing column '{name}'"))
+            problems.append(Problem(sheet.file, sheet.kind, header_row, name, t("v.column_missing", name=name)))
     return problems
 
 
@@ -73,9 +74,9 @@ def _cells(sheet: Sheet, row: int, cells: list[Any], known: set[str]) -> tuple[d
         if cell is None or (isinstance(cell, str) and not cell.strip()):
             continue
         if not name:
-            problems.append(Problem(sheet.file, sheet.kind, row, f"#{index + 1}", "a value in a column without a header"))
+            problems.append(Problem(sheet.file, sheet.kind, row, f"#{index + 1}", t("v.no_header")))
         elif name in known and not _plain(cell):
-            problems.append(Problem(sheet.file, sheet.kind, row, name, "a cell must hold text, a number or a date"))
+            problems.append(Problem(sheet.file, sheet.kind, row, name, t("v.not_plain")))
         elif name in known:
             values[name] = cell
     return values, problems
@@ -101,18 +102,18 @@ def _problem(sheet: Sheet, row: int, err: dict[str, Any]) -> Problem:
     if err["type"] == "literal_error":
         options = [o.strip(" '") for o in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
         near = difflib.get_close_matches(str(err["input"]).strip().lower(), options, n=3, cutoff=0.5)
-        hint = f"did you mean {' or '.join(near)}?" if near else ""
+        hint = t("v.did_you_mean", options=t("v.or").join(near)) if near else ""
     return Problem(sheet.file, sheet.kind, row, column, message, hint)
 
 
 def _message(err: dict[str, Any]) -> str:
     kind, value = err["type"], err.get("input")
     if kind == "missing":
-        return "a value is required"
+        return t("v.required")
     if kind == "literal_error":
-        return f"'{value}' is not one of: {err['ctx']['expected'].replace(chr(39), '')}"
+        return t("v.not_one_of", text=value, options=err["ctx"]["expected"].replace(chr(39), "").replace(" or ", t("v.or")))
     if kind in ("greater_than_equal", "less_than_equal"):
-        return f"'{value}' is out of range ({err['msg'].lower()})"
+        return t("v.out_of_range", text=value, detail=err["msg"].lower())
     if kind.startswith(("string_", "list_", "int_", "bool_", "date_", "decimal_", "model_")):
         return f"{err['msg']} (got '{value}')"
     return err["msg"]

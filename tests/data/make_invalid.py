@@ -50,48 +50,48 @@ def _drop(kind: str) -> Callable[[dict], None]:
     return lambda data: data.pop(kind)
 
 
-KNOWN_LES = "known: id, titel, tekst, themas, instrumenten, gemeenten, bijeenkomst, bron_url"
+KNOWN_LES = "bekend: id, titel, tekst, themas, instrumenten, gemeenten, bijeenkomst, bron_url"
 # name, format (xlsx | yaml | csv | csv-cp1252), changes, expected error lines ({f} is the file for the sheet)
 CASES: list[tuple[str, str, list[Callable[[dict], None]], list[str]]] = [
     ("demo-vier-fouten", "xlsx", [
         _set("deelname", 0, gemeente="Sudwest Frislan"), _set("bijeenkomst", 0, datum="31-02-2019"),
         _add("les", {"id": "l2", "titel": "Les 2", "bijeenkomst": "regio-9"}), _set("les", 0, kleur="rood")], [
-        "{f}:deelname:2:gemeente: 'Sudwest Frislan' is not a gemeente; did you mean Súdwest-Fryslân (GM1900)?",
-        "{f}:bijeenkomst:2:datum: '31-02-2019' is not a valid date: February 2019 has 28 days",
-        "{f}:les:3:bijeenkomst: bijeenkomst 'regio-9' does not exist; did you mean regio-1?",
-        f"{{f}}:les:1:kleur: unknown column 'kleur'; {KNOWN_LES}"]),
+        "{f}:deelname:2:gemeente: 'Sudwest Frislan' is geen gemeente; bedoelt u Súdwest-Fryslân (GM1900)?",
+        "{f}:bijeenkomst:2:datum: '31-02-2019' is geen geldige datum: februari 2019 heeft 28 dagen",
+        "{f}:les:3:bijeenkomst: bijeenkomst 'regio-9' bestaat niet; bedoelt u regio-1?",
+        f"{{f}}:les:1:kleur: onbekende kolom 'kleur'; {KNOWN_LES}"]),
     ("gemeente-bijna", "yaml", [_set("deelname", 1, gemeente="Het Hoogeland")], [
-        "{f}:deelname:2:gemeente: 'Het Hoogeland' is not a gemeente; did you mean Het Hogeland (GM1966)?"]),
+        "{f}:deelname:2:gemeente: 'Het Hoogeland' is geen gemeente; bedoelt u Het Hogeland (GM1966)?"]),
     ("gemeente-gesplitst", "yaml", [_set("les", 0, gemeenten="GM1900; Winsum")], [
-        "{f}:les:1:gemeenten: 'Winsum' is a former gemeente (Winsum) split over several gemeenten; "
-        "name the current gemeente: Het Hogeland (GM1966) or Westerkwartier (GM1969)"]),
+        "{f}:les:1:gemeenten: 'Winsum' is een voormalige gemeente (Winsum), verdeeld over meer gemeenten; "
+        "noem de huidige gemeente: Het Hogeland (GM1966) of Westerkwartier (GM1969)"]),
     ("gemeente-dubbelzinnig", "yaml", [_add("deelname", {"gemeente": "Bergen"})], [
-        "{f}:deelname:3:gemeente: 'Bergen' is ambiguous; did you mean Bergen (NH.) (GM0373) or Bergen (L.) (GM0893)?"]),
+        "{f}:deelname:3:gemeente: 'Bergen' is dubbelzinnig; bedoelt u Bergen (NH.) (GM0373) of Bergen (L.) (GM0893)?"]),
     ("instrument-onbekend", "yaml", [_set("project", 0, instrumenten="dorpsbudgetten")], [
-        "{f}:project:1:instrumenten: 'dorpsbudgetten' is not an instrument; did you mean dorpsbudget (Dorpsbudget / wijkbudget)?"]),
+        "{f}:project:1:instrumenten: 'dorpsbudgetten' is geen instrument; bedoelt u dorpsbudget (Dorpsbudget / wijkbudget)?"]),
     ("thema-onbekend", "yaml", [_set("les", 0, themas="draagvlak; dorpsplan")], [
-        "{f}:les:1:themas: 'dorpsplan' is not a thema; did you mean dorpsplannen?"]),
+        "{f}:les:1:themas: 'dorpsplan' is geen thema; bedoelt u dorpsplannen?"]),
     ("soort-onbekend", "yaml", [_set("bijeenkomst", 0, soort="werkbezoekk", gastgemeente="GM1681")], [
-        "{f}:bijeenkomst:1:soort: 'werkbezoekk' is not one of: intake, startbijeenkomst, regionale-uitwisseling, "
-        "werkbezoek or slotbijeenkomst; did you mean werkbezoek?"]),
+        "{f}:bijeenkomst:1:soort: 'werkbezoekk' is niet een van: intake, startbijeenkomst, regionale-uitwisseling, "
+        "werkbezoek of slotbijeenkomst; bedoelt u werkbezoek?"]),
     ("status-onbekend", "csv", [_set("actie", 0, status="klaar")], [
-        "{f}:actie:2:status: 'klaar' is not one of: gepland, bezig, gereed or vervallen"]),
+        "{f}:actie:2:status: 'klaar' is niet een van: gepland, bezig, gereed of vervallen"]),
     ("werkbezoek-zonder-gast", "yaml", [_set("bijeenkomst", 0, soort="werkbezoek")], [
-        "{f}:bijeenkomst:1:gastgemeente: a werkbezoek needs a gastgemeente"]),
+        "{f}:bijeenkomst:1:gastgemeente: een werkbezoek heeft een gastgemeente nodig"]),
     ("actie-zonder-vraagstuk", "yaml", [_set("actie", 0, vraagstuk="v2")], [
-        "{f}:actie:1:vraagstuk: vraagstuk 'v2' does not exist; did you mean v1?"]),
+        "{f}:actie:1:vraagstuk: vraagstuk 'v2' bestaat niet; bedoelt u v1?"]),
     ("project-niet-deelnemer", "yaml", [_set("project", 0, gemeente="Altena")], [
-        "{f}:project:1:gemeente: gemeente GM1959 does not take part (no deelname row); add a deelname row for it"]),
+        "{f}:project:1:gemeente: gemeente GM1959 doet niet mee (geen rij in deelname); voeg er een rij in deelname voor toe"]),
     ("les-dubbel-id", "yaml", [_add("les", {"id": "l1", "titel": "Nog een les"})], [
-        "{f}:les:2:: 'l1' appears twice (also on row 1)"]),
+        "{f}:les:2:: 'l1' staat er twee keer (ook op rij 1)"]),
     ("geen-traject", "yaml", [_drop("traject")], [
-        "{f}:traject::: no traject record: one row with id and naam is required"]),
+        "{f}:traject::: geen traject: één rij met id en naam is verplicht"]),
     ("twee-trajecten", "yaml", [_add("traject", {"id": "t2", "naam": "Tweede"})], [
-        "{f}:traject:2:: only one traject record is allowed"]),
+        "{f}:traject:2:: er mag maar één traject zijn"]),
     ("blad-onbekend", "xlsx", [lambda d: d.update(lessen=d.pop("les"))], [
-        "{f}:lessen::: 'lessen' is not a record kind; did you mean les?"]),
+        "{f}:lessen::: 'lessen' is geen soort record; bedoelt u les?"]),
     ("kolom-ontbreekt", "csv", [_set("project", 0, titel=None)], [
-        "{f}:project:1:titel: missing column 'titel'"]),
+        "{f}:project:1:titel: kolom 'titel' ontbreekt"]),
     ("persoonsgegevens", "xlsx", [
         _set("deelname", 0, contact_naam="Anna Geplant (fictief)"),
         _set("les", 0, tekst="Mail anna@example.org of bel 06-12345678"),
@@ -102,25 +102,25 @@ CASES: list[tuple[str, str, list[Callable[[dict], None]], list[str]]] = [
         "{f}:bijeenkomst:2:titel: persoonsgegeven in bijeenkomst.titel: telefoonnummer; "
         "verwijder het of zet het in contact_telefoon"]),
     ("email-ongeldig", "yaml", [_set("deelname", 0, contact_email="anna-at-example.org")], [
-        "{f}:deelname:1:contact_email: 'anna-at-example.org' is not a valid e-mail address; e.g. naam@example.org"]),
+        "{f}:deelname:1:contact_email: 'anna-at-example.org' is geen geldig e-mailadres; bv. naam@example.org"]),
     ("bedrag-dubbelzinnig", "csv-cp1252", [_add("toepassing", {"gemeente": "Súdwest-Fryslân",
                                                                 "instrument": "kernenfonds", "bedrag": "€ 12,500"})], [
-        "{f}:toepassing:2:bedrag: '€ 12,500' is ambiguous: 12,5 or 12500? write 12500 or 12,5"]),
+        "{f}:toepassing:2:bedrag: '€ 12,500' is dubbelzinnig: 12,5 of 12500? schrijf 12500 of 12,5"]),
     ("tot-voor-sinds", "yaml", [_add("toepassing", {"gemeente": "GM1900", "instrument": "dorpsraad",
                                                      "sinds": 2020, "tot": 2018})], [
-        "{f}:toepassing:1:tot: tot (2018) is before sinds (2020)"]),
+        "{f}:toepassing:1:tot: tot (2018) ligt voor sinds (2020)"]),
     ("aantal-kernen-tekst", "yaml", [_set("deelname", 0, aantal_kernen="veel")], [
-        "{f}:deelname:1:aantal_kernen: 'veel' is not a whole number"]),
+        "{f}:deelname:1:aantal_kernen: 'veel' is geen geheel getal"]),
     ("maand-dertien", "yaml", [_set("actie", 0, deadline="01-13-2024")], [
-        "{f}:actie:1:deadline: '01-13-2024' is not a valid date: there is no month 13"]),
+        "{f}:actie:1:deadline: '01-13-2024' is geen geldige datum: er is geen maand 13"]),
     ("fictief-geen-janee", "yaml", [_set("traject", 0, fictief="misschien")], [
-        "{f}:traject:1:fictief: 'misschien' is not ja or nee"]),
+        "{f}:traject:1:fictief: 'misschien' is geen ja of nee"]),
 ]
 RAW_CASES = {  # name -> (file name, bytes, expected)
-    "geen-werkboek": ("geen-werkboek.xlsx", b"dit is geen zip", ["{f}:::: not a readable .xlsx workbook (BadZipFile)"]),
-    "yaml-syntax": ("yaml-syntax.yaml", b"traject: [\n  - id: t\n", ["{f}::2:: not valid YAML (ParserError)"]),
+    "geen-werkboek": ("geen-werkboek.xlsx", b"dit is geen zip", ["{f}:::: geen leesbaar .xlsx-werkboek (BadZipFile)"]),
+    "yaml-syntax": ("yaml-syntax.yaml", b"traject: [\n  - id: t\n", ["{f}::2:: geen geldige YAML (ParserError)"]),
     "yaml-lijst": ("yaml-lijst.yaml", b"- traject\n- les\n",
-                   ["{f}:::: the file must be a mapping of record kind -> list of records"]),
+                   ["{f}:::: het bestand moet per soort record een lijst records geven"]),
 }
 
 
