@@ -10,7 +10,6 @@ import click
 from graph.messages import t
 
 
-
 def store_option(fn):
     """``--store DIR|URL``: the store to use (default: settings)."""
     return click.option(
