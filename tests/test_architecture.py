@@ -16,7 +16,7 @@ PACKAGE = ROOT / "graph"
 MAX_TOP_LEVEL_MODULES = 8
 MAX_STAGE_FLOORS = 7
 MAX_MODULE_LINES = 400
-SPLIT_PENDING = {"graph.ingest.models", "graph.build"}  # to be split along their nouns
+SPLIT_PENDING: set[str] = set()  # modules allowed over the limit while they are split
 
 
 def module_name(path: Path) -> str:

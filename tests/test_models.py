@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from graph.ingest.models import (KINDS, Actie, Bijeenkomst, Deelname, Les, Resolution, Toepassing, Traject, columns,
-                          parse_bool, parse_date, parse_decimal, parse_int, required_columns, split_list)
+from graph.ingest.fields import Resolution, parse_bool, parse_date, parse_decimal, parse_int, split_list
+from graph.ingest.models import KINDS, Actie, Bijeenkomst, Deelname, Les, Toepassing, Traject, columns, required_columns
 
 
 @pytest.fixture(autouse=True)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from graph.ingest.models import Resolution
+from graph.ingest.fields import Resolution
 from graph.messages import t
 from graph.settings import DEFAULT_DATA, ROOT
 

@@ -19,7 +19,8 @@ from pydantic import ValidationError
 
 from graph.errors import Problem
 from graph.ingest.readers import SCALARS, Sheet
-from graph.ingest.models import KINDS, Record, Resolver, columns, required_columns
+from graph.ingest.fields import Resolver
+from graph.ingest.models import KINDS, Record, columns, required_columns
 from graph.messages import t
 
 Located = tuple[int, Record]  # (row number, validated record)

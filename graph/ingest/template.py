@@ -24,7 +24,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from graph.ingest.resolve import load_resolver
-from graph.ingest.models import BESLISRECHTEN, KINDS, LADDER, LIST_SEPARATOR, SOORTEN, STATUSSEN, columns, required_columns
+from graph.ingest.fields import BESLISRECHTEN, LADDER, LIST_SEPARATOR, SOORTEN, STATUSSEN
+from graph.ingest.models import KINDS, columns, required_columns
 
 LIST_SHEET = "lijsten"
 MAX_ROWS = 2000  # rows covered by the dropdowns

@@ -23,7 +23,7 @@ from typing import Any
 from graph.errors import Problem
 from graph.ingest.readers import read_any
 from graph.ingest.resolve import OwnThemes, load_resolver
-from graph.ingest.models import LIST_SEPARATOR
+from graph.ingest.fields import LIST_SEPARATOR
 from graph.text.corpus import Concept, LesText, concepts, joined, lessons, ontology_concepts
 from graph.text.lemmas import lemmas
 from graph.text.suggest import Model, Suggestion, build_model, suggest
