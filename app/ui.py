@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 import streamlit as st
 
 from app.i18n import column, t
+from graph.export.formats import DOCUMENT_FORMATS
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")  # ":" too: Streamlit's :red[...] and :icon: syntax
 # Bidirectional controls (embeddings, overrides, isolates, marks): "exe.tnemucod" + U+202E must not
@@ -154,7 +155,7 @@ def links(urls: Iterable[str]) -> str:
     return " · ".join(out)
 
 
-REPORT_FORMATS = ("md", "html", "docx")
+REPORT_FORMATS = DOCUMENT_FORMATS
 
 
 def report_buttons(make: Callable[[], Any], *, lang: str, name: str, key: str) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import click
 
 from graph.cli.base import export, friendly_errors, store_option
+from graph.export.formats import DOCUMENT_FORMATS
 from graph.messages import t
 from graph.settings import load_settings
 
 
 def document_options(fn):
     """``--format md|html|docx``, ``--out FILE``, ``--lang nl|en`` and ``--store``."""
-    fn = click.option("--format", "fmt", type=click.Choice(["md", "html", "docx"]), default="md",
+    fn = click.option("--format", "fmt", type=click.Choice(DOCUMENT_FORMATS), default="md",
                       show_default=True, help="Markdown, self-contained HTML or Word.")(fn)
     fn = click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), default=None,
                       help="File to write (default: md/html to stdout, docx to a named file here).")(fn)

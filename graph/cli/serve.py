@@ -7,13 +7,13 @@ import sys
 import click
 
 from graph.cli.base import cli, export, friendly_errors, store_option
+from graph.export.formats import DATA_FORMATS
 from graph.settings import load_settings
 
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
-DATA_FORMATS = ["ttl", "nt", "trig", "jsonld", "graphml", "gexf", "csv"]  # graph.export.data.FORMATS
 
 
 @cli.command("serve")

@@ -30,6 +30,7 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
+from graph.export.formats import DATA_FORMATS, RDF_DUMP_FORMATS
 from graph.export.document import inert
 from graph.export.swap import MANIFEST, check_target, write_set
 from graph.export.void import describe, load_query, term_text
@@ -48,7 +49,8 @@ RDF_DUMPS = {  # format -> (file suffix, pyoxigraph format or None for our JSON-
     "trig": (".trig", ox.RdfFormat.TRIG, "application/trig"),
     "jsonld": (".jsonld", None, "application/ld+json"),
 }
-FORMATS = (*RDF_DUMPS, "graphml", "gexf", "csv")
+FORMATS = DATA_FORMATS
+assert tuple(RDF_DUMPS) == RDF_DUMP_FORMATS
 CONTEXT_PREFIXES = {**PREFIXES, "graph": GRAPH}
 
 

@@ -31,7 +31,7 @@ class Format:
     render: Callable[[Document], bytes]
 
 
-FORMATS: dict[str, Format] = {
+FORMATS: dict[str, Format] = {  # keys: graph.export.formats.DOCUMENT_FORMATS
     "md": Format(".md", "text/markdown; charset=utf-8", render_md),
     "html": Format(".html", "text/html; charset=utf-8", render_html),
     "docx": Format(".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", _docx),
