@@ -35,6 +35,7 @@ class Concept:
     label_en: str
     labels: tuple[str, ...] = ()  # every Dutch label: parts of the prefLabel, altLabels
     definition: str = ""
+    note: str = ""  # skos:scopeNote (Dutch): the words and situations the concept covers
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,9 @@ def _concept(kind: str, key: str, props: dict[str, list[tuple[str, str]]]) -> Co
     parts = [p.strip() for p in label.split("/") if p.strip()]
     alts = sorted(o for o, lang in props["altLabel"] if lang in ("nl", ""))
     definition = " ".join(sorted(o for o, lang in props["definition"] if lang in ("nl", "")))
+    note = " ".join(sorted(o for o, lang in props["scopeNote"] if lang in ("nl", "")))
     return Concept(kind, slug, label, pref_en[0] if pref_en else label, tuple(dict.fromkeys(parts + alts)),
-                   definition)
+                   definition, note)
 
 
 @lru_cache(maxsize=1)

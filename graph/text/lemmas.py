@@ -58,7 +58,7 @@ def lemma(word: str) -> str:
     ('dorpsbudget', 'ambtenaar', 'leren')
     """
     found = simplemma.lemmatize(word, lang=LANG).lower().replace("_", "")  # uit_geven: separable verbs
-    if found != word or len(word) < 2 * MIN_PART + 2:
+    if found != word or len(word) < 2 * MIN_PART + 2 or simplemma.is_known(word, lang=LANG):
         return found
     for cut in range(MIN_PART, len(word) - MIN_PART - 1):
         tail = word[cut:]

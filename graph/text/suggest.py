@@ -1,7 +1,8 @@
 """Theme and instrument suggestions for a lesson text: a transparent weighting of Dutch lemmas.
 
-Each theme and instrument gets a profile of weighted words from three sources: its labels (prefLabel
-parts, altLabels, slug), its definition, and the lessons already tagged with it. Words are lemmas,
+Each theme and instrument gets a profile of weighted words from four sources: its labels (prefLabel
+parts, altLabels, slug), its definition, its scope note (the words and situations it covers) and the
+lessons already tagged with it. Words are lemmas,
 the parts of compound lemmas and 6-letter stems (:func:`graph.text.lemmas.expand`). Each source is
 weighted by rarity (idf over every description and lesson read, so "gemeente" and "dorp" count
 little) and scaled to unit length, so that no source drowns the others; words in nearly every lesson
@@ -43,6 +44,7 @@ class Weights:
     label: float = 3.0
     definition: float = 1.0
     lessons: float = 2.0
+    note: float = 2.0
     part: float = 0.5  # a compound's part (dorp, budget of dorpsbudget) against the whole word
     link: float = 0.25  # a theme's share of the score of instruments it is tagged with together
 
@@ -103,16 +105,16 @@ def build_model(concepts: Iterable[Concept], lessons: Iterable[LesText], *,
     """The model from concepts (labels, definitions) and tagged lessons (see the module docstring)."""
     concepts = list(concepts)
     lessons = list(lessons)
-    said = {c: (lemmas(_label_text(c)), lemmas(c.definition)) for c in concepts}
+    said = {c: (lemmas(_label_text(c)), lemmas(c.definition), lemmas(c.note)) for c in concepts}
     written = [lemmas(x.text) for x in lessons]
-    vocab = frozenset(w for words in (*written, *(ws for pair in said.values() for ws in pair)) for w in words)
+    vocab = frozenset(w for words in (*written, *(ws for trio in said.values() for ws in trio)) for w in words)
     model = Model({_id(c.kind, c.key): c for c in concepts}, vocabulary=vocab, lessons=len(lessons),
                   links=_links(lessons), link=weights.link, part=weights.part)
-    described = {c: (model.bag(label), model.bag(definition)) for c, (label, definition) in said.items()}
+    described = {c: tuple(model.bag(words) for words in trio) for c, trio in said.items()}
     read = [model.bag(words) for words in written]
     model.common = _common(read)
     read = [{w: v for w, v in bag.items() if w not in model.common} for bag in read]
-    rarity = _idf([*(w for pair in described.values() for w in pair), *read])
+    rarity = _idf([*(bag for trio in described.values() for bag in trio), *read])
     tagged: dict[tuple[str, str], list[dict[str, float]]] = defaultdict(list)
     for les, words in zip(lessons, read):
         for kind in KINDS:
@@ -150,9 +152,10 @@ def _sum(bags: list[dict[str, float]]) -> dict[str, float]:
 
 
 def _profile(bags: tuple[dict[str, float], ...], rarity: dict[str, float], weights: Weights) -> dict[str, float]:
-    """Labels, definition and tagged lessons, each weighted by rarity and scaled to unit length, then mixed."""
+    """Labels, definition, scope note and tagged lessons, each weighted by rarity and scaled to unit length,
+    then mixed (an empty source adds nothing)."""
     profile: dict[str, float] = defaultdict(float)
-    for weight, bag in zip((weights.label, weights.definition, weights.lessons), bags):
+    for weight, bag in zip((weights.label, weights.definition, weights.note, weights.lessons), bags):
         scaled = {word: value * rarity.get(word, 1.0) for word, value in bag.items()}
         norm = math.sqrt(sum(v * v for v in scaled.values())) or 1.0
         for word, value in scaled.items():
