@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -33,6 +34,28 @@ EXAMPLE = DEFAULT_DATA / "trajecten" / "voorbeeld"
 ])
 def test_lemma(word, expected):
     assert lemma(word) == expected
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("beslissen", "beslissen"), ("beslist", "beslissen"), ("vertrouwen", "vertrouwen"), ("vertrouwt", "vertrouwen"),
+    ("verdelen", "verdelen"), ("verdeeld", "verdelen"), ("uitvoeren", "uitvoeren"), ("uitgevoerd", "uitvoeren"),
+])
+def test_a_known_word_is_not_split_as_a_compound(word, expected):
+    assert lemma(word) == expected
+
+
+def test_themes_read_their_scope_note():
+    note = next(c for c in ontology_concepts() if c.key == "zeggenschap").note
+    assert "uitdaagrecht" in note
+    assert all(not c.note for c in ontology_concepts() if c.kind == "instrument")
+
+
+def test_a_scope_note_teaches_words_the_labels_do_not_have():
+    text = "Het uitdaagrecht en zelfbeheer"
+    bare = [c if c.kind == "instrument" else replace(c, note="") for c in ontology_concepts()]
+    assert suggest(build_model(bare, []), text)["thema"] == []
+    best = suggest(build_model(ontology_concepts(), []), text)["thema"][0]
+    assert best.key == "zeggenschap" and "uitdaagrecht" in best.words
 
 
 def test_lemmas_leave_out_stopwords_and_report_cues():
