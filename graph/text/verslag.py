@@ -161,7 +161,7 @@ def _named(resolver, name: str, shown: str) -> tuple[set[str], list[str]] | None
 
 def draft_records(found: list[Candidate], *, bijeenkomst: str, traject: str, naam: str, soort: str,
                   datum: date, source: str, gastgemeente: str | None = None) -> dict[str, list[dict]]:
-    """Workbook rows (``traject``, ``bijeenkomst``, ``les``) for :func:`graph.template.workbook`."""
+    """Workbook rows (``traject``, ``bijeenkomst``, ``les``) for :func:`graph.ingest.template.workbook`."""
     meeting = {"id": bijeenkomst, "soort": soort, "datum": datum, "titel": naam[:TITLE_LENGTH]}
     if gastgemeente:
         meeting["gastgemeente"] = gastgemeente
