@@ -42,7 +42,8 @@ def test_hosts_for_the_budget_question(tiny):
     assert ceedorp.score == pytest.approx(0.4 + 0.15 * 0.5 + 0.2 * 3 / 3 + 0.15 * context + 0.1 * (1 - km / 350))
     assert ceedorp.uitkomsten == ("Verdeelsleutel vastgesteld",)
     assert ceedorp.uitleg == ("Ceedorp heeft ervaring met dorpsbudget, budget (sinds 2020, 5 jaar); "
-                              "2 lessen en 1 uitkomst vastgelegd; context 30% gelijk; 103 km")
+                              "2 lessen en 1 uitkomst vastgelegd; lijkt 30% op de gemeente (inwoners, kernen, herindeling, afstand); "
+                              "103 km")
     assert ceedorp.explanation.startswith("Ceedorp has experience with dorpsbudget, budget (since 2020, 5 years)")
     assert not found.matches[2].deelnemer  # a practice municipality can host too
 
@@ -63,7 +64,7 @@ def test_bridges_exact_betweenness(tiny):
         ("thema/draagvlak", round(71 / 3 / 45, 6)), ("thema/budget", round(8 / 3 / 45, 6)),
         ("instrument/dorpsbudget", round(8 / 3 / 45, 6))]
     assert report.exact
-    assert report.gemeenten[0].uitleg == ("Deedorp verbindt 1 cluster (betweenness 0,378; "
+    assert report.gemeenten[0].uitleg == ("Deedorp is een bruggenbouwer: verbindt 1 cluster (maat 0,378; "
                                           "3 verbindingen: Meer draagvlak, draagvlak, jeugd)")
 
 

@@ -133,7 +133,7 @@ def _bridge(p: Projection, g: nx.Graph, key: str, score: float, cluster_of: dict
     named = ", ".join(ties[:MAX_NAMED_TIES]) + (", ..." if len(ties) > MAX_NAMED_TIES else "")
     word = "cluster" if clusters == 1 else "clusters"
     return Bridge(key, kind, label, score, g.degree(key), clusters, ties,
-                  f"{label} verbindt {clusters} {word} (betweenness {dutch_number(score, 3)}; "
+                  f"{label} is een bruggenbouwer: verbindt {clusters} {word} (maat {dutch_number(score, 3)}; "
                   f"{g.degree(key)} verbindingen: {named})",
                   f"{label} connects {clusters} {word} (betweenness {score:.3f}; {g.degree(key)} ties: {named})")
 

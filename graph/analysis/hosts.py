@@ -225,17 +225,17 @@ def _match(p: Projection, v: Vraagstuk, code: str, elements: tuple[str, ...], f:
 def _uitleg(*, host, matched, sinds, years, n, u, ctx, km) -> str:
     text = f"{host} heeft ervaring met {', '.join(matched)}"
     if sinds is not None:
-        text += f" (sinds {sinds}" + (f", {years} jaar)" if years is not None else ")")
+        text += f" (sinds {sinds}" + (f", {years} jaar)" if years else ", dit jaar)" if years == 0 else ")")
     text += f"; {n} {'les' if n == 1 else 'lessen'}"
     text += f" en {u} {'uitkomst' if u == 1 else 'uitkomsten'}" if u else ""
-    text += f" vastgelegd; context {round(100 * ctx)}% gelijk"
+    text += f" vastgelegd; lijkt {round(100 * ctx)}% op de gemeente (inwoners, kernen, herindeling, afstand)"
     return text + ("" if km is None else f"; {round(km)} km")
 
 
 def _explanation(*, host, matched, sinds, years, n, u, ctx, km) -> str:
     text = f"{host} has experience with {', '.join(matched)}"
     if sinds is not None:
-        text += f" (since {sinds}" + (f", {years} years)" if years is not None else ")")
+        text += f" (since {sinds}" + (f", {years} years)" if years else ", this year)" if years == 0 else ")")
     text += f"; {n} {'lesson' if n == 1 else 'lessons'}"
     text += f" and {u} {'outcome' if u == 1 else 'outcomes'}" if u else ""
     text += f" recorded; context {round(100 * ctx)}% alike"

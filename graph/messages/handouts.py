@@ -15,8 +15,8 @@ HANDOUTS: dict[str, dict[str, str]] = {
         "gloss_evidence": "Gemeenten (bewijs): de gemeenten op wier ervaring een les rust.",
         "gloss_lift": "'... keer zo vaak samen als bij toeval': hoe vaak een thema en een instrument in dezelfde "
                       "lessen voorkomen, vergeleken met toeval; boven 1 is vaker dan toeval.",
-        "gloss_context": "'Context ...% gelijk': hoeveel twee gemeenten op elkaar lijken in inwoners, aantal "
-                         "kernen, herindeling en afstand.",
+        "gloss_context": "'Lijkt ...% op de gemeente': hoeveel twee gemeenten op elkaar lijken in inwoners, "
+                         "aantal kernen, herindeling en afstand.",
         "gloss_bridge": "Bruggenbouwer: een thema of gemeente die groepen verbindt die elkaar anders niet raken.",
         "gloss_tables": "Tafels en loting: de tafels worden vergeleken met tafels van dezelfde grootte die door "
                         "loting zijn samengesteld uit wie er komen.",
