@@ -171,16 +171,25 @@ def bar_spec(rows: Sequence[Mapping[str, Any]], *, x: str, y: str, colour: str |
 
     >>> bar_spec([{"n": 2, "naam": "a"}], x="n", y="naam")["encoding"]["y"]["sort"]
     '-x'
+    >>> [layer["mark"] if isinstance(layer["mark"], str) else layer["mark"]["type"]
+    ...  for layer in bar_spec([{"n": 2, "naam": "a", "k": "x"}], x="n", y="naam", colour="k")["layer"]]
+    ['bar', 'point']
     """
     encoding: dict[str, Any] = {"x": {"field": x, "type": "quantitative", "title": x_title or x,
                                       "axis": {"tickMinStep": 1, "format": "d"}},
                                 "y": {"field": y, "type": "nominal", "sort": "-x", "title": None,
                                       "axis": {"labelLimit": LABEL_LIMIT, "labelOverlap": False}},
                                 "tooltip": [{"field": y, "type": "nominal"}, {"field": x, "type": "quantitative"}]}
-    if colour:
-        encoding["color"] = {"field": colour, "type": "nominal", "title": colour_title or colour}
-    return {"height": {"step": row_px}, "width": "container", "data": {"values": list(rows)}, "mark": "bar",
+    spec = {"height": {"step": row_px}, "width": "container", "data": {"values": list(rows)}, "mark": "bar",
             "encoding": encoding}
+    if colour:  # colour and, at the end of each bar, a shape: the kind is not told by colour alone
+        encoding["color"] = {"field": colour, "type": "nominal", "title": colour_title or colour}
+        marker = {"mark": {"type": "point", "filled": True, "size": 70, "stroke": "#ffffff", "strokeWidth": 1},
+                  "encoding": {"shape": {"field": colour, "type": "nominal", "title": colour_title or colour},
+                               "color": encoding["color"]}}
+        spec = {**spec, "mark": None, "layer": [{"mark": "bar"}, marker]}
+        spec.pop("mark")
+    return spec
 
 
 def change_spec(rows: Sequence[Mapping[str, Any]], *, before: str, after: str, x_title: str,
