@@ -112,8 +112,8 @@ def timeline_spec(meetings: Sequence[Mapping[str, Any]], *, height: int = 180) -
     """
     return {
         "height": height, "width": "container", "data": {"values": list(meetings)},
-        "mark": {"type": "point", "filled": True, "size": 160},
-        "encoding": {"x": {"field": "datum", "type": "temporal", "title": None,
+        "mark": {"type": "point", "filled": True, "size": 160, "opacity": 1, "stroke": "#ffffff", "strokeWidth": 1},
+        "encoding": {"x": {"field": "datum", "type": "temporal", "title": None, "scale": {"padding": 14},
                            "axis": {"format": "%b %Y", "tickCount": 6, "labelOverlap": True}},
                      "y": {"field": "soort", "type": "nominal", "title": None,
                            "axis": {"labelLimit": LABEL_LIMIT}},

@@ -326,3 +326,13 @@ def test_invoer_is_not_in_the_menu_unless_upload_is_on():
 
     assert "invoer" not in menu(allow_upload=False) and menu(allow_upload=True)[-1] == "invoer"
     assert not AppTest.from_file(str(ROOT / "app" / "main.py"), default_timeout=TIMEOUT_S).run().exception
+
+
+def test_network_preset_is_kept_when_coming_back_from_another_page():
+    at = AppTest.from_file(str(ROOT / "app" / "main.py"), default_timeout=TIMEOUT_S)
+    at.switch_page("screens/netwerk.py").run()
+    at.radio(key="preset").set_value("alles").run()
+    assert at.session_state["preset"] == "alles"
+    at.switch_page("screens/gemeenten.py").run()
+    at.switch_page("screens/netwerk.py").run()
+    assert not at.exception and at.radio(key="preset").value == "alles"
