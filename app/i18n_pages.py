@@ -181,6 +181,7 @@ PAGE_UI: dict[str, dict[str, str]] = {
                                "en": "These municipalities have experience with this thread:"},
     "rode_draden.more": {"nl": "Nog {n} smallere rode draden; zet de schuif hoger of zoek ze via het zoekvak.",
                          "en": "{n} narrower threads more; move the slider up or find them with the search box."},
+    "rode_draden.andmore": {"nl": "en {n} andere.", "en": "and {n} more."},
     "rode_draden.own": {"nl": "Eigen pagina van deze rode draad", "en": "This thread's own page"},
     "rode_draden.back": {"nl": "← Alle rode draden", "en": "← All common threads"},
     "rode_draden.axis": {"nl": "aantal gemeenten", "en": "number of municipalities"},

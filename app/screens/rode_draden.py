@@ -11,6 +11,7 @@ from app.i18n import t
 
 HOSTS = 10  # gemeenten offered as werkbezoek hosts on a thread's page
 TOP_CHART = 15
+MAX_NAMED = 40  # gemeenten named per thread (at hundreds of gemeenten the page would hold thousands of links)
 MAX_LISTED = 60  # threads listed with their evidence; a higher minimum (the slider) shows the rest  # threads in the ranking chart; the list below has them all
 STATUSES = ("nieuw", "gegroeid", "gekrompen", "verdwenen")
 
@@ -44,11 +45,15 @@ def _kind(kind: str) -> str:
 
 def _evidence(th) -> None:
     st.markdown(ui.md(th.sentence if en else th.zin))
-    st.markdown(f"**{t('rode_draden.where', lang)}**: "
-                + ", ".join(links.md(g.label, links.gemeente(g.code, lang)) for g in th.gemeenten))
+    named = ", ".join(links.md(g.label, links.gemeente(g.code, lang)) for g in th.gemeenten[:MAX_NAMED])
+    more = len(th.gemeenten) - MAX_NAMED
+    st.markdown(f"**{t('rode_draden.where', lang)}**: " + named
+                + (" " + t("rode_draden.andmore", lang, n=more) if more > 0 else ""))
     if th.lessen:
+        extra = len(th.lessen) - MAX_NAMED
         st.markdown(f"**{t('lessen.title', lang)}**\n" + "\n".join(
-            f"- {links.md(les.title, links.les(_key(les.iri), lang))}" for les in th.lessen))
+            f"- {links.md(les.title, links.les(_key(les.iri), lang))}" for les in th.lessen[:MAX_NAMED])
+            + (f"\n\n{t('rode_draden.andmore', lang, n=extra)}" if extra > 0 else ""))
     if th.bronnen:
         st.markdown(f"{t('common.sources', lang)}: " + ui.links(th.bronnen))
 
