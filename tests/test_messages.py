@@ -44,3 +44,32 @@ def test_validate_speaks_dutch_by_default_and_english_on_request(monkeypatch):
     assert "'Het Hoogeland' is geen gemeente; bedoelt u Het Hogeland (GM1966)?" in nl.output
     assert "'Het Hoogeland' is not a gemeente; did you mean Het Hogeland (GM1966)?" in en.output
     assert "ongeldig: 1 fout(en)" in nl.stderr and "invalid: 1 error(s)" in en.stderr
+
+
+def _help_keys():
+    from graph.cli import cli
+    from graph.cli.reference import commands
+
+    for name, command in commands(cli):
+        yield name, command._help_key
+        for param in command.params:
+            if getattr(param, "help", None) is not None:
+                yield f"{name} {param.opts[0]}", param._help_key
+
+
+@pytest.mark.parametrize(("where", "key"), list(_help_keys()), ids=[w for w, _ in _help_keys()])
+def test_every_help_text_comes_from_the_catalogue(where, key):
+    assert key in MESSAGES["nl"], f"{where}: help={key!r} is not a catalogue key"
+
+
+def test_help_is_dutch_by_default_and_english_on_request(monkeypatch):
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    monkeypatch.delenv("KERNEN_LANG", raising=False)
+    nl = CliRunner().invoke(cli, ["export", "intake", "--help"]).output
+    monkeypatch.setenv("KERNEN_LANG", "en")
+    en = CliRunner().invoke(cli, ["export", "intake", "--help"]).output
+    assert "Intakesamenvatting voor GEMEENTE" in nl and "Toon deze hulp en stop." in nl
+    assert "Intake summary for GEMEENTE" in en and "Show this message and exit." in en

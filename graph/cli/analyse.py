@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from graph.cli.base import cli, friendly_errors, store_option
+from graph.cli.localized import option
 from graph.messages import t
 from graph.settings import load_settings
 
@@ -27,18 +28,18 @@ def _group_size(ctx, param, value: str) -> tuple[int, int]:
         raise click.BadParameter(f"'{value}' is geen groepsgrootte; schrijf bijvoorbeeld 4-6") from None
 
 
-@cli.command("analyse")
-@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True,
-              help="Markdown report or JSON with every field.")
-@click.option("--k", "k", type=click.IntRange(min=1), default=3, show_default=True,
-              help="A rode draad is shared by at least K gemeenten.")
-@click.option("--group-size", default="4-6", show_default=True, callback=_group_size, metavar="MIN-MAX",
-              help="Size of the learning groups.")
-@click.option("--seed", type=int, default=42, show_default=True, help="Seed for Louvain, groups and sampling.")
-@click.option("--traject", default=None, metavar="SLUG", help="One trajectory (default: all in the store).")
-@click.option("--regio", type=click.Choice(["provincie"]), default=None,
-              help="Form learning groups within each province.")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="Language of the Markdown report.")
+@cli.command("analyse", help="cmd.analyse")
+@option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True,
+        help="opt.analyse_format")
+@option("--k", "k", type=click.IntRange(min=1), default=3, show_default=True,
+        help="opt.k")
+@option("--group-size", default="4-6", show_default=True, callback=_group_size, metavar="MIN-MAX",
+        help="opt.group_size")
+@option("--seed", type=int, default=42, show_default=True, help="opt.seed")
+@option("--traject", default=None, metavar="SLUG", help="opt.analyse_traject")
+@option("--regio", type=click.Choice(["provincie"]), default=None,
+        help="opt.regio")
+@option("--lang", type=click.Choice(["nl", "en"]), default=None, help="opt.lang_report")
 @store_option
 @friendly_errors
 def analyse_command(fmt: str, k: int, group_size: tuple[int, int], seed: int, traject: str | None,
@@ -73,12 +74,12 @@ def _built_store(location: str | None):
         return None
 
 
-@cli.command("suggest")
+@cli.command("suggest", help="cmd.suggest")
 @click.argument("input_path", metavar="INPUT", type=click.Path(exists=True))
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="A table with explanations, or JSON: each lesson with its tags and ranked suggestions.")
-@click.option("--data", "data_dir", default=None, metavar="DIR", help="Data directory (default: data/).")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="Language of the explanations.")
+@option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+        help="opt.suggest_format")
+@option("--data", "data_dir", default=None, metavar="DIR", help="opt.data")
+@option("--lang", type=click.Choice(["nl", "en"]), default=None, help="opt.lang_explanations")
 @store_option
 @friendly_errors
 def suggest_command(input_path: str, fmt: str, data_dir: str | None, lang: str | None, store: str | None) -> None:
@@ -97,21 +98,21 @@ def suggest_command(input_path: str, fmt: str, data_dir: str | None, lang: str |
     click.echo(json.dumps(found, ensure_ascii=False, indent=2) if fmt == "json" else table(found, lang=settings.lang))
 
 
-@cli.command("verslag")
+@cli.command("verslag", help="cmd.verslag")
 @click.argument("report", metavar="FILE", type=click.Path(exists=True, dir_okay=False))
-@click.option("--bijeenkomst", required=True, metavar="ID", help="id of the meeting the report is of.")
-@click.option("--out", required=True, type=click.Path(dir_okay=False), metavar="FILE.xlsx",
-              help="Where to write the workbook with the drafted lessons.")
-@click.option("--soort", type=click.Choice(["intake", "startbijeenkomst", "regionale-uitwisseling", "werkbezoek",
-                                            "slotbijeenkomst"]), default="regionale-uitwisseling", show_default=True,
-              help="Kind of meeting (for the bijeenkomst row).")
-@click.option("--datum", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]), default=None,
-              help="Date of the meeting (default: today).")
-@click.option("--traject", default="verslag", show_default=True, metavar="ID", help="id for the traject row.")
-@click.option("--gastgemeente", default=None, metavar="GEMEENTE", help="Host (needed for a werkbezoek).")
-@click.option("--data", "data_dir", default=None, metavar="DIR", help="Data directory (default: data/).")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help="Language of the explanations.")
-@click.option("--force", is_flag=True, help="Overwrite FILE.xlsx if it exists.")
+@option("--bijeenkomst", required=True, metavar="ID", help="opt.bijeenkomst")
+@option("--out", required=True, type=click.Path(dir_okay=False), metavar="FILE.xlsx",
+        help="opt.verslag_out")
+@option("--soort", type=click.Choice(["intake", "startbijeenkomst", "regionale-uitwisseling", "werkbezoek",
+                                      "slotbijeenkomst"]), default="regionale-uitwisseling", show_default=True,
+        help="opt.soort")
+@option("--datum", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]), default=None,
+        help="opt.datum")
+@option("--traject", default="verslag", show_default=True, metavar="ID", help="opt.verslag_traject")
+@option("--gastgemeente", default=None, metavar="GEMEENTE", help="opt.gastgemeente")
+@option("--data", "data_dir", default=None, metavar="DIR", help="opt.data")
+@option("--lang", type=click.Choice(["nl", "en"]), default=None, help="opt.lang_explanations")
+@option("--force", is_flag=True, help="opt.force")
 @store_option
 @friendly_errors
 def verslag_command(report: str, bijeenkomst: str, out: str, soort: str, datum, traject: str,

@@ -7,15 +7,12 @@ import sys
 
 import click
 
-from graph.messages import t
+from graph.cli.localized import LocalizedGroup, option
 
 
 def store_option(fn):
     """``--store DIR|URL``: the store to use (default: settings)."""
-    return click.option(
-        "--store", "store", default=None, metavar="DIR|URL",
-        help="Store directory or SPARQL endpoint URL (env KERNEN_STORE).",
-    )(fn)
+    return option("--store", "store", default=None, metavar="DIR|URL", help="opt.store")(fn)
 
 
 def stop_on_signals() -> None:
@@ -68,13 +65,13 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
         ctx.exit()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
-              help=t("cli.version"))
+@click.group(cls=LocalizedGroup, help="cmd.cli", context_settings={"help_option_names": ["-h", "--help"]})
+@option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+        help="cli.version")
 def cli() -> None:
-    """Kennisgraaf kernendemocratie: bouwen, bevragen, analyseren en exporteren (KERNEN_LANG=en: English)."""
+    """The ``kernen`` command (help text: the catalogue's ``cmd.cli``)."""
 
 
-@cli.group()
+@cli.group(help="cmd.export")
 def export() -> None:
     """Exports: facilitator documents (meeting, intake, bundle) and data dumps."""

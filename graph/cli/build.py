@@ -8,19 +8,20 @@ import sys
 import click
 
 from graph.cli.base import cli, friendly_errors
+from graph.cli.localized import option
 from graph.messages import language, t
 from graph.settings import load_settings
 
 
 
-@cli.command("build")
+@cli.command("build", help="cmd.build")
 @click.argument("inputs", nargs=-1, type=click.Path(exists=True))
-@click.option("--store", "store", default=None, metavar="DIR", help="Store directory (env KERNEN_STORE).")
-@click.option("--data", "data_dir", default=None, metavar="DIR", help="Data directory (default: data/).")
-@click.option("--remove", "remove", multiple=True, metavar="TRAJECT",
-              help=t("cli.remove"))
-@click.option("--redact", is_flag=True,
-              help="Replace personal data in free text by [verwijderd: <soort>] instead of refusing the input.")
+@option("--store", "store", default=None, metavar="DIR", help="opt.store_dir")
+@option("--data", "data_dir", default=None, metavar="DIR", help="opt.data")
+@option("--remove", "remove", multiple=True, metavar="TRAJECT",
+        help="cli.remove")
+@option("--redact", is_flag=True,
+        help="opt.redact")
 @friendly_errors
 def build_command(inputs: tuple[str, ...], store: str | None, data_dir: str | None,
                   remove: tuple[str, ...], redact: bool) -> None:
@@ -90,13 +91,13 @@ class _ProgressBar:
 SEVERITY_PREFIX = {"error": "", "warning": "waarschuwing: ", "info": "info: ", "hint": "hint: "}
 
 
-@cli.command("validate")
+@cli.command("validate", help="cmd.validate")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(), metavar="INPUT...")
-@click.option("--data", "data_dir", default=None, metavar="DIR", help="Data directory (default: data/).")
-@click.option("--quiet", "-q", is_flag=True,
-              help="Leave out the information lines (encoding, delimiter) and the tag hints.")
-@click.option("--store", "store", default=None, metavar="DIR", help=t("cli.validate_store"))
-@click.option("--lang", type=click.Choice(["nl", "en"]), default=None, help=t("cli.validate_lang"))
+@option("--data", "data_dir", default=None, metavar="DIR", help="opt.data")
+@option("--quiet", "-q", is_flag=True,
+        help="opt.quiet")
+@option("--store", "store", default=None, metavar="DIR", help="cli.validate_store")
+@option("--lang", type=click.Choice(["nl", "en"]), default=None, help="cli.validate_lang")
 def validate_command(inputs: tuple[str, ...], data_dir: str | None, quiet: bool, store: str | None,
                      lang: str | None) -> None:
     """Controleer trajectinvoer (werkboek .xlsx, CSV-map of .yaml) zonder iets te schrijven.
@@ -145,11 +146,11 @@ def _compare_with_store(trajectories: list, store_path) -> None:
             click.echo(line)
 
 
-@cli.command("template")
-@click.option("--out", required=True, type=click.Path(dir_okay=False), metavar="FILE.xlsx",
-              help="Where to write the empty workbook.")
-@click.option("--data", "data_dir", default=None, metavar="DIR", help="Data directory (default: data/).")
-@click.option("--force", is_flag=True, help="Overwrite FILE.xlsx if it exists.")
+@cli.command("template", help="cmd.template")
+@option("--out", required=True, type=click.Path(dir_okay=False), metavar="FILE.xlsx",
+        help="opt.template_out")
+@option("--data", "data_dir", default=None, metavar="DIR", help="opt.data")
+@option("--force", is_flag=True, help="opt.force")
 @friendly_errors
 def template_command(out: str, data_dir: str | None, force: bool) -> None:
     """Schrijf het lege invulwerkboek: uitleg per kolom, keuzelijsten, instructieblad."""

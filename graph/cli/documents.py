@@ -5,19 +5,19 @@ from __future__ import annotations
 import click
 
 from graph.cli.base import export, friendly_errors, store_option
+from graph.cli.localized import option
 from graph.export.formats import DOCUMENT_FORMATS
-from graph.messages import t
 from graph.settings import load_settings
 
 
 def document_options(fn):
     """``--format md|html|docx``, ``--out FILE``, ``--lang nl|en`` and ``--store``."""
-    fn = click.option("--format", "fmt", type=click.Choice(DOCUMENT_FORMATS), default="md",
-                      show_default=True, help="Markdown, self-contained HTML or Word.")(fn)
-    fn = click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), default=None,
-                      help="File to write (default: md/html to stdout, docx to a named file here).")(fn)
-    fn = click.option("--lang", type=click.Choice(["nl", "en"]), default=None,
-                      help="Language of the document (default: settings, nl).")(fn)
+    fn = option("--format", "fmt", type=click.Choice(DOCUMENT_FORMATS), default="md",
+                show_default=True, help="opt.doc_format")(fn)
+    fn = option("--out", "out", type=click.Path(dir_okay=False, writable=True), default=None,
+                help="opt.doc_out")(fn)
+    fn = option("--lang", type=click.Choice(["nl", "en"]), default=None,
+                help="opt.doc_lang")(fn)
     return store_option(fn)
 
 
@@ -46,12 +46,12 @@ def _store_and_lang(store: str | None, lang: str | None):
     return open_store(settings.store), settings.lang
 
 
-@export.command("meeting")
+@export.command("meeting", help="cmd.export_meeting")
 @click.argument("meeting_id")
 @document_options
-@click.option("--with-names", is_flag=True, help="Include contact persons' names (personal data!).")
-@click.option("--propose-groups", is_flag=True,
-              help=t("cli.propose_groups"))
+@option("--with-names", is_flag=True, help="cli.with_names")
+@option("--propose-groups", is_flag=True,
+        help="cli.propose_groups")
 @friendly_errors
 def export_meeting(meeting_id: str, fmt: str, out: str | None, lang: str | None, store: str | None,
                    with_names: bool, propose_groups: bool) -> None:
@@ -63,10 +63,10 @@ def export_meeting(meeting_id: str, fmt: str, out: str | None, lang: str | None,
                                          propose_groups=propose_groups), fmt, out)
 
 
-@export.command("intake")
+@export.command("intake", help="cmd.export_intake")
 @click.argument("gemeente")
 @document_options
-@click.option("--traject", default=None, help="Trajectory slug (default: the one the gemeente takes part in).")
+@option("--traject", default=None, help="opt.intake_traject")
 @friendly_errors
 def export_intake(gemeente: str, fmt: str, out: str | None, lang: str | None, store: str | None,
                   traject: str | None) -> None:
@@ -77,7 +77,7 @@ def export_intake(gemeente: str, fmt: str, out: str | None, lang: str | None, st
     _write_document(lambda: intake_summary(st, gemeente, lang=language, traject=traject), fmt, out)
 
 
-@export.command("bundle")
+@export.command("bundle", help="cmd.export_bundle")
 @click.argument("traject")
 @document_options
 @friendly_errors

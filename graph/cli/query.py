@@ -7,17 +7,18 @@ import sys
 import click
 
 from graph.cli.base import cli, friendly_errors, stop_on_signals, store_option
+from graph.cli.localized import option
 from graph.settings import load_settings
 
 
-@cli.command("query")
+@cli.command("query", help="cmd.query")
 @click.argument("query", required=False, metavar="SPARQL|FILE.rq|-")
-@click.option("--name", "-n", "name", default=None, metavar="NAME", help="A canned query (see `kernen queries`).")
-@click.option("--param", "-p", "params", multiple=True, metavar="K=V", help="A parameter value (repeatable).")
-@click.option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
-              show_default=True, help="Output format.")
-@click.option("--timeout", type=float, default=None, metavar="S", help="Time limit in seconds (default 10).")
-@click.option("--max-rows", type=int, default=None, metavar="N", help="Row cap (default 10000).")
+@option("--name", "-n", "name", default=None, metavar="NAME", help="opt.query_name")
+@option("--param", "-p", "params", multiple=True, metavar="K=V", help="opt.query_param")
+@option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+        show_default=True, help="opt.query_format")
+@option("--timeout", type=float, default=None, metavar="S", help="opt.query_timeout")
+@option("--max-rows", type=int, default=None, metavar="N", help="opt.query_max_rows")
 @store_option
 @friendly_errors
 def query_command(query: str | None, name: str | None, params: tuple[str, ...], fmt: str,
@@ -76,9 +77,9 @@ def _is_file(path) -> bool:
         return False
 
 
-@cli.command("queries")
-@click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-              help="Language of the descriptions.")
+@cli.command("queries", help="cmd.queries")
+@option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
+        help="opt.queries_lang")
 def queries_command(lang: str) -> None:
     """Toon de vaste queries (canned queries) met beschrijving, parameters en kolommen."""
     from graph.cli.formatting import format_canned
@@ -87,7 +88,7 @@ def queries_command(lang: str) -> None:
     click.echo(format_canned(canned_queries(), lang=lang))
 
 
-@cli.command("stats")
+@cli.command("stats", help="cmd.stats")
 @store_option
 @friendly_errors
 def stats_command(store: str | None) -> None:

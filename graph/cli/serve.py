@@ -7,6 +7,7 @@ import sys
 import click
 
 from graph.cli.base import cli, export, friendly_errors, store_option
+from graph.cli.localized import option
 from graph.export.formats import DATA_FORMATS
 from graph.settings import load_settings
 
@@ -16,15 +17,15 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
 
-@cli.command("serve")
+@cli.command("serve", help="cmd.serve")
 @store_option
-@click.option("--host", default=None, help="Interface to listen on (default 127.0.0.1: this machine only).")
-@click.option("--port", type=int, default=None, help="Port (default 7878).")
-@click.option("--timeout", type=float, default=None, help="Seconds a query may run (default 10).")
-@click.option("--max-rows", type=int, default=None, help="Rows per answer before it is truncated (default 10000).")
-@click.option("--cors", default=None, metavar="ORIGINS", help="Comma-separated origins allowed by CORS (default: off).")
-@click.option("--dumps", type=click.Path(file_okay=False), default=None,
-              help="Directory with the dumps to serve (default: data/build/dumps).")
+@option("--host", default=None, help="opt.serve_host")
+@option("--port", type=int, default=None, help="opt.serve_port")
+@option("--timeout", type=float, default=None, help="opt.serve_timeout")
+@option("--max-rows", type=int, default=None, help="opt.serve_max_rows")
+@option("--cors", default=None, metavar="ORIGINS", help="opt.cors")
+@option("--dumps", type=click.Path(file_okay=False), default=None,
+        help="opt.dumps")
 @friendly_errors
 def serve_command(store, host, port, timeout, max_rows, cors, dumps) -> None:
     """SPARQL 1.1 endpoint at /sparql and a landing page at / (read-only, time limit, row cap)."""
@@ -44,12 +45,12 @@ def serve_command(store, host, port, timeout, max_rows, cors, dumps) -> None:
     serve(config, host=settings.endpoint_host, port=settings.endpoint_port)
 
 
-@export.command("data")
+@export.command("data", help="cmd.export_data")
 @store_option
-@click.option("--out", type=click.Path(file_okay=False), default=None,
-              help="Directory to write (default: data/build/dumps, which `kernen serve` offers).")
-@click.option("--format", "formats", multiple=True, type=click.Choice(DATA_FORMATS),
-              help="Only these formats (repeatable; default: all).")
+@option("--out", type=click.Path(file_okay=False), default=None,
+        help="opt.data_out")
+@option("--format", "formats", multiple=True, type=click.Choice(DATA_FORMATS),
+        help="opt.data_formats")
 @friendly_errors
 def export_data_command(store, out, formats) -> None:
     """Data dumps of the public graphs (Turtle, N-Triples, TriG, JSON-LD, GraphML, GEXF, CSV) + manifest."""
@@ -69,15 +70,15 @@ def export_data_command(store, out, formats) -> None:
     click.echo(f"{len(manifest['files'])} bestanden + manifest.json in {time.perf_counter() - start:.1f} s", err=True)
 
 
-@cli.command("publish")
+@cli.command("publish", help="cmd.publish")
 @store_option
-@click.option("--endpoint", required=True, metavar="URL", help="SPARQL endpoint of the target store.")
-@click.option("--graph-store", default=None, metavar="URL",
-              help="Graph Store Protocol URL (default: derived: Virtuoso /sparql-graph-crud-auth, Fuseki /data).")
-@click.option("--user", envvar="KERNEN_PUBLISH_USER", default=None, help="User (env KERNEN_PUBLISH_USER).")
-@click.option("--password", envvar="KERNEN_PUBLISH_PASSWORD", default=None,
-              help="Password (env KERNEN_PUBLISH_PASSWORD; asked for when a user is given without one).")
-@click.option("--include-private", is_flag=True, help="Also publish the private graph (personal data!).")
+@option("--endpoint", required=True, metavar="URL", help="opt.endpoint")
+@option("--graph-store", default=None, metavar="URL",
+        help="opt.graph_store")
+@option("--user", envvar="KERNEN_PUBLISH_USER", default=None, help="opt.user")
+@option("--password", envvar="KERNEN_PUBLISH_PASSWORD", default=None,
+        help="opt.password")
+@option("--include-private", is_flag=True, help="opt.include_private")
 @friendly_errors
 def publish_command(store, endpoint, graph_store, user, password, include_private) -> None:
     """Load the graph (every named graph) into a SPARQL 1.1 store with the Graph Store Protocol."""
@@ -96,10 +97,10 @@ def publish_command(store, endpoint, graph_store, user, password, include_privat
     click.echo(f"{sum(counts.values()):,} triples naar {endpoint} in {time.perf_counter() - start:.1f} s", err=True)
 
 
-@cli.command("app")
+@cli.command("app", help="cmd.app")
 @store_option
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8501, show_default=True, type=int, help="Port to listen on.")
+@option("--host", default="127.0.0.1", show_default=True, help="opt.app_host")
+@option("--port", default=8501, show_default=True, type=int, help="opt.app_port")
 def app_command(store, host, port) -> None:
     """Open the Streamlit app for participants on the current store (read-only unless the operator allows upload)."""
     import os

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 
 from graph.messages.cli import CLI
+from graph.messages.cli_help import COMMANDS, OPTIONS
 from graph.messages.handouts import HANDOUTS
 from graph.messages.validation import VALIDATION
 
@@ -25,7 +26,7 @@ LANGS = ("nl", "en")
 _CHOSEN: ContextVar[str | None] = ContextVar("kernen_lang", default=None)
 
 MESSAGES: dict[str, dict[str, str]] = {
-    lang: {**{k: pair[i] for k, pair in {**VALIDATION, **CLI}.items()}, **HANDOUTS[lang]}
+    lang: {**{k: pair[i] for k, pair in {**VALIDATION, **CLI, **COMMANDS, **OPTIONS}.items()}, **HANDOUTS[lang]}
     for i, lang in enumerate(LANGS)
 }
 

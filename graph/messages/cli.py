@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 CLI: dict[str, tuple[str, str]] = {
-    "cli.group": ("Kennisgraaf kernendemocratie: bouwen, bevragen, analyseren en exporteren.",
-                  "Kennisgraaf kernendemocratie: build, query, analyse and export."),
     "cli.version": ("Toon de versie en stop.", "Show the version and exit."),
     "cli.remove": ("Haal dit traject uit de store (herhaalbaar); andere trajecten die niet in INPUT staan "
                    "blijven.", "Drop this trajectory from the store (repeatable); others not in INPUT are kept."),
