@@ -161,6 +161,7 @@ UI: dict[str, dict[str, str]] = {
     "gemeente.herindeling.none": {"nl": "Geen herindeling sinds 2000 bekend.", "en": "No merger since 2000 known."},
     "gemeente.links": {"nl": "Identificatie", "en": "Identifiers"},
     "gemeente.toepassingen": {"nl": "Instrumenten in gebruik", "en": "Instruments in use"},
+    "gemeente.feiten": {"nl": "Feiten uit bronnen, met citaat", "en": "Facts from sources, with quotes"},
     "gemeente.traject": {"nl": "In het leertraject", "en": "In the learning trajectory"},
     "gemeente.achieved": {"nl": "Wat deze gemeente bereikte", "en": "What this municipality achieved"},
     "gemeente.lessen": {"nl": "Lessen met deze gemeente als bewijs", "en": "Lessons with this municipality as evidence"},
@@ -228,6 +229,8 @@ UI: dict[str, dict[str, str]] = {
 # Column names of the pages' tables (keys of the rows), Dutch and English.
 COLUMNS: dict[str, tuple[str, str]] = {
     "aantal": ("aantal", "count"), "wat": ("wat geteld", "what was counted"), "jaar": ("jaar", "year"),
+    "feit": ("feit", "fact"), "citaat": ("citaat uit de bron", "quote from the source"),
+    "brondatum": ("datum van de bron", "date of the source"),
     "bron": ("bron", "source"), "bronnen": ("bronnen", "sources"), "instrument": ("instrument", "instrument"),
     "naam": ("naam", "name"), "ladder": ("participatieladder", "participation ladder"), "sinds": ("sinds", "since"),
     "bedrag": ("bedrag", "amount"), "eenheid": ("eenheid", "unit"), "peiljaar": ("peiljaar", "reference year"),

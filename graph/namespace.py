@@ -80,6 +80,11 @@ class KD(DefinedNamespace):
     Kerntelling: URIRef  # a stated count of kernen with what was counted
     Organisatie: URIRef
     Bron: URIRef  # a source document (URL)
+    Praktijkfeit: URIRef  # a practice fact checked against its source (URL and quote)
+    Notitiefeit: URIRef  # a practice fact from the domain note (URL, no quote recorded yet)
+    Bronvermelding: URIRef  # qualified derivation: source, quote, source date
+    BedragSoort: URIRef  # kind of amount (base per kern, per inhabitant, ...)
+    Nabijheid: URIRef  # qualified neighbour relation with a distance
     # --- classes: learning trajectory ---
     Traject: URIRef
     Deelname: URIRef
@@ -136,6 +141,15 @@ class KD(DefinedNamespace):
     toelichting: URIRef
     beslisrecht: URIRef  # -> kd:Beslisrecht
     zeggenschapOver: URIRef  # what the say covers (text)
+    beslisrechtBron: URIRef  # the source data's own word for the decision right
+    bedragSoort: URIRef  # Bedrag -> kd:BedragSoort
+    periode: URIRef  # xsd:duration, e.g. P1Y
+    inwonersMin: URIRef  # xsd:integer, inclusive bound of a size bracket
+    inwonersMax: URIRef  # xsd:integer, inclusive bound of a size bracket
+    citaat: URIRef  # Bronvermelding: verbatim quote
+    brondatum: URIRef  # Bronvermelding: date the source shows (date, gYearMonth or gYear)
+    nabij: URIRef  # Gemeente -> kd:Nabijheid
+    afstandKm: URIRef  # xsd:decimal
     aantal: URIRef  # xsd:integer
     watGeteld: URIRef  # what a Kerntelling counted, as stated
     url: URIRef  # xsd:anyURI of a Bron
@@ -241,6 +255,7 @@ SCHEME_THEMAS = iri("scheme", "themas")
 SCHEME_GROEPEN = iri("scheme", "instrumentgroepen")
 SCHEME_BESLISRECHT = iri("scheme", "beslisrecht")
 SCHEME_BIJEENKOMSTSOORT = iri("scheme", "bijeenkomstsoorten")
+SCHEME_BEDRAGSOORT = iri("scheme", "bedragsoorten")
 
 
 def sparql_prefixes() -> str:

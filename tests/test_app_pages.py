@@ -336,3 +336,11 @@ def test_network_preset_is_kept_when_coming_back_from_another_page():
     at.switch_page("screens/gemeenten.py").run()
     at.switch_page("screens/netwerk.py").run()
     assert not at.exception and at.radio(key="preset").value == "alles"
+
+
+@pytest.mark.parametrize(("lang", "notice"), [("nl", "niet gevonden in de doorzochte bronnen"),
+                                              ("en", "not found in the sources searched")])
+def test_gemeente_without_sourced_facts_says_so(lang, notice):
+    at = run_page("gemeente", lang=lang, gemeente="GM9004")
+    assert not at.exception
+    assert notice in [i.value for i in at.info]

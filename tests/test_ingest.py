@@ -181,7 +181,7 @@ def test_theme_slugs_agree_between_sources_md_and_ontology():
     """The theme list is read from ontology/themas.ttl; SOURCES.md (the fallback) lists the same slugs."""
     from_sources = [slug for slug, _ in _themas_sources(DEFAULT_DATA / THEMAS_SOURCES)]
     from_ttl = [slug for slug, _ in _themas_ttl(ROOT / THEMAS_TTL)]
-    assert sorted(from_sources) == sorted(from_ttl) and len(from_ttl) == 15
+    assert sorted(from_sources) == sorted(from_ttl) and len(from_ttl) == 17
     assert sorted(load_resolver(DEFAULT_DATA).themas.names) == sorted(from_ttl)
 
 

@@ -84,9 +84,11 @@ def test_tiny_trajectory_exact_graph():
     assert {q.graph_name.value for q in public} == {str(graph_iri("traject", "mini"))}
     assert {q.graph_name.value for q in private} == {str(G_PRIVATE)}
     assert (t, KD.fictief, Literal(True)) in g
-    assert set(g.objects(d, None)) == {KD.Deelname, t, iri("gemeente", "GM1900"), Literal("beleidsmedewerker")}
+    assert set(g.objects(d, None)) == {KD.Deelname, t, iri("gemeente", "GM1900"), Literal("beleidsmedewerker"),
+                                       Literal(True)}  # kd:fictief on every record of a fictional trajectory
     assert set(g.predicate_objects(w)) == {
         (RDF.type, KD.Bijeenkomst), (KD.traject, t), (KD.soort, iri("bijeenkomstsoort", "werkbezoek")),
+        (KD.fictief, Literal(True)),
         (RDFS.label, Literal("Werkbezoek 10-04-2025")), (KD.datum, Literal(dt.date(2025, 4, 10))),
         (KD.gastgemeente, iri("gemeente", "GM1681"))}
     assert set(g.objects(les, KD.bewijs)) == {iri("gemeente", "GM1900")}

@@ -63,6 +63,14 @@ def _ladder(key: str) -> str:
 parts.link_table(parts.use_rows(uses, lang=lang, ladder=_ladder), lang=lang, name=f"instrumenten-{code}",
                  key="uses", link_column="instrument")
 
+st.subheader(t("gemeente.feiten", lang))
+found = cache.call("graph.views:facts", gemeente=code, lang=lang)
+if found.melding:
+    st.info(found.melding)
+ui.table([{"soort": f.soort, "feit": f.wat, "citaat": f.citaat, "brondatum": f.brondatum,
+           "beslisrecht": f.beslisrecht, "bronnen": " | ".join(f.bronnen)} for f in found.feiten],
+         lang=lang, name=f"feiten-{code}", key="feiten")
+
 st.subheader(t("gemeente.traject", lang))
 work = cache.call("graph.views:work", code=code)
 trajecten = {tr.slug: tr for tr in cache.call("graph.views:trajecten")}

@@ -11,10 +11,9 @@ Tests build these records by hand; :mod:`graph.analysis.load` builds them from S
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
-EARTH_RADIUS_KM = 6371.0088
+from graph.geo import EARTH_RADIUS_KM, haversine_km  # noqa: F401  (re-exported for the analysis)
 # Size classes by inhabitants (upper bounds, exclusive), labelled in Dutch notation.
 SIZE_CLASSES: tuple[tuple[int, str], ...] = (
     (20_000, "tot 20.000"),
@@ -46,17 +45,6 @@ def size_class(inwoners: int | None) -> str:
         if inwoners < upper:
             return label
     return SIZE_CLASS_LARGE
-
-
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km between two ``(lat, lon)`` points.
-
-    >>> round(haversine_km((53.2, 5.8), (52.0, 5.1)), 1)
-    141.6
-    """
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
 
 
 @dataclass(frozen=True)

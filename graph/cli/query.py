@@ -92,12 +92,14 @@ def queries_command(lang: str) -> None:
 @store_option
 @friendly_errors
 def stats_command(store: str | None) -> None:
-    """Toon wat de store bevat: triples per graaf en instanties per klasse."""
+    """Toon wat de store bevat: triples per graaf, instanties per klasse en de praktijk in cijfers."""
     from graph.cli.formatting import format_counts
     from graph.store import open_store
-    from graph.store.stats import instances_per_class, triples_per_graph
+    from graph.store.stats import instances_per_class, practice_figures, triples_per_graph
 
     with open_store(store) as opened:
         click.echo(format_counts(triples_per_graph(opened), header=("graaf (named graph)", "triples")))
         click.echo()
         click.echo(format_counts(instances_per_class(opened), header=("klasse", "instanties")))
+        click.echo()
+        click.echo(format_counts(practice_figures(opened), header=("praktijk", "aantal")))

@@ -58,6 +58,17 @@ def _facts(doc: Document, s: IntakeSummary) -> None:
         [[t.instrument, t.lokale_naam, t.sinds + (f"–{t.tot}" if t.tot else ""), t.ladder,
           "; ".join(money(b, lang) for b in t.budgets), used.ref(t.sources)]
          for t in s.toepassingen], lang), used.block())
+    _sourced(doc, s)
+
+
+def _sourced(doc: Document, s: IntakeSummary) -> None:
+    """The gemeente's practice facts with their quotes, or 'niet gevonden in de doorzochte bronnen'."""
+    w = words(s.lang)
+    quoted = SourceNotes()
+    doc.add(Heading(2, w("sourced_facts")), Paragraph(s.feiten_melding) if s.feiten_melding else Table(
+        [w("kind"), w("fact"), w("quote"), w("source_date"), w("source")],
+        [[f.soort, f.wat, f.citaat, f.brondatum, quoted.ref(f.sources)] for f in s.feiten]),
+        quoted.block())
 
 
 def _yes_no(value: bool | None, lang: str) -> str:

@@ -25,18 +25,29 @@ from graph.namespace import G_PRAKTIJK, KD, iri
 from graph.sources.reference import GM_CODE, display_path
 from graph.ingest.tables import Row, Table, raise_problems, read_table
 from graph.sources.terms import Quads, content_key, node, year
+from graph.sources.praktijk_bedragen import add_bedrag
+from graph.sources.praktijk_bronnen import add_bronvermelding, beslisrecht, row_date
 
 PRAKTIJK = "praktijk"
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
-EUR = "EUR"
+# The columns whose values key a record of the domain note; a checked row adds its other filled cells,
+# so the keys of the note's records stay what they were before the checked columns existed.
+TOEPASSING_KEY_COLUMNS = [
+    "gemeentecode", "gemeentenaam", "instrument_id", "lokale_naam", "sinds", "tot", "omschrijving_nl",
+    "bedrag_eur", "bedrag_toelichting", "peiljaar", "bron_urls",
+]
+KERNTELLING_KEY_COLUMNS = ["gemeentecode", "gemeentenaam", "aantal", "wat_geteld", "peiljaar", "bron_urls"]
 FILES: dict[str, list[str]] = {
     "instrumenten.csv": ["id"],
     "toepassingen.csv": [
-        "gemeentecode", "gemeentenaam", "instrument_id", "lokale_naam", "sinds", "tot", "omschrijving_nl",
-        "bedrag_eur", "bedrag_toelichting", "peiljaar", "bron_urls",
+        *TOEPASSING_KEY_COLUMNS, "beslisrecht", "zeggenschap_over", "geraadpleegd", "bewijs_citaat",
+        "bedrag_soort", "bedrag_periode", "inwoners_min", "inwoners_max", "herkomst",
     ],
-    "kerntellingen.csv": ["gemeentecode", "gemeentenaam", "aantal", "wat_geteld", "peiljaar", "bron_urls"],
-    "lessen.csv": ["id", "titel_nl", "toelichting_nl", "themas", "instrument_ids", "gemeentecodes", "bron_urls"],
+    "kerntellingen.csv": [*KERNTELLING_KEY_COLUMNS, "geraadpleegd", "bewijs_citaat", "herkomst"],
+    "lessen.csv": [
+        "id", "titel_nl", "toelichting_nl", "themas", "instrument_ids", "gemeentecodes", "bron_urls", "geraadpleegd",
+        "bewijs_citaat", "herkomst",
+    ],
     "organisaties.csv": [
         "id", "naam", "type", "provincie", "opgericht", "leden_of_bereik", "omschrijving_nl", "bron_urls",
     ],
@@ -173,17 +184,29 @@ def _gyear(row: Row, column: str) -> object:
     return None if value is None else year(value)
 
 
+def _record_key(row: Row, columns: list[str]) -> str:
+    """A content key of the key columns plus every other filled cell (see TOEPASSING_KEY_COLUMNS)."""
+    extra = [f"{c}={v}" for c, v in row.values.items() if c not in columns and c != "herkomst" and v.strip()]
+    return content_key(*(row.values[c] for c in columns), *extra)
+
+
+def _sinds_tot(row: Row) -> tuple[object, object]:
+    """``sinds`` and ``tot`` as precise as the source (year, year-month or date); ``tot`` not before ``sinds``."""
+    sinds, tot = row_date(row, "sinds"), row_date(row, "tot")
+    if sinds is not None and tot is not None and tot.value[:len(sinds.value)] < sinds.value[:len(tot.value)]:
+        row.problem("tot", f"{tot.value} ligt voor sinds ({sinds.value})")
+    return sinds, tot
+
+
 def _add_toepassing(row: Row, quads: Quads, known: Known) -> None:
     code, gemeente = _gemeente(row, known)
     instrument_id = row.matching("instrument_id", SLUG, "instrument-id")
     instrument = known.slug(row, "instrument_id", instrument_id, known.instrumenten, "instrument")
-    sinds, tot = row.year("sinds", required=False), row.year("tot", required=False)
-    if sinds and tot and sinds > tot:
-        row.problem("tot", f"{tot} ligt voor sinds ({sinds})")
+    sinds, tot = _sinds_tot(row)
     urls = row.urls("bron_urls")
     if not (code and instrument_id):
         return
-    key = f"{code}-{instrument_id}-{content_key(*row.values.values())}"
+    key = f"{code}-{instrument_id}-{_record_key(row, TOEPASSING_KEY_COLUMNS)}"
     if not known.new_key(row, "toepassing/" + key):
         return
     subject = node(iri("toepassing", key))
@@ -193,30 +216,17 @@ def _add_toepassing(row: Row, quads: Quads, known: Known) -> None:
     name = row.text("lokale_naam", required=False)
     quads.add(subject, KD.lokaleNaam, name, lang="nl")
     quads.add(subject, RDFS.label, f"{name or instrument_id} ({known.gemeenten.get(code, code)})", lang="nl")
-    quads.add(subject, KD.sinds, None if sinds is None else year(sinds))
-    quads.add(subject, KD.tot, None if tot is None else year(tot))
+    quads.add(subject, KD.sinds, sinds)
+    quads.add(subject, KD.tot, tot)
     quads.add(subject, DCTERMS.description, row.text("omschrijving_nl"), lang="nl")
+    word, concept = beslisrecht(row)
+    quads.add(subject, KD.beslisrecht, concept)
+    quads.add(subject, KD.beslisrechtBron, word)
+    quads.add(subject, KD.zeggenschapOver, row.text("zeggenschap_over", required=False), lang="nl")
+    quads.add(subject, KD.fictief, False)
     quads.bronnen(subject, urls)
-    _add_bedrag(row, subject, key, urls, quads)
-
-
-def _add_bedrag(row: Row, owner: NamedNode, key: str, urls: list[str], quads: Quads) -> None:
-    """``kd:Bedrag``: value in euro, unit, year (when stated), what it is and its sources."""
-    waarde = row.decimal("bedrag_eur", required=False)
-    if waarde is None:
-        if row.text("bedrag_toelichting", required=False):
-            row.problem("bedrag_toelichting", "ingevuld zonder bedrag_eur")
-        # a year without an amount dates the description (e.g. "in 2018 waren er 5 gebiedsregisseurs")
-        quads.add(owner, KD.peiljaar, _gyear(row, "peiljaar"))
-        return
-    bedrag = node(iri("bedrag", key))
-    quads.add(owner, KD.bedrag, bedrag)
-    quads.typed(bedrag, KD.Bedrag)
-    quads.add(bedrag, KD.waarde, waarde)
-    quads.add(bedrag, KD.eenheid, EUR)
-    quads.add(bedrag, KD.peiljaar, _gyear(row, "peiljaar"))
-    quads.add(bedrag, KD.toelichting, row.text("bedrag_toelichting", required=False), lang="nl")
-    quads.bronnen(bedrag, urls)
+    add_bronvermelding(quads, subject, "toepassing-" + key, urls, row)
+    add_bedrag(row, subject, key, urls, quads)
 
 
 def _add_kerntelling(row: Row, quads: Quads, known: Known) -> None:
@@ -226,7 +236,7 @@ def _add_kerntelling(row: Row, quads: Quads, known: Known) -> None:
     urls = row.urls("bron_urls")
     if code is None or aantal is None or wat is None:
         return
-    key = f"{code}-{content_key(*row.values.values())}"
+    key = f"{code}-{_record_key(row, KERNTELLING_KEY_COLUMNS)}"
     if not known.new_key(row, "kerntelling/" + key):
         return
     subject = node(iri("kerntelling", key))
@@ -237,6 +247,7 @@ def _add_kerntelling(row: Row, quads: Quads, known: Known) -> None:
     quads.add(subject, RDFS.label, f"{aantal} {wat} ({known.gemeenten.get(code, code)})", lang="nl")
     quads.add(subject, KD.peiljaar, _gyear(row, "peiljaar"))
     quads.bronnen(subject, urls)
+    add_bronvermelding(quads, subject, "kerntelling-" + key, urls, row)
 
 
 def _add_les(row: Row, quads: Quads, known: Known) -> None:
@@ -251,7 +262,10 @@ def _add_les(row: Row, quads: Quads, known: Known) -> None:
         quads.add(subject, KD.instrument, known.slug(row, "instrument_ids", slug, known.instrumenten, "instrument"))
     for code in row.items("gemeentecodes"):
         quads.add(subject, KD.bewijs, known.gemeente(row, code, column="gemeentecodes"))
-    quads.bronnen(subject, row.urls("bron_urls"))
+    quads.add(subject, KD.fictief, False)
+    urls = row.urls("bron_urls")
+    quads.bronnen(subject, urls)
+    add_bronvermelding(quads, subject, "les-" + row.values["id"].strip(), urls, row)
 
 
 def _add_organisatie(row: Row, quads: Quads, known: Known) -> None:
@@ -264,6 +278,7 @@ def _add_organisatie(row: Row, quads: Quads, known: Known) -> None:
     quads.add(subject, KD.opgericht, _gyear(row, "opgericht"))
     quads.add(subject, KD.ledenOfBereik, row.text("leden_of_bereik", required=False), lang="nl")
     quads.add(subject, DCTERMS.description, row.text("omschrijving_nl"), lang="nl")
+    quads.typed(subject, KD.Notitiefeit)  # the organisations come from the domain note; no quote recorded
     quads.bronnen(subject, row.urls("bron_urls"))
 
 

@@ -24,6 +24,7 @@ from graph.sources.herindelingen import COLUMNS as HERINDELING_FILES
 from graph.sources.herindelingen import add_herindelingen
 from graph.namespace import G_REFERENCE, GEO, KD, WD, iri
 from graph.ingest.tables import Row, Table, raise_problems, read_table
+from graph.sources.nabijheid import add_nabijheid
 from graph.sources.terms import Quads, node, wkt_point
 
 REFERENCE = "reference"
@@ -73,6 +74,7 @@ def build_reference(data_dir: Path) -> list[Quad]:
     tables = {name: read_reference(data_dir, name) for name in FILES}
     provincies = _add_provincies(tables["provincies.csv"], quads)
     gemeenten = _add_gemeenten(tables["gemeenten.csv"], quads, provincies)
+    add_nabijheid(_centroids(tables["gemeenten.csv"]), quads)
     _add_kernen(tables["woonplaatsen_2024.csv"], quads, gemeenten)
     wijken = _add_wijken(tables["wijken_2024.csv"], quads, gemeenten)
     _add_buurten(tables["buurten_2024.csv"], quads, gemeenten, wijken)
@@ -81,6 +83,17 @@ def build_reference(data_dir: Path) -> list[Quad]:
         _check_counts(tables)
     raise_problems(tables.values(), first=[tables["provincies.csv"], tables["gemeenten.csv"]])
     return quads.items
+
+
+def _centroids(table: Table) -> dict[str, tuple[float, float]]:
+    """CBS code -> (lat, lon) of every gemeente with a well-formed centroid (the others are problems elsewhere)."""
+    out = {}
+    for row in table.rows:
+        try:
+            out[row.values["gemeentecode"].strip()] = (float(row.values["centroid_lat"]), float(row.values["centroid_lon"]))
+        except ValueError:
+            continue
+    return out
 
 
 # (file with the totals, its key column, its count column) -> (file with the rows, their key column)

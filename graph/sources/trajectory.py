@@ -26,7 +26,9 @@ from rdflib.namespace import DCTERMS, RDFS, SKOS
 from graph.ingest import PersonalCheck, load_trajectory
 from graph.ingest.models import Trajectory
 from graph.namespace import G_PRIVATE, KD, SCHEMA, graph_iri, iri
-from graph.sources.terms import Quads, content_key, node, year
+from graph.sources.terms import A, Quads, content_key, node, year
+
+SKOS_CONCEPT = node(SKOS.Concept)  # a trajectory's own themes are concepts, not records
 
 # Input codes of meeting kinds -> slugs of the bijeenkomstsoort concepts (bijeenkomstsoort/<slug>).
 SOORT_SLUGS = {"intake": "intake", "startbijeenkomst": "start", "regionale-uitwisseling": "regionaal",
@@ -86,8 +88,17 @@ def trajectory_quads(trajectory: Trajectory) -> tuple[list[Quad], list[Quad]]:
     for add in (_eigen_themas, _deelnames, _projecten, _vraagstukken, _acties, _bijeenkomsten, _aanwezigheden,
                 _lessen, _uitkomsten, _toepassingen):
         add(q, trajectory, t)
+    _mark_fictief(q, trajectory, t)
     _personen(private, trajectory)
     return q.items, private.items
+
+
+def _mark_fictief(q: Quads, tr: Trajectory, t: NamedNode) -> None:
+    """``kd:fictief`` (the trajectory's own value) on every record, so no query mixes fiction with fact unmarked."""
+    typed = {quad.subject for quad in q.items if quad.predicate == A}
+    concepts = {quad.subject for quad in q.items if quad.predicate == A and quad.object == SKOS_CONCEPT}
+    for subject in sorted(typed - concepts - {t}, key=str):
+        q.add(subject, KD.fictief, tr.traject.fictief)
 
 
 def build_trajectory_quads(path: Path, *, data_dir: Path,

@@ -30,9 +30,10 @@ from graph.summaries.data import (
 from graph.summaries.models import (
     Action, Attendee, Budget, GemeenteRef, HerindelingItem, IntakeSummary, InstrumentIndexItem,
     Kerntelling, Lesson, LessonGroup, LessonsBundle, Meeting, MeetingPack, Network, NetworkEdge, Source,
-    ToepassingItem,
+    SourcedFact, ToepassingItem,
 )
 from graph.summaries.queries import as_date, as_int, pick, rows, text
+from graph.views.feiten import facts as sourced_facts
 
 KERN_DEFINITION = {"nl": "BAG-woonplaatsen (CBS 2024)", "en": "BAG residential places (CBS 2024)"}
 TOP_THREADS = 5
@@ -155,6 +156,7 @@ def intake_summary(store: q.Queryable, gemeente: str, *, lang: str = "nl",
     a = _analyse(store, data.ref.slug, lang=lang) if data else None
     mine = lambda items: [x for x in items if x.gemeente.code == ref.code]  # noqa: E731
     entered = intake.deelname(store, data.iri, g_iri) if data else {}
+    found = sourced_facts(store, gemeente=ref.code, lang=lang)
     return IntakeSummary(
         lang=lang, gemeente=ref, provincie=text(facts.get("provincie")),
         inwoners=as_int(facts.get("inwoners")), kernen_bag=as_int(facts.get("kernen")) or 0,
@@ -167,6 +169,9 @@ def intake_summary(store: q.Queryable, gemeente: str, *, lang: str = "nl",
         actions=mine(data.actions) if data else [],
         lessons=[les for les in data.lessons if any(g.code == ref.code for g in les.gemeenten)] if data else [],
         outcomes=mine(data.outcomes) if data else [],
+        feiten=[SourcedFact(soort=f.soort, wat=f.wat, citaat=f.citaat, brondatum=f.brondatum, beslisrecht=f.beslisrecht,
+                            sources=[Source(url=u) for u in f.bronnen]) for f in found.feiten],
+        feiten_melding=found.melding,
         similar=sa.similar(a, data, ref) if data else [],
         hosts=sa.hosts(a, data, present={ref.code}, per_question=HOSTS_PER_QUESTION) if data else [],
         colophon=colophon(store, fictief=bool(data and data.ref.fictief)))

@@ -272,6 +272,17 @@ class ToepassingItem(Model):
     sources: list[Source] = []
 
 
+class SourcedFact(Model):
+    """A practice fact about the gemeente with its verbatim quote (empty for a fact of the domain note)."""
+
+    soort: str
+    wat: str
+    citaat: str = ""
+    brondatum: str = ""
+    beslisrecht: str = ""
+    sources: list[Source] = []
+
+
 class IntakeSummary(Model):
     kind: Literal["intake"] = "intake"
     lang: str
@@ -283,6 +294,8 @@ class IntakeSummary(Model):
     kerntellingen: list[Kerntelling] = []
     herindelingen: list[HerindelingItem] = []
     toepassingen: list[ToepassingItem] = []
+    feiten: list[SourcedFact] = []
+    feiten_melding: str = ""  # "niet gevonden in de doorzochte bronnen" when there are no facts
     traject: TrajectRef | None = None
     other_trajects: list[TrajectRef] = []  # further trajectories the gemeente takes part in
     heringedeeld: bool | None = None  # as the facilitator entered them (sheet deelname)

@@ -12,13 +12,14 @@ reader's language from the ontology's language tags, falling back to Dutch.
 
 from graph.views.achieved import Achieved, achieved
 from graph.views.common import LANGS, key_of, point_of, with_lang
+from graph.views.feiten import Feit, Feiten, facts
 from graph.views.gemeente import Herindeling, Profile, Telling, WorkItem, profile, work
 from graph.views.instruments import Instrument, Lesson, Use, instruments, lessons, uses
 from graph.views.overview import (MapPoint, Meeting, Overview, Traject, concepts, gemeenten, ladder, map_points,
                                   meetings, overview, trajecten)
 
-__all__ = ["Achieved", "achieved", "LANGS", "Herindeling", "Instrument", "Lesson", "MapPoint", "Meeting", "Overview", "Profile", "Telling",
-           "Traject", "Use", "WorkItem", "concepts", "gemeenten", "instruments", "key_of", "ladder", "lessons",
+__all__ = ["Achieved", "achieved", "LANGS", "Feit", "Feiten", "Herindeling", "Instrument", "Lesson", "MapPoint", "Meeting", "Overview", "Profile", "Telling",
+           "Traject", "Use", "WorkItem", "concepts", "facts", "gemeenten", "instruments", "key_of", "ladder", "lessons",
            "map_points", "meetings", "overview", "point_of", "profile", "trajecten", "uses", "with_lang", "work"]
 
 from graph.views.catalog import Entry, GemeenteRow, gemeente_rows, search_index  # noqa: E402
