@@ -17,6 +17,8 @@ from graph.settings import DEFAULT_DATA
 from graph.store import open_store
 from graph.vragen import BEANTWOORD, NIET, VRAGEN, answer, vragen_markdown
 
+pytestmark = pytest.mark.slow  # builds the whole bundled store once (about 15 s) and runs 25 questions
+
 DOC = Path(__file__).resolve().parent.parent / "docs" / "vragen.md"
 BY_ID = {v.id: v for v in VRAGEN}
 
