@@ -57,7 +57,7 @@ def test_validate_counts_the_own_themes(workbook, tmp_path):
 
 @pytest.mark.parametrize("value, expected", [
     ("jongere", "'jongere' is geen thema; bedoelt u jongeren (Jongeren)?"),
-    ("vrijwilligers", "'vrijwilligers' is geen thema; zet het op het blad thema om een eigen thema te maken"),
+    ("mantelzorg", "'mantelzorg' is geen thema; zet het op het blad thema om een eigen thema te maken"),
 ])
 def test_unknown_themes_point_to_own_or_national_terms(tmp_path, value, expected):
     records = {**RECORDS, "les": [{**RECORDS["les"][1], "themas": value}]}
