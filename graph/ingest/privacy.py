@@ -44,9 +44,9 @@ FREE_TEXT: dict[str, tuple[str, ...]] = {
 }
 # Practice data file -> its free-text columns (codes, years, amounts and URLs are not free text).
 PRAKTIJK_TEXT: dict[str, tuple[str, ...]] = {
-    "toepassingen.csv": ("lokale_naam", "omschrijving_nl", "bedrag_toelichting"),
-    "kerntellingen.csv": ("wat_geteld",),
-    "lessen.csv": ("titel_nl", "toelichting_nl"),
+    "toepassingen.csv": ("lokale_naam", "omschrijving_nl", "bedrag_toelichting", "zeggenschap_over", "bewijs_citaat"),
+    "kerntellingen.csv": ("wat_geteld", "bewijs_citaat"),
+    "lessen.csv": ("titel_nl", "toelichting_nl", "bewijs_citaat"),
     "organisaties.csv": ("naam", "leden_of_bereik", "omschrijving_nl"),
     "instrumenten.csv": ("label_nl", "label_en", "synoniemen_nl", "definitie_nl", "definitie_en"),
     "participatieladder.csv": ("label_nl", "label_en", "toelichting_nl"),
