@@ -152,7 +152,7 @@ def test_only_the_given_graphs(full_store):
     assert {v.component for v in violations} == {"Class"}
     assert {v.path for v in violations} == {str(KD.gemeente), str(KD.instrument), str(KD.bewijs), str(KD.thema),
                                            str(KD.provincie), "http://purl.org/dc/terms/source", str(KD.beslisrecht),
-                                           str(KD.bedragSoort)}
+                                           str(KD.bedragSoort), "http://www.w3.org/ns/prov#entity"}
 
 
 def test_every_kd_class_has_a_shape():

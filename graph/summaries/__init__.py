@@ -33,7 +33,7 @@ from graph.summaries.models import (
     SourcedFact, ToepassingItem,
 )
 from graph.summaries.queries import as_date, as_int, pick, rows, text
-from graph.views.feiten import facts as sourced_facts
+from graph.summaries.feiten import facts as sourced_facts
 
 KERN_DEFINITION = {"nl": "BAG-woonplaatsen (CBS 2024)", "en": "BAG residential places (CBS 2024)"}
 TOP_THREADS = 5

@@ -12,7 +12,7 @@ reader's language from the ontology's language tags, falling back to Dutch.
 
 from graph.views.achieved import Achieved, achieved
 from graph.views.common import LANGS, key_of, point_of, with_lang
-from graph.views.feiten import Feit, Feiten, facts
+from graph.summaries.feiten import Feit, Feiten, facts
 from graph.views.gemeente import Herindeling, Profile, Telling, WorkItem, profile, work
 from graph.views.instruments import Instrument, Lesson, Use, instruments, lessons, uses
 from graph.views.overview import (MapPoint, Meeting, Overview, Traject, concepts, gemeenten, ladder, map_points,

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.namespace import iri
-from graph.views.common import select_rows
+from graph.summaries.queries import rows
 
 NOT_FOUND = {"nl": "niet gevonden in de doorzochte bronnen", "en": "not found in the sources searched"}
 KINDS = {"Toepassing": ("toepassing", "instrument in use"), "Kerntelling": ("kerntelling", "count of kernen"),
@@ -59,7 +59,7 @@ SELECT ?f ?cls ?label ?citaat ?datum ?woord ?url WHERE {
 def facts(store: Any, *, gemeente: str, lang: str = "nl") -> Feiten:
     """The practice facts about ``gemeente`` (a CBS code) with quotes, kind by kind."""
     grouped: dict[str, tuple[dict, list[str]]] = {}
-    for r in select_rows(store, Q_FACTS, g=iri("gemeente", gemeente)):
+    for r in rows(store, Q_FACTS, g=iri("gemeente", gemeente)):
         entry = grouped.setdefault(str(r["f"]), (r, []))
         if r["url"] and str(r["url"]) not in entry[1]:
             entry[1].append(str(r["url"]))
