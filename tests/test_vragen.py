@@ -210,8 +210,8 @@ def test_lessons_from_all_graphs_show_fiction_as_fiction(store):
     from graph.sparql import run_canned
 
     rows = run_canned("lessen-alle-grafen", store=store).records()
-    assert [(r["graaf"].rsplit("/", 1)[-1], r["fictief"], r["lessen"]) for r in rows] == [
-        ("praktijk", False, 78), ("voorbeeld", True, 59)]
+    assert [(r["herkomst"], r["fictief"], r["lessen"]) for r in rows] == [
+        ("Voorbeeldtraject kernendemocratie (fictief)", True, 59), ("praktijk", False, 78)]
 
 
 def test_neighbour_distances_are_the_host_rankings(store):

@@ -66,12 +66,14 @@ GRAPHS: dict[URIRef, GraphInfo] = {
         "Praktijkgegevens: toepassingen van instrumenten, kerntellingen, lessen, organisaties",
         "Practice data: instruments in use, counts of kernen, lessons, organisations",
         description_nl=(
-            "Feiten uit een domeinnotitie over kernendemocratie, elk met de URL van zijn bron (dcterms:source "
-            "-> kd:Bron). Herkomst en keuzes: data/praktijk/SOURCES.md."
+            "Feiten over kernendemocratie in 267 gemeenten, elk met de URL van zijn bron (dcterms:source -> "
+            "kd:Bron); de bij een tweede controle teruggevonden feiten (kd:Praktijkfeit) ook met een letterlijk "
+            "citaat en de datum van de bron (kd:Bronvermelding), de feiten uit de domeinnotitie (kd:Notitiefeit) "
+            "zonder citaat. Herkomst en keuzes: data/praktijk/SOURCES.md."
         ),
         rights_nl=(
             "Geen eigen licentie vastgesteld: feiten uit openbare bronnen (gearchiveerde webpagina's), elk met "
-            "de bron die het noemt; citeer die bron. Zie data/praktijk/SOURCES.md."
+            "de bron die het noemt, en citaten van hooguit 30 woorden; citeer die bron. Zie data/praktijk/SOURCES.md."
         ),
     ),
     G_ONTOLOGY: GraphInfo(
