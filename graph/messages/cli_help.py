@@ -39,8 +39,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Read-only and safe: no updates, SERVICE or LOAD; FROM only names graphs in the store."),
     "cmd.queries": ("Toon de vaste queries met beschrijving, parameters en kolommen.",
                     "List the canned queries with description, parameters and columns."),
-    "cmd.stats": ("Toon wat de store bevat: triples per graaf en instanties per klasse.",
-                  "Show what the store holds: triples per graph and instances per class."),
+    "cmd.stats": ("Toon wat de store bevat: triples per graaf, instanties per klasse en de praktijk in cijfers.",
+                  "Show what the store holds: triples per graph, instances per class and the practice data "
+                  "in figures."),
     "cmd.analyse": ("Rode draden, clusters, leergroepen, gastgemeenten voor werkbezoeken, bruggenbouwers en "
                     "verandering tussen bijeenkomsten.",
                     "Rode draden, clusters, learning groups, werkbezoek hosts, bridges and change between meetings."),
