@@ -25,13 +25,12 @@ import pyoxigraph as ox
 from graph.errors import InputError, Problem
 from graph.ingest.personal import Detector
 from graph.ingest.privacy import PersonalCheck, messages
+from graph.messages import LANGS, t
 from graph.namespace import G_PRIVATE, SCHEMA
 
 _PRIVATE = ox.NamedNode(str(G_PRIVATE))
 _NAME = ox.NamedNode(str(SCHEMA.name))
 _TEXT_TYPES = {"http://www.w3.org/2001/XMLSchema#string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
-HINT = {"nl": "kernen build --redact vervangt het, --remove {slug} laat het traject weg",
-        "en": "kernen build --redact replaces it, --remove {slug} leaves the trajectory out"}
 
 
 def screen_quads(quads: list[ox.Quad], check: PersonalCheck, *, where: str) -> list[ox.Quad]:
@@ -49,7 +48,7 @@ def screen_quads(quads: list[ox.Quad], check: PersonalCheck, *, where: str) -> l
             quad = ox.Quad(quad.subject, quad.predicate, _like(quad.object, detector.redact(text)[0]), quad.graph_name)
         elif hits:
             slug, field = slug_of(quad.graph_name) or "", quad.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-            hint = HINT.get(check.lang, HINT["nl"]).format(slug=slug)
+            hint = t("personal.build_hint", check.lang if check.lang in LANGS else "nl", slug=slug)
             problems += [Problem(where, slug, None, field, found, hint)
                          for found, _ in messages(slug, field, hits, check.lang, contact=False)]
         out.append(quad)

@@ -22,13 +22,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from graph.messages import LANGS, t
+
 KINDS = ("email", "telefoon", "iban", "bsn", "adres", "naam")
-LABELS: dict[str, dict[str, str]] = {  # kind -> language -> what the user reads
-    "nl": {"email": "e-mailadres", "telefoon": "telefoonnummer", "iban": "IBAN", "bsn": "BSN",
-           "adres": "postcode met huisnummer", "naam": "naam"},
-    "en": {"email": "e-mail address", "telefoon": "telephone number", "iban": "IBAN",
-           "bsn": "citizen service number (BSN)", "adres": "postcode with house number", "naam": "name"},
-}
 REDACTED = "[verwijderd: {label}]"  # the public graph is Dutch first: always the Dutch label
 
 # --- the patterns, compiled once --------------------------------------------------------------
@@ -80,7 +76,9 @@ def label(kind: str, lang: str = "nl") -> str:
     >>> label("telefoon"), label("telefoon", "en")
     ('telefoonnummer', 'telephone number')
     """
-    return LABELS.get(lang, LABELS["nl"])[kind]
+    if kind not in KINDS:
+        raise KeyError(kind)
+    return t(f"personal.kind.{kind}", lang if lang in LANGS else "nl")
 
 
 def is_phone(candidate: str) -> bool:
@@ -236,5 +234,5 @@ def redact(text: str, *, names: Iterable[str] = ()) -> str:
     return Detector(names).redact(text)[0]
 
 
-__all__ = ["Detector", "Hit", "KINDS", "LABELS", "contact_names", "find_personal", "label", "redact",
+__all__ = ["Detector", "Hit", "KINDS", "contact_names", "find_personal", "label", "redact",
            "is_bsn", "is_iban", "is_phone"]

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from graph.errors import Problem
 from graph.ingest.personal import Detector, Hit, label
 from graph.ingest.rows import Located
+from graph.messages import LANGS, t
 
 # Record kind -> its free-text fields: every field a person types text into that reaches the public
 # graph. The contact person's own fields (contact_naam, contact_email, contact_telefoon) go to the
@@ -52,13 +53,6 @@ PRAKTIJK_TEXT: dict[str, tuple[str, ...]] = {
     "participatieladder.csv": ("label_nl", "label_en", "toelichting_nl"),
 }
 CONTACT_COLUMN = {"email": "contact_email", "telefoon": "contact_telefoon", "naam": "contact_naam"}
-MESSAGES: dict[str, dict[str, str]] = {
-    "nl": {"found": "persoonsgegeven in {field}: {kinds}", "move": "verwijder het of zet het in {column}",
-           "remove": "verwijder het", "times": "{label} ({n}x)"},
-    "en": {"found": "personal data in {field}: {kinds}", "move": "remove it or put it in {column}",
-           "remove": "remove it", "times": "{label} ({n} times)"},
-}
-
 
 @dataclass
 class PersonalCheck:
@@ -89,18 +83,19 @@ def messages(kind: str, field_name: str, hits: list[Hit], lang: str = "nl", *,
     ('personal data in les.tekst: telephone number (2 times)', 'remove it or put it in contact_telefoon')
     ('personal data in les.tekst: IBAN', 'remove it')
     """
-    text = MESSAGES.get(lang, MESSAGES["nl"])
+    lang = lang if lang in LANGS else "nl"
     out = []
     for k, n in Counter(h.kind for h in hits).items():
-        what = label(k, lang) if n == 1 else text["times"].format(label=label(k, lang), n=n)
-        hint = text["move"].format(column=CONTACT_COLUMN[k]) if contact and k in CONTACT_COLUMN else text["remove"]
-        out.append((text["found"].format(field=f"{kind}.{field_name}", kinds=what), hint))
+        what = label(k, lang) if n == 1 else t("personal.times", lang, label=label(k, lang), n=n)
+        move = contact and k in CONTACT_COLUMN
+        hint = t("personal.move", lang, column=CONTACT_COLUMN[k]) if move else t("personal.remove", lang)
+        out.append((t("personal.found", lang, field=f"{kind}.{field_name}", kinds=what), hint))
     return out
 
 
 def is_personal(problem: Problem) -> bool:
     """True for a problem made by this check (in either language)."""
-    return any(problem.message.startswith(m["found"].split("{")[0]) for m in MESSAGES.values())
+    return any(problem.message.startswith(t("personal.found", lang).split("{")[0]) for lang in LANGS)
 
 
 def detector_for(records: dict[str, list[Located]]) -> Detector:

@@ -20,14 +20,16 @@ from contextvars import ContextVar
 from graph.messages.cli import CLI
 from graph.messages.cli_help import COMMANDS, OPTIONS
 from graph.messages.handouts import HANDOUTS
+from graph.messages.personal import PERSONAL
+from graph.messages.text import TEXT
 from graph.messages.validation import VALIDATION
 
 LANGS = ("nl", "en")
 _CHOSEN: ContextVar[str | None] = ContextVar("kernen_lang", default=None)
 
+_PAIRS: dict[str, tuple[str, str]] = {**VALIDATION, **CLI, **COMMANDS, **OPTIONS, **PERSONAL, **TEXT}
 MESSAGES: dict[str, dict[str, str]] = {
-    lang: {**{k: pair[i] for k, pair in {**VALIDATION, **CLI, **COMMANDS, **OPTIONS}.items()}, **HANDOUTS[lang]}
-    for i, lang in enumerate(LANGS)
+    lang: {**{key: pair[i] for key, pair in _PAIRS.items()}, **HANDOUTS[lang]} for i, lang in enumerate(LANGS)
 }
 
 

@@ -24,6 +24,7 @@ from graph.errors import Problem
 from graph.ingest.readers import read_any
 from graph.ingest.resolve import OwnThemes, load_resolver
 from graph.ingest.fields import LIST_SEPARATOR
+from graph.messages import t
 from graph.text.corpus import Concept, LesText, concepts, joined, lessons, ontology_concepts
 from graph.text.lemmas import lemmas
 from graph.text.suggest import Model, Suggestion, build_model, suggest
@@ -140,21 +141,17 @@ def _hints(model: Model, file: str, row: int, les: LesText, lang: str) -> list[P
             continue
         best = found[kind][:2]
         shown = "; ".join(s.uitleg if lang == "nl" else s.explanation for s in best)
-        if lang == "nl":
-            message = f"les zonder {column}; voorstel: {', '.join(s.key for s in best)}"
-        else:
-            message = f"lesson without {column}; suggested: {', '.join(s.key for s in best)}"
+        message = t("text.hint", lang, column=column, keys=", ".join(s.key for s in best))
         out.append(Problem(file, "les", row, column, message, shown, severity=HINT))
     return out
 
 
-TABLE = {"nl": ("les", "gegeven", "voorstel thema's", "voorstel instrumenten"),
-         "en": ("lesson", "given", "suggested themes", "suggested instruments")}
+TABLE = ("text.col_lesson", "text.col_given", "text.col_themes", "text.col_instruments")
 
 
 def table(found: list[dict], *, lang: str = "nl") -> str:
     """The suggestions as a plain-text table, each lesson followed by the explanation of its first suggestions."""
-    head = TABLE[lang]
+    head = [t(key, lang) for key in TABLE]
     lines = [" | ".join(head), " | ".join("-" * len(h) for h in head)]
     say = "uitleg" if lang == "nl" else "explanation"
     for item in found:

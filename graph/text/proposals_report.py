@@ -18,23 +18,12 @@ import json
 from typing import Any
 
 from graph.ingest.resolve import load_resolver
+from graph.messages import t
 from graph.settings import DEFAULT_DATA
 from graph.text.corpus import concepts, lessons, ontology_concepts
 from graph.text.proposals import Proposal, proposals
 
 JSON_KEY = "nieuwe_rode_draden"
-TEXT = {
-    "nl": {"title": "## Mogelijke nieuwe rode draden",
-           "intro": "Woorden die terugkomen in de lessen van meerdere gemeenten en onder geen thema of instrument "
-                    "vallen. Voeg er een eigen thema voor toe als het een rode draad is.",
-           "none": "Geen: elk woord dat in de lessen van {k} of meer gemeenten terugkomt, valt onder een label.",
-           "head": "| term | gemeenten | lessen |"},
-    "en": {"title": "## Possible new rode draden (recurring threads)",
-           "intro": "Words that recur in the lessons of several gemeenten and fall under no theme or instrument. "
-                    "Add an own theme for them if they are a thread.",
-           "none": "None: every word recurring in the lessons of {k} or more gemeenten falls under a label.",
-           "head": "| term | gemeenten | lessons |"},
-}
 
 
 def store_proposals(store: Any, *, traject: str | None = None, k: int = 3) -> list[Proposal]:
@@ -55,12 +44,12 @@ def _cell(text: str) -> str:
 
 def to_markdown(found: list[Proposal], *, lang: str = "nl", k: int = 3) -> str:
     """A Markdown section with one table row per proposal."""
-    t = TEXT[lang]
     if not found:
-        return "\n".join([t["title"], "", t["none"].format(k=k), ""])
+        return "\n".join([t("text.proposals_title", lang), "", t("text.proposals_none", lang, k=k), ""])
     rows = [f"| {_cell(p.term)} | {_cell(gemeente_labels(p.gemeenten))} | {_cell(', '.join(p.lessen))} |"
             for p in found]
-    return "\n".join([t["title"], "", t["intro"], "", t["head"], "|---|---|---|", *rows, ""])
+    return "\n".join([t("text.proposals_title", lang), "", t("text.proposals_intro", lang), "",
+                      t("text.proposals_head", lang), "|---|---|---|", *rows, ""])
 
 
 def with_proposals(report_json: str, found: list[Proposal]) -> str:

@@ -26,6 +26,7 @@ from pathlib import Path
 from graph.ingest.personal import find_personal
 from graph.ingest.personal import redact as personal_redact
 from graph.ingest.resolve import load_resolver, normalise
+from graph.messages import t
 from graph.text.report_reader import Block
 from graph.text.suggest import Model, Suggestion, suggest
 
@@ -180,7 +181,6 @@ def explanations(found: list[Candidate], *, bijeenkomst: str, lang: str = "nl") 
         tags = [s.uitleg if lang == "nl" else s.explanation for s in (*c.themas, *c.instrumenten)]
         extra = list(c.notes)
         if c.removed:
-            extra.append(f"{c.removed} persoonsgegeven(s) weggelaten" if lang == "nl"
-                         else f"{c.removed} item(s) of personal data left out")
+            extra.append(t("text.removed", lang, n=c.removed))
         lines.append(f"{bijeenkomst}-les-{n:02d}: " + "; ".join(tags + extra))
     return lines

@@ -17,17 +17,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from graph.messages import t
 from graph.text.inputs import model_for
 from graph.text.report_reader import read_blocks
 from graph.text.verslag import candidates, draft_records, explanations
-
-TEXT = {
-    "nl": {"done": "{n} conceptlessen uit {src} geschreven naar {out} (blad les); controleer elke regel.",
-           "head": "Conceptlessen uit {src}: gesuggereerde thema's en instrumenten met de woorden die ertoe leidden"},
-    "en": {"done": "{n} draft lessons from {src} written to {out} (sheet les); check every row.",
-           "head": "Draft lessons from {src}: suggested themes and instruments with the words that led to them"},
-}
-
 
 def draft_workbook(report: Path, out: Path, *, bijeenkomst: str, soort: str, datum: date, data_dir: Path,
                    traject: str = "verslag", gastgemeente: str | None = None, store: Any = None,
@@ -44,8 +37,8 @@ def draft_workbook(report: Path, out: Path, *, bijeenkomst: str, soort: str, dat
     lines = explanations(found, bijeenkomst=bijeenkomst, lang=lang)
     intro = wb["instructies"]
     intro.append([])
-    intro.append([TEXT[lang]["head"].format(src=report.name)])
+    intro.append([t("text.verslag_head", lang, src=report.name)])
     for line in lines:
         intro.append([line])
     wb.save(out)
-    return [TEXT[lang]["done"].format(n=len(found), src=report.name, out=out.name), *lines]
+    return [t("text.verslag_done", lang, n=len(found), src=report.name, out=out.name), *lines]
