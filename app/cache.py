@@ -2,13 +2,14 @@
 
 The cache key of every result is ``(location, build)``: ``build`` is the versioned directory the
 store path points at (a new ``kernen build`` swaps it), so a rebuild invalidates the cache by
-itself. Library calls are named ``"module:function"`` under ``graph.`` and must be pure reads.
+itself. Pages pass the library function itself (``cache.call(views.instruments, lang="nl")``); the
+cache keys it on its ``__module__`` and ``__qualname__``. Such readers must be pure reads.
 """
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -53,11 +54,27 @@ def store() -> Any:
         st.stop()
 
 
-def _function(name: str):
-    module, _, func = name.partition(":")
-    if not module.startswith("graph.") or not func or func.startswith("_"):
-        raise ValueError(f"not a library reader: {name!r}")
-    return getattr(importlib.import_module(module), func)
+Reader = Callable[..., Any]
+_READERS: dict[str, Reader] = {}
+
+
+def _name(reader: Reader) -> str:
+    """The cache key of a library reader, ``module:qualname``; only ``graph``'s public functions.
+
+    >>> from graph.views import instruments
+    >>> _name(instruments)
+    'graph.views.instruments:instruments'
+    """
+    module, qualname = getattr(reader, "__module__", ""), getattr(reader, "__qualname__", "")
+    if not module.startswith("graph.") or not qualname or qualname.startswith("_") or "<" in qualname:
+        raise ValueError(f"not a library reader: {module}:{qualname}")
+    name = f"{module}:{qualname}"
+    _READERS.setdefault(name, reader)
+    return name
+
+
+def _function(name: str) -> Reader:
+    return _READERS[name]
 
 
 def _freeze(value: Any) -> Any:
@@ -76,16 +93,18 @@ def _resource(name: str, where: str, build: str, options: tuple) -> Any:
     return _function(name)(_open(where, build), **dict(options))
 
 
-def call(name: str, /, **options: Any) -> Any:
-    """``graph.<module>.<function>(store, **options)``, cached as data (results must pickle)."""
+def call(reader: Reader, /, **options: Any) -> Any:
+    """``reader(store, **options)``, cached as data (results must pickle)."""
+    name = _name(reader)
     store()  # opens, or stops the page when there is no store
     where = location()
     frozen = tuple(sorted((k, _freeze(v)) for k, v in options.items()))
     return _cached(name, where, build_id(where), frozen)
 
 
-def shared(name: str, /, **options: Any) -> Any:
+def shared(reader: Reader, /, **options: Any) -> Any:
     """Like :func:`call`, for results that are shared objects, not copied (projections, graphs)."""
+    name = _name(reader)
     store()
     where = location()
     frozen = tuple(sorted((k, _freeze(v)) for k, v in options.items()))
@@ -94,17 +113,24 @@ def shared(name: str, /, **options: Any) -> Any:
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
 def _on_projection(name: str, where: str, build: str, traject: str | None, options: tuple) -> Any:
-    projection = _resource("graph.analysis:project", where, build, (("traject", traject),))
+    projection = _resource(_name(_project()), where, build, (("traject", traject),))
     return _function(name)(projection, **dict(options))
+
+
+def _project() -> Reader:
+    from graph.analysis import project  # networkx: loaded when a page first needs the analysis
+
+    return project
 
 
 def projection(traject: str | None = None) -> Any:
     """The analysis projection of the store (one trajectory, or all), shared between runs."""
-    return shared("graph.analysis:project", traject=traject)
+    return shared(_project(), traject=traject)
 
 
-def on_projection(name: str, /, *, traject: str | None = None, **options: Any) -> Any:
-    """``graph.<module>.<function>(projection, **options)`` on the shared projection, cached as data."""
+def on_projection(reader: Reader, /, *, traject: str | None = None, **options: Any) -> Any:
+    """``reader(projection, **options)`` on the shared projection, cached as data."""
+    name = _name(reader)
     store()
     where = location()
     frozen = tuple(sorted((k, _freeze(v)) for k, v in options.items()))

@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from app import cache, ui
+from graph.text import proposals_report
 
 TEXT = {
     "nl": {"new": "Mogelijke nieuwe rode draden",
@@ -30,7 +31,7 @@ def new_threads(*, traject: str | None, k: int, lang: str) -> None:
     text = TEXT[lang]
     st.subheader(text["new"])
     st.caption(text["new_help"].format(k=k))
-    found = cache.call("graph.text.proposals_report:store_proposals", traject=traject, k=k)
+    found = cache.call(proposals_report.store_proposals, traject=traject, k=k)
     if not found:
         st.caption(text["none"])
         return

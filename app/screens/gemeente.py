@@ -7,12 +7,13 @@ import streamlit as st
 
 from app import cache, choose, formats, links, profile as parts, state, ui
 from app.i18n import has, t
+from graph import analysis, views
 
 lang = state.lang()
 st.title(t("gemeente.title", lang))
 cache.store()
 
-choices = dict(cache.call("graph.views:gemeenten"))
+choices = dict(cache.call(views.gemeenten))
 codes = list(choices)
 if not codes:
     st.info(t("common.empty", lang))
@@ -24,7 +25,7 @@ default = p.deelnemers[0] if p.deelnemers else codes[0]
 state.init("gemeente", default, choices=codes)
 code = st.selectbox(t("gemeente.pick", lang), codes, key="gemeente", format_func=lambda c: ui.plain(choices[c]))
 state.to_url(["gemeente"])
-profile = cache.call("graph.views:profile", code=code)
+profile = cache.call(views.profile, code=code)
 
 st.header(ui.md(profile.label))
 parts.figures(profile, lang=lang)
@@ -49,8 +50,8 @@ if profile.links:
 st.markdown(ui.link(t("gemeente.compare", lang), links.view("vergelijk", lang, a=code)))
 
 st.subheader(t("gemeente.toepassingen", lang))
-uses = cache.call("graph.views:uses", gemeente=code, lang=lang)
-instruments = {i.key: i for i in cache.call("graph.views:instruments", lang=lang)}
+uses = cache.call(views.uses, gemeente=code, lang=lang)
+instruments = {i.key: i for i in cache.call(views.instruments, lang=lang)}
 
 
 def _ladder(key: str) -> str:
@@ -64,7 +65,7 @@ parts.link_table(parts.use_rows(uses, lang=lang, ladder=_ladder), lang=lang, nam
                  key="uses", link_column="instrument")
 
 st.subheader(t("gemeente.feiten", lang))
-found = cache.call("graph.views:facts", gemeente=code, lang=lang)
+found = cache.call(views.facts, gemeente=code, lang=lang)
 if found.melding:
     st.info(found.melding)
 ui.table([{"soort": f.soort, "feit": f.wat, "citaat": f.citaat, "brondatum": f.brondatum,
@@ -72,21 +73,21 @@ ui.table([{"soort": f.soort, "feit": f.wat, "citaat": f.citaat, "brondatum": f.b
          lang=lang, name=f"feiten-{code}", key="feiten")
 
 st.subheader(t("gemeente.traject", lang))
-work = cache.call("graph.views:work", code=code)
-trajecten = {tr.slug: tr for tr in cache.call("graph.views:trajecten")}
+work = cache.call(views.work, code=code)
+trajecten = {tr.slug: tr for tr in cache.call(views.trajecten)}
 ui.fictief_banner([tr for slug, tr in trajecten.items() if slug in {w.traject for w in work}], lang=lang)
 ui.table([{"soort": t(f"work.{w.soort}", lang) if w.soort in ("project", "vraagstuk", "actie") else w.soort,
            "title": w.title, "traject": trajecten[w.traject].label if w.traject in trajecten else w.traject,
            "status": t(f"status.{w.status}", lang) if has(f"status.{w.status}") else w.status,
            "deadline": formats.month_year(w.deadline, lang) if w.deadline else "", "eigenaar": w.eigenaar}
           for w in work], lang=lang, name=f"traject-{code}", key="work")
-for done in cache.call("graph.views:achieved", code=code, lang=lang):
+for done in cache.call(views.achieved, code=code, lang=lang):
     st.subheader(f"{t('gemeente.achieved', lang)}: {done.traject}")
     ui.table([{"stap": s, "wat": w, "status": d} for s, w, d in done.rows], lang=lang,
              name=f"bereikt-{code}", key=f"achieved-{done.traject}")
 
 st.subheader(t("gemeente.lessen", lang))
-for les in cache.call("graph.views:lessons", gemeente=code, lang=lang):
+for les in cache.call(views.lessons, gemeente=code, lang=lang):
     with st.container(border=True):
         st.markdown(f"**{links.md(les.title, links.les(les.key, lang))}**")
         if les.tekst:
@@ -98,14 +99,14 @@ for les in cache.call("graph.views:lessons", gemeente=code, lang=lang):
             st.markdown(ui.links(les.bronnen))
 
 st.subheader(t("gemeente.similar", lang))
-similar = cache.on_projection("graph.analysis:similar", code=code, top=5)
+similar = cache.on_projection(analysis.similar, code=code, top=5)
 parts.link_table([{"gemeente": links.gemeente(s.b.code, lang) + "#" + ui.plain(s.b.label),
                    "gedeeld": ", ".join(s.shared), "km": None if s.distance_km is None else round(s.distance_km),
                    "waarom": s.explanation if lang == "en" else s.uitleg} for s in similar],
                  lang=lang, name=f"vergelijkbaar-{code}", key="similar", link_column="gemeente")
 
 st.subheader(t("gemeente.hosts", lang))
-hosts = [v for v in cache.on_projection("graph.analysis:hosts") if any(g.code == code for g in v.gemeenten)]
+hosts = [v for v in cache.on_projection(analysis.hosts) if any(g.code == code for g in v.gemeenten)]
 parts.link_table([{"gastgemeente": links.gemeente(m.host.code, lang) + "#" + ui.plain(m.host.label),
                    "vraagstuk": v.title, "waarom": m.explanation if lang == "en" else m.uitleg}
                   for v in hosts for m in v.matches], lang=lang, name=f"werkbezoeken-{code}", key="hosts",

@@ -7,14 +7,15 @@ import streamlit as st
 
 from app import cache, formats, links, state, ui
 from app.i18n import t
+from graph import views
 
 lang = state.lang()
 st.title(t("gemeenten.title", lang))
 st.caption(t("gemeenten.intro", lang))
 cache.store()
 
-rows = cache.call("graph.views:gemeente_rows")
-instruments = {i.key.split("/", 1)[-1]: i.label for i in cache.call("graph.views:instruments", lang=lang)}
+rows = cache.call(views.gemeente_rows)
+instruments = {i.key.split("/", 1)[-1]: i.label for i in cache.call(views.instruments, lang=lang)}
 provincies = sorted({r.provincie for r in rows if r.provincie})
 SIZES = ("alle", "klein", "middel", "groot")  # < 25.000, 25.000-75.000, > 75.000 inhabitants
 SIZE_BOUNDS = {"klein": (0, 25_000), "middel": (25_000, 75_000), "groot": (75_000, 10**9)}

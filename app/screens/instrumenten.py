@@ -7,13 +7,14 @@ import streamlit as st
 
 from app import cache, charts, choose, formats, links, profile as parts, state, ui
 from app.i18n import t
+from graph import views
 
 lang = state.lang()
 st.title(t("instrumenten.title", lang))
 cache.store()
 
-instruments = cache.call("graph.views:instruments", lang=lang)
-ladder = dict(cache.call("graph.views:ladder", lang=lang))
+instruments = cache.call(views.instruments, lang=lang)
+ladder = dict(cache.call(views.ladder, lang=lang))
 by_slug = {i.key.split("/", 1)[-1]: i for i in instruments}
 if not by_slug:
     st.info(t("common.empty", lang))
@@ -42,7 +43,7 @@ if slug:
     if item.definitie:
         st.markdown(ui.md(item.definitie))
     st.caption(ui.md(" · ".join(x for x in (item.groep_label, _range(item), _say(item.invloed_zeggenschap)) if x)))
-    uses = cache.call("graph.views:uses", instrument=item.key, lang=lang)
+    uses = cache.call(views.uses, instrument=item.key, lang=lang)
     st.subheader(f"{t('instrumenten.where', lang)} ({len({u.gemeente_code for u in uses})})")
     rows = [{"gemeente": links.gemeente(u.gemeente_code, lang) + "#" + ui.plain(u.gemeente), **row}
             for u, row in zip(uses, parts.use_rows(uses, lang=lang))]
@@ -50,7 +51,7 @@ if slug:
         row.pop("instrument", None)
     parts.link_table(rows, lang=lang, name=f"toepassingen-{slug}", key="uses", link_column="gemeente")
     st.subheader(t("instrumenten.lessen", lang))
-    found = cache.call("graph.views:lessons", instrument=item.key, lang=lang)
+    found = cache.call(views.lessons, instrument=item.key, lang=lang)
     if not found:
         st.caption(t("common.empty", lang))
     for les in found:

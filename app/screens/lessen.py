@@ -7,15 +7,16 @@ import streamlit as st
 
 from app import cache, choose, links, state, ui
 from app.i18n import t
+from graph import views
 
 lang = state.lang()
 st.title(t("lessen.title", lang))
 cache.store()
 
-lessons = cache.call("graph.views:lessons", lang=lang)
+lessons = cache.call(views.lessons, lang=lang)
 by_key = {les.key: les for les in lessons}
-trajecten = {tr.slug: tr for tr in cache.call("graph.views:trajecten")}
-instrument_names = {i.key: i.label for i in cache.call("graph.views:instruments", lang=lang)}
+trajecten = {tr.slug: tr for tr in cache.call(views.trajecten)}
+instrument_names = {i.key: i.label for i in cache.call(views.instruments, lang=lang)}
 
 
 def _card(les, *, full: bool = False) -> None:

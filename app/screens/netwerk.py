@@ -8,6 +8,8 @@ import streamlit as st
 from app import cache, links, state, ui
 from app.i18n import t
 from graph.views import netselect, netviz
+from graph import analysis, views
+from graph.analysis.similarity import similarity_graph
 
 lang = state.lang()
 st.title(t("netwerk.title", lang))
@@ -20,7 +22,7 @@ PRESETS = {  # preset -> (node kinds, colour by)
     "leergroepen": (["gemeente"], "leergroep"),
     "alles": (list(netselect.NODE_KINDS), "kind"),
 }
-trajecten = cache.call("graph.views:trajecten")
+trajecten = cache.call(views.trajecten)
 slugs = [tr.slug for tr in trajecten]
 kinds_all = list(netselect.NODE_KINDS)
 kind_names = {k: t(f"kind.{k}", lang) for k in kinds_all}
@@ -46,13 +48,13 @@ with left:
     ui.fictief_banner(trajecten, lang=lang, shown=traject or None)
     p = cache.projection(traject or None)
     graph = p.graph
-    instruments = cache.call("graph.views:instruments", lang=lang)
+    instruments = cache.call(views.instruments, lang=lang)
     info = {i.key: netselect.InstrumentInfo(i.groep, i.ladder_min, i.ladder_max) for i in instruments}
     groups = {i.groep: i.groep_label for i in instruments if i.groep}
-    ladder = dict(cache.call("graph.views:ladder", lang=lang))
+    ladder = dict(cache.call(views.ladder, lang=lang))
     provincies = sorted({str(d.get("provincie")) for _, d in graph.nodes(data=True)
                          if d.get("type") == "gemeente" and d.get("provincie")})
-    meetings = {m.key: m.label for m in (cache.call("graph.views:meetings", traject=traject, lang=lang)
+    meetings = {m.key: m.label for m in (cache.call(views.meetings, traject=traject, lang=lang)
                                          if traject else [])}
 
     st.multiselect(t("netwerk.types", lang), kinds_all, key="types", format_func=kind_names.get, placeholder=t("common.choose", lang))
@@ -69,8 +71,8 @@ with left:
         st.selectbox(t("netwerk.bijeenkomst", lang), ["", *meetings], key="bijeenkomst",
                      format_func=lambda k: ui.plain(meetings.get(k, t("common.all", lang))))
 
-labels = {**cache.call("graph.views:concepts", kind="Thema", lang=lang),
-          **cache.call("graph.views:concepts", kind="Instrument", lang=lang)}
+labels = {**cache.call(views.concepts, kind="Thema", lang=lang),
+          **cache.call(views.concepts, kind="Instrument", lang=lang)}
 with left:
     state.init("zoek", "")
     st.text_input(t("netwerk.search", lang), key="zoek", max_chars=80)
@@ -107,19 +109,19 @@ def _link(node: str) -> str:
 
 leergroep: dict[str, str] = {}
 if ss["preset"] == "leergroepen" or ss["kleur"] == "leergroep":
-    proposal = cache.on_projection("graph.analysis:learning_groups", traject=traject or None)
+    proposal = cache.on_projection(analysis.learning_groups, traject=traject or None)
     leergroep = {f"gemeente/{g.code}": t("netwerk.group", lang, n=grp.number)
                  for grp in proposal.groups for g in grp.gemeenten}
 base = graph
 if ss["preset"] == "leergroepen":
-    similar = cache.on_projection("graph.analysis.similarity:similarity_graph", traject=traject or None)
+    similar = cache.on_projection(similarity_graph, traject=traject or None)
     base = netselect.gemeente_graph(similar, graph)
 selection = netselect.select(base, kinds=ss["types"], provincies=ss["prov"], groepen=ss["groep"], ladder=ss["ladder"],
                              bijeenkomst=ss.get("bijeenkomst") or None, instruments=info, search=ss["zoek"],
                              focus=ss["focus"] or None, hops=ss["hops"])
 drawn = netselect.most_connected(selection, netselect.MAX_DRAWN_NODES, keep=[ss["focus"]] if ss["focus"] else [])
 evidence = {les.key: "\n".join(x for x in (les.tekst, "; ".join(les.bronnen)) if x)
-            for les in cache.call("graph.views:lessons", lang=lang) if les.key in drawn} if "les" in ss["types"] else {}
+            for les in cache.call(views.lessons, lang=lang) if les.key in drawn} if "les" in ss["types"] else {}
 styled = netselect.to_network(drawn, colour_by=ss["kleur"], size_by=ss["grootte"], lang=lang,
                               kind_names=kind_names, labels=labels, leergroep=leergroep, details=evidence)
 facts = netselect.summary(selection, lang=lang, kind_names=kind_names, labels=labels)

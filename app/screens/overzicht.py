@@ -8,16 +8,17 @@ import streamlit as st
 
 from app import cache, charts, formats, links, state, ui
 from app.i18n import column, t
+from graph import analysis, views
 
 lang = state.lang()
 st.title(t("overzicht.title", lang))
 st.caption(t("overzicht.intro", lang))
 cache.store()
 
-trajecten = cache.call("graph.views:trajecten")
+trajecten = cache.call(views.trajecten)
 ui.fictief_banner(trajecten, lang=lang)
 
-counts = cache.call("graph.views:overview")
+counts = cache.call(views.overview)
 shown = ("gemeenten", "kernen", "toepassingen", "instrumenten", "lessen", "bijeenkomsten", "deelnemers")
 for box, name in zip([*st.columns(4), *st.columns(4)], shown):
     box.metric(t(f"overzicht.count.{name}", lang), formats.number(getattr(counts, name), lang))
@@ -27,14 +28,14 @@ COLOURS = ["rol", "instrument", "draad", "provincie"]
 kleur = state.init("kleur", "rol", choices=COLOURS)
 st.radio(t("overzicht.colour", lang), COLOURS, key="kleur", horizontal=True,
          format_func=lambda v: t(f"overzicht.colour.{v}", lang))
-points = cache.call("graph.views:map_points", lang=lang, all_gemeenten=True)
+points = cache.call(views.map_points, lang=lang, all_gemeenten=True)
 MAX_THREADS = 8  # colours on the map; the rest is "other"
 MAX_INSTRUMENTS = 8  # the same for instruments: the most used get a colour and shape
 top_instruments = [name for name, _ in Counter(
     i for p in points for i in p.instrumenten).most_common(MAX_INSTRUMENTS)]
 thread_of: dict[str, str] = {}
 if kleur == "draad":
-    for rank, thread in enumerate(cache.on_projection("graph.analysis:threads", k=2)):
+    for rank, thread in enumerate(cache.on_projection(analysis.threads, k=2)):
         for g in thread.gemeenten:
             thread_of.setdefault(g.code, thread.label if rank < MAX_THREADS else t("overzicht.other", lang))
 
@@ -75,7 +76,7 @@ with st.expander(t("overzicht.points", lang) + f" ({len(marked)})"):
 
 for traject in trajecten:
     st.subheader(f"{t('overzicht.timeline', lang)}: {ui.md(traject.label)}")
-    meetings = cache.call("graph.views:meetings", traject=traject.slug, lang=lang)
+    meetings = cache.call(views.meetings, traject=traject.slug, lang=lang)
     rows = [{"datum": m.datum, "soort": ui.plain(m.soort), "naam": ui.plain(m.label), "plaats": m.plaats,
              "gast": m.gastgemeente} for m in meetings]
     if rows:

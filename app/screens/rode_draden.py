@@ -8,6 +8,7 @@ import streamlit as st
 
 from app import cache, charts, links, state, text_panels, ui
 from app.i18n import t
+from graph import analysis, views
 
 HOSTS = 10  # gemeenten offered as werkbezoek hosts on a thread's page
 TOP_CHART = 15
@@ -20,7 +21,7 @@ en = lang == "en"
 st.title(t("rode_draden.title", lang))
 cache.store()
 
-trajecten = cache.call("graph.views:trajecten")
+trajecten = cache.call(views.trajecten)
 slugs = [tr.slug for tr in trajecten]
 traject = state.init("traject", slugs[0] if len(slugs) == 1 else "", choices=["", *slugs])
 if slugs:
@@ -32,7 +33,7 @@ with st.expander(t("rode_draden.help", lang)):
 state.init("k", 3, cast=int, bounds=(1, 10))
 k = st.slider(t("rode_draden.k", lang), 1, 10, key="k", help=t("rode_draden.k.help", lang))
 scope = traject or None
-threads = cache.on_projection("graph.analysis:threads", traject=scope, k=k)
+threads = cache.on_projection(analysis.threads, traject=scope, k=k)
 
 
 def _label(th) -> str:
@@ -67,7 +68,7 @@ def _key(iri: str) -> str:
 wanted = st.query_params.get("draad")
 if wanted:
     found = next((th for th in threads if th.key == wanted), None) or next(
-        (th for th in cache.on_projection("graph.analysis:threads", traject=scope, k=1) if th.key == wanted), None)
+        (th for th in cache.on_projection(analysis.threads, traject=scope, k=1) if th.key == wanted), None)
     if found is None:
         st.error(t("choose.unknown", lang, what=t("choose.draad", lang), value=ui.md(wanted)))
         st.markdown(ui.link(t("rode_draden.back", lang), links.view("rode_draden", lang)))
@@ -109,7 +110,7 @@ with tab_groups:
     state.init("hi", 6, cast=int, bounds=(2, 12))
     lo = left.number_input(t("rode_draden.groupsize.min", lang), 2, 10, key="lo")
     hi = right.number_input(t("rode_draden.groupsize.max", lang), 2, 12, key="hi")
-    groups = cache.on_projection("graph.analysis:learning_groups", traject=scope, size=(int(lo), int(max(lo, hi))))
+    groups = cache.on_projection(analysis.learning_groups, traject=scope, size=(int(lo), int(max(lo, hi))))
     st.markdown(ui.md(groups.sentence if en else groups.zin))
     for g in groups.groups:
         title = t("netwerk.group", lang, n=g.number) + (f" · {ui.plain(g.region)}" if g.region else "")
@@ -121,7 +122,7 @@ with tab_groups:
 
 with tab_bridges:
     st.markdown(t("rode_draden.bridges.help", lang))
-    found = cache.on_projection("graph.analysis:bridges", traject=scope)
+    found = cache.on_projection(analysis.bridges, traject=scope)
     for b in [*found.gemeenten, *found.elements][:30]:
         name = links.md(b.label, links.gemeente(b.key.split("/", 1)[-1], lang)) if b.type == "gemeente" else ui.md(b.label)
         st.markdown(f"- **{name}** ({_kind(b.type) if b.type != 'gemeente' else t('kind.gemeente', lang)}): "
@@ -129,7 +130,7 @@ with tab_bridges:
 
 with tab_changes:
     st.markdown(t("rode_draden.changes.help", lang))
-    for change in cache.on_projection("graph.analysis:changes", traject=scope):
+    for change in cache.on_projection(analysis.changes, traject=scope):
         st.markdown(f"**{ui.md(change.before_label)} → {ui.md(change.after_label)}**: "
                     + ui.md(change.sentence if en else change.zin))
         before, after = t("rode_draden.before", lang), t("rode_draden.after", lang)
@@ -154,7 +155,7 @@ with tab_reports:
             return lessons_bundle(store, traject, lang=lang)
 
         ui.report_buttons(_bundle, lang=lang, name=f"lessen-{traject}", key="bundle")
-        meetings = {m.key.split("/", 1)[-1]: m.label for m in cache.call("graph.views:meetings", traject=traject, lang=lang)}
+        meetings = {m.key.split("/", 1)[-1]: m.label for m in cache.call(views.meetings, traject=traject, lang=lang)}
         if meetings:
             meeting = st.selectbox(t("rode_draden.meeting", lang), list(meetings), format_func=lambda m: ui.plain(meetings[m]))
 

@@ -7,13 +7,14 @@ import streamlit as st
 
 from app import cache, choose, formats, links, profile as parts, state, ui
 from app.i18n import t
+from graph import analysis, views
 
 lang = state.lang()
 st.title(t("vergelijk.title", lang))
 st.caption(t("vergelijk.intro", lang))
 cache.store()
 
-choices = dict(cache.call("graph.views:gemeenten"))
+choices = dict(cache.call(views.gemeenten))
 codes = list(choices)
 if len(codes) < 2:
     st.info(t("common.empty", lang))
@@ -31,7 +32,7 @@ right.selectbox(t("vergelijk.b", lang), codes, key="b", format_func=lambda c: ui
 state.to_url(["a", "b"])
 a, b = st.session_state["a"], st.session_state["b"]
 
-uses = {code: cache.call("graph.views:uses", gemeente=code, lang=lang) for code in (a, b)}
+uses = {code: cache.call(views.uses, gemeente=code, lang=lang) for code in (a, b)}
 in_use = {code: {u.instrument for u in found} for code, found in uses.items()}
 shared = in_use[a] & in_use[b]
 
@@ -48,7 +49,7 @@ def _line(same: list) -> str:
 
 for column, code in zip(st.columns(2), (a, b)):
     with column:
-        prof = cache.call("graph.views:profile", code=code)
+        prof = cache.call(views.profile, code=code)
         st.subheader(ui.md(prof.label))
         st.markdown(ui.link(t("vergelijk.open", lang), links.gemeente(code, lang)))
         parts.figures(prof, lang=lang, columns=2)
@@ -62,7 +63,7 @@ for column, code in zip(st.columns(2), (a, b)):
         st.markdown("\n".join(_line(us) for us in ordered) or t("common.none", lang))
 
 st.subheader(t("vergelijk.shared", lang))
-pair = next((s for s in cache.on_projection("graph.analysis:similar", code=a, top=50) if s.b.code == b), None)
+pair = next((s for s in cache.on_projection(analysis.similar, code=a, top=50) if s.b.code == b), None)
 if pair is None:
     st.caption(t("vergelijk.nothing", lang))
 else:

@@ -8,6 +8,7 @@ import streamlit as st
 from app import cache, links, state, ui
 from app.i18n import t
 from graph.views import search
+from graph import analysis, views
 
 KINDS = ("gemeente", "kern", "instrument", "les", "draad")
 PER_KIND = 25  # results shown per kind before "more"
@@ -19,8 +20,8 @@ cache.store()
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _index(where: str, build: str, lang: str) -> list:
-    entries = cache.call("graph.views:search_index", lang=lang)
-    threads = cache.on_projection("graph.analysis:threads", k=2)
+    entries = cache.call(views.search_index, lang=lang)
+    threads = cache.on_projection(analysis.threads, k=2)
     from graph.views.catalog import Entry
 
     # A thread is found by its name, its gemeenten and the titles of its lessons.
