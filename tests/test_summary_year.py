@@ -153,14 +153,14 @@ def test_the_closing_pack_and_the_bundle_show_what_each_gemeente_achieved():
 def test_the_chain_reads_project_question_action_outcome_lesson():
     from graph.export.achieved import rows_of
     from graph.summaries.models import (
-        Achievement, ActionStep, GemeenteRef, Outcome, ProjectChain, QuestionChain,
+        Achievement, ActionStep, GemeenteRef, Uitkomst, ProjectChain, QuestionChain,
     )
 
     g = GemeenteRef(code="GM9101", naam="Aakerveen (fictief)")
     item = Achievement(gemeente=g, projects=[ProjectChain(
         title="P", questions=[QuestionChain(title="V", actions=[
             ActionStep(title="A", status="gereed", completed=date(2025, 10, 9))])],
-        outcomes=[Outcome(key="u", gemeente=g, description="U", datum=date(2025, 11, 1), project="p")])],
+        outcomes=[Uitkomst(key="u", gemeente=g, description="U", datum=date(2025, 11, 1), project="p")])],
         lessons=["L"], outcome_lessons={"u": "L"})
     assert rows_of(item, "nl") == [
         ["Project", "P", ""], ["→ Vraagstuk", "V", ""], ["→ → Actie", "A", "gereed, afgerond op 9 oktober 2025"],
@@ -206,13 +206,13 @@ def test_a_meeting_without_registrations_says_so():
 def test_a_contact_name_only_next_to_the_contacts_own_role():
     from graph.summaries import _attendees
     from graph.summaries.data import TrajectoryData
-    from graph.summaries.models import GemeenteRef, Meeting, TrajectRef
+    from graph.summaries.models import GemeenteRef, Bijeenkomst, TrajectRef
 
     a, b = GemeenteRef(code="GM9101", naam="A (fictief)"), GemeenteRef(code="GM9102", naam="B (fictief)")
     data = TrajectoryData(ref=TrajectRef(slug="t", label="T"), iri="t", participants=[a, b],
                           roles={"GM9101": "beleidsmedewerker", "GM9102": "beleidsmedewerker"},
                           attendance={"m": [(a, "Beleidsmedewerker"), (b, "wethouder")]})
-    meeting = Meeting(key="m", soort="regionaal", soort_label="R")
+    meeting = Bijeenkomst(key="m", soort="regionaal", soort_label="R")
     found = _attendees(data, meeting, {"GM9101": "Piet (fictief)", "GM9102": "Kees (fictief)"})
     assert [(x.gemeente.code, x.rol, x.naam) for x in found] == [
         ("GM9101", "Beleidsmedewerker", "Piet (fictief)"), ("GM9102", "wethouder", None)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from graph.export.document import Document, Heading, Paragraph, Table
 from graph.export.labels import words
 from graph.export.layout import day
-from graph.summaries.models import Achievement, ActionStep, Outcome, QuestionChain
+from graph.summaries.models import Achievement, ActionStep, Uitkomst, QuestionChain
 
 STEP_WIDTHS = (18.0, 57.0, 25.0)
 
@@ -31,7 +31,7 @@ def _question(qc: QuestionChain, lang: str, *, indent: str) -> list[list[str]]:
     return [[indent + w("vraagstuk"), qc.title, ""]] + [_action(a, lang, indent=indent + "→ ") for a in qc.actions]
 
 
-def _outcome(o: Outcome, item: Achievement, lang: str) -> list[list[str]]:
+def _outcome(o: Uitkomst, item: Achievement, lang: str) -> list[list[str]]:
     w = words(lang)
     rows = [["→ " + w("outcome"), o.description, day(o.datum, lang)]]
     if o.key in item.outcome_lessons:

@@ -16,7 +16,7 @@ from datetime import date
 
 from graph.export.document import BulletList, Document, Heading, Link, Paragraph, Table
 from graph.export.labels import words
-from graph.summaries.models import Budget, Colophon, GemeenteRef, Lesson, Meeting, Source, TrajectRef
+from graph.summaries.models import Budget, Colophon, GemeenteRef, Les, Bijeenkomst, Source, TrajectRef
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 MAX_BARS = 20  # bars in the support chart; the document says how many of how many it shows
@@ -67,7 +67,7 @@ def names(gemeenten: list[GemeenteRef]) -> str:
     return ", ".join(g.naam for g in gemeenten)
 
 
-def meeting_title(m: Meeting | None, lang: str) -> str:
+def meeting_title(m: Bijeenkomst | None, lang: str) -> str:
     """'Regionale uitwisseling, 1 mei 2025', or the meeting's own title and date ('' without a meeting)."""
     if m is None:
         return ""
@@ -138,13 +138,13 @@ def table_or_none(header: list[str], rows: list[list[str]], lang: str, **kw) -> 
 LESSON_WIDTHS = (45.0, 28.0, 27.0)  # lesson | gemeenten | meeting: every lesson table alike
 
 
-def lesson_table(lessons: list[Lesson], lang: str) -> Table | Paragraph:
+def lesson_table(lessons: list[Les], lang: str) -> Table | Paragraph:
     """Lessons with the gemeenten and the meeting behind each ('Geen.' when there are none)."""
     w = words(lang)
     return table_or_none([w("lesson"), w("evidence"), w("meeting")], lesson_rows(lessons, lang), lang,
                          widths=LESSON_WIDTHS)
 
 
-def lesson_rows(lessons: list[Lesson], lang: str) -> list[list[str]]:
+def lesson_rows(lessons: list[Les], lang: str) -> list[list[str]]:
     """One row per lesson: title, evidence gemeenten, meeting."""
     return [[les.title, names(les.gemeenten), meeting_title(les.meeting, lang)] for les in lessons]

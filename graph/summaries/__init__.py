@@ -5,11 +5,11 @@ and returns a pydantic model from :mod:`graph.summaries.models`; ``graph.export`
 Markdown, HTML or DOCX. Unknown ids raise ``LookupError`` naming the valid choices. Names of people
 appear only with ``with_names=True`` (they live in the private graph).
 
->>> from graph.summaries.models import Meeting
+>>> from graph.summaries.models import Bijeenkomst
 >>> from datetime import date
->>> ms = [Meeting(key="t-a", soort="regionaal", soort_label="R", datum=date(2025, 3, 1)),
-...       Meeting(key="t-b", soort="werkbezoek", soort_label="W", datum=date(2025, 4, 1)),
-...       Meeting(key="t-c", soort="regionaal", soort_label="R", datum=date(2025, 5, 1))]
+>>> ms = [Bijeenkomst(key="t-a", soort="regionaal", soort_label="R", datum=date(2025, 3, 1)),
+...       Bijeenkomst(key="t-b", soort="werkbezoek", soort_label="W", datum=date(2025, 4, 1)),
+...       Bijeenkomst(key="t-c", soort="regionaal", soort_label="R", datum=date(2025, 5, 1))]
 >>> previous_meeting(ms, ms[2]).key
 't-b'
 """
@@ -28,8 +28,8 @@ from graph.summaries.data import (
     load_trajectory, trajects,
 )
 from graph.summaries.models import (
-    Action, Attendee, Budget, GemeenteRef, HerindelingItem, IntakeSummary, InstrumentIndexItem,
-    Kerntelling, Lesson, LessonGroup, LessonsBundle, Meeting, MeetingPack, Network, NetworkEdge, Source,
+    Actie, Attendee, Budget, GemeenteRef, HerindelingItem, IntakeSummary, InstrumentIndexItem,
+    Kerntelling, Les, LessonGroup, LessonsBundle, Bijeenkomst, MeetingPack, Network, NetworkEdge, Source,
     SourcedFact, ToepassingItem,
 )
 from graph.summaries.queries import as_date, as_int, pick, rows, text
@@ -87,17 +87,17 @@ def _analyse(store: q.Queryable, slug: str, *, lang: str) -> sa.Analysed:
     return sa.report(store, slug, lang=lang, en_labels=en)
 
 
-def previous_meeting(meetings: list[Meeting], meeting: Meeting) -> Meeting | None:
+def previous_meeting(meetings: list[Bijeenkomst], meeting: Bijeenkomst) -> Bijeenkomst | None:
     """The last meeting of the round before ``meeting``'s round (any soort); None for the first."""
     prev = ch.previous_round(meetings, meeting)
     return prev[-1] if prev else None
 
 
-def _order(m: Meeting) -> tuple:
+def _order(m: Bijeenkomst) -> tuple:
     return ch.order(m)
 
 
-def _attendees(data: TrajectoryData, meeting: Meeting, names: dict[str, str]) -> list[Attendee]:
+def _attendees(data: TrajectoryData, meeting: Bijeenkomst, names: dict[str, str]) -> list[Attendee]:
     present = data.attendance.get(meeting.key)
     if present is None:  # attendance not recorded: the participants are invited
         present = [(g, data.roles.get(g.code, "")) for g in data.participants]
@@ -120,7 +120,7 @@ QUESTION_TEXT = {
 }
 
 
-def _questions(data: TrajectoryData, present: set[str], overdue: list[Action],
+def _questions(data: TrajectoryData, present: set[str], overdue: list[Actie],
                once: list[tuple[str, list[GemeenteRef]]], *, lang: str) -> list[str]:
     """Open questions: the attending gemeenten's vraagstukken, overdue actions, topics raised once."""
     words = QUESTION_TEXT.get(lang, QUESTION_TEXT["nl"])
@@ -132,7 +132,7 @@ def _questions(data: TrajectoryData, present: set[str], overdue: list[Action],
     return out
 
 
-def _network(lessons: list[Lesson], present: set[str], meeting: Meeting) -> Network:
+def _network(lessons: list[Les], present: set[str], meeting: Bijeenkomst) -> Network:
     """Attending gemeenten linked to the themes and instruments of their lessons so far."""
     weights: dict[tuple[str, str], int] = {}
     for les in lessons:
@@ -247,7 +247,7 @@ def lessons_bundle(store: q.Queryable, traject: str, *, lang: str = "nl") -> Les
         achievements=chain.achievements(store, data), colophon=colophon(store, fictief=data.ref.fictief))
 
 
-def _by_instrument(lessons: list[Lesson]) -> list[LessonGroup]:
+def _by_instrument(lessons: list[Les]) -> list[LessonGroup]:
     groups: dict[str, list[str]] = {}
     for les in lessons:
         for ins in les.instruments:
@@ -256,7 +256,7 @@ def _by_instrument(lessons: list[Lesson]) -> list[LessonGroup]:
             sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
 
 
-def _instrument_index(store: q.Queryable, lessons: list[Lesson], *, lang: str) -> list[InstrumentIndexItem]:
+def _instrument_index(store: q.Queryable, lessons: list[Les], *, lang: str) -> list[InstrumentIndexItem]:
     """Every instrument on the ladder, with the number of the trajectory's lessons about it."""
     count: dict[str, int] = {}
     for les in lessons:
@@ -274,7 +274,7 @@ def _instrument_index(store: q.Queryable, lessons: list[Lesson], *, lang: str) -
     return sorted(out.values(), key=lambda i: (i.ladder_min or unranked, i.ladder_max or unranked, i.instrument))
 
 
-def _sources(lessons: list[Lesson], more: list[Source]) -> list[Source]:
+def _sources(lessons: list[Les], more: list[Source]) -> list[Source]:
     """The lessons' sources and ``more`` (the sources of the instruments they are about), by URL."""
     seen: dict[str, Source] = {}
     for s in [s for les in lessons for s in les.sources] + more:

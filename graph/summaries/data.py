@@ -16,7 +16,7 @@ from datetime import date
 from graph.summaries import queries as q
 from graph.namespace import iri
 from graph.summaries.models import (
-    Action, Colophon, GemeenteRef, Lesson, Meeting, Outcome, Source, TrajectRef, WorkItem,
+    Actie, Colophon, GemeenteRef, Les, Bijeenkomst, Uitkomst, Source, TrajectRef, WorkItem,
 )
 from graph.summaries.queries import as_date, as_int, local, pick, rows, text
 
@@ -31,15 +31,15 @@ class TrajectoryData:
 
     ref: TrajectRef
     iri: str
-    meetings: list[Meeting] = field(default_factory=list)
+    meetings: list[Bijeenkomst] = field(default_factory=list)
     participants: list[GemeenteRef] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)  # code -> contact role
     leergroep: dict[str, str] = field(default_factory=dict)  # code -> the facilitator's learning group
     attendance: dict[str, list[tuple[GemeenteRef, str]]] = field(default_factory=dict)  # meeting key
-    lessons: list[Lesson] = field(default_factory=list)
+    lessons: list[Les] = field(default_factory=list)
     work: list[WorkItem] = field(default_factory=list)
-    actions: list[Action] = field(default_factory=list)
-    outcomes: list[Outcome] = field(default_factory=list)
+    actions: list[Actie] = field(default_factory=list)
+    outcomes: list[Uitkomst] = field(default_factory=list)
 
 
 def _fold(value: str) -> str:
@@ -79,15 +79,15 @@ def find_traject(store: q.Queryable, name: str) -> tuple[str, TrajectRef]:
     raise _not_found("onbekend traject", name, [ref.slug for _, ref in found])
 
 
-def meetings(store: q.Queryable, *, lang: str) -> list[tuple[str, Meeting]]:
+def meetings(store: q.Queryable, *, lang: str) -> list[tuple[str, Bijeenkomst]]:
     """(trajectory IRI, meeting) for every meeting, ordered by trajectory, date and number."""
-    out: dict[str, tuple[str, Meeting]] = {}
+    out: dict[str, tuple[str, Bijeenkomst]] = {}
     for r in rows(store, q.MEETINGS):
         host = GemeenteRef(code="", naam=text(r.get("gastnaam"))) if r.get("gast") else None
         if host is not None:
             host = GemeenteRef(code=_code_of(r["gast"]), naam=host.naam)
         soort = local(r.get("soort")) if r.get("soort") else ""
-        out.setdefault(text(r["m"]), (text(r["t"]), Meeting(
+        out.setdefault(text(r["m"]), (text(r["t"]), Bijeenkomst(
             key=local(r["m"]), soort=soort, soort_label=pick(r, lang, key="soort") or soort,
             datum=as_date(r.get("datum")), volgnummer=as_int(r.get("nr")),
             plaats=text(r.get("plaats")), host=host, naam=text(r.get("naam")))))
@@ -98,7 +98,7 @@ def _code_of(gemeente_iri: object) -> str:
     return local(gemeente_iri)
 
 
-def find_meeting(store: q.Queryable, key: str, *, lang: str) -> tuple[str, Meeting]:
+def find_meeting(store: q.Queryable, key: str, *, lang: str) -> tuple[str, Bijeenkomst]:
     """The meeting with IRI key ``key`` (``voorbeeld-r2``, or ``r2`` when that is unambiguous).
 
     ``LookupError`` listing all keys otherwise.
@@ -168,11 +168,11 @@ def load_trajectory(store: q.Queryable, t_iri: str, ref: TrajectRef, *, lang: st
     return data
 
 
-def _outcomes(store: q.Queryable, t_iri: str, participants: dict[str, GemeenteRef]) -> list[Outcome]:
-    out: dict[str, Outcome] = {}
+def _outcomes(store: q.Queryable, t_iri: str, participants: dict[str, GemeenteRef]) -> list[Uitkomst]:
+    out: dict[str, Uitkomst] = {}
     for r in rows(store, q.OUTCOMES, t=t_iri):
         code = local(r["g"])
-        out.setdefault(text(r["u"]), Outcome(
+        out.setdefault(text(r["u"]), Uitkomst(
             key=local(r["u"]), gemeente=participants.get(code) or GemeenteRef(code=code, naam=code),
             description=text(r.get("description")), datum=as_date(r.get("datum")),
             project=local(r["project"]) if r.get("project") else "",
@@ -180,7 +180,7 @@ def _outcomes(store: q.Queryable, t_iri: str, participants: dict[str, GemeenteRe
     return sorted(out.values(), key=lambda o: (o.datum or date.max, o.gemeente.naam, o.key))
 
 
-def _lessons(store: q.Queryable, t_iri: str, met: list[Meeting], *, lang: str) -> list[Lesson]:
+def _lessons(store: q.Queryable, t_iri: str, met: list[Bijeenkomst], *, lang: str) -> list[Les]:
     by_key = {m.key: m for m in met}
     links: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for r in rows(store, q.LESSON_LINKS, t=t_iri):
@@ -188,10 +188,10 @@ def _lessons(store: q.Queryable, t_iri: str, met: list[Meeting], *, lang: str) -
         item = _link_item(kind, r, lang)
         if item not in bucket[kind]:
             bucket[kind].append(item)
-    out: dict[str, Lesson] = {}
+    out: dict[str, Les] = {}
     for r in rows(store, q.LESSONS, t=t_iri):
         les, link = text(r["les"]), links[text(r["les"])]
-        out.setdefault(les, Lesson(
+        out.setdefault(les, Les(
             key=local(les), title=text(r.get("title")), text=text(r.get("tekst")),
             meeting=by_key.get(local(r.get("m"))) if r.get("m") else None,
             themes=link["thema"], instruments=link["instrument"],
@@ -209,16 +209,16 @@ def _link_item(kind: str, r: dict, lang: str) -> object:
     return pick(r, lang) or text(r.get("rl")) or local(r["x"])
 
 
-def _work(store: q.Queryable, t_iri: str) -> tuple[list[WorkItem], list[Action]]:
+def _work(store: q.Queryable, t_iri: str) -> tuple[list[WorkItem], list[Actie]]:
     names = {g: n for g, n in ((text(r["g"]), r) for r in rows(store, q.PARTICIPANTS, t=t_iri))}
     work: dict[tuple, WorkItem] = {}  # distinct items in query order, without a quadratic `in` on a list
-    actions: dict[str, Action] = {}
+    actions: dict[str, Actie] = {}
     for r in rows(store, q.WORK, t=t_iri):
         p = names.get(text(r["g"]), {})
         g = GemeenteRef(code=text(p.get("code")), naam=text(p.get("naam")))
         title = text(r.get("title")) or text(r.get("description"))
         if r["kind"] == "actie":
-            actions.setdefault(text(r["x"]), Action(
+            actions.setdefault(text(r["x"]), Actie(
                 gemeente=g, title=title, owner_role=text(r.get("eigenaar")),
                 deadline=as_date(r.get("deadline")), status=text(r.get("status")),
                 completed=as_date(r.get("afgerond"))))

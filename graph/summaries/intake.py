@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from graph.summaries import queries as q
 from graph.summaries.data import TrajectoryData
-from graph.summaries.models import GemeenteRef, Meeting, WorkItem
+from graph.summaries.models import GemeenteRef, Bijeenkomst, WorkItem
 from graph.summaries.queries import as_int, pick, rows, text
 
 
@@ -50,7 +50,7 @@ def intake_roles(data: TrajectoryData, code: str) -> dict[str, str]:
     return {m.key: rol for m in intakes(data, code) for g, rol in data.attendance.get(m.key, []) if g.code == code}
 
 
-def intakes(data: TrajectoryData, code: str) -> list[Meeting]:
+def intakes(data: TrajectoryData, code: str) -> list[Bijeenkomst]:
     """The intake meetings the gemeente attended or hosted."""
     present = {key for key, found in data.attendance.items() if any(g.code == code for g, _ in found)}
     return [m for m in data.meetings if m.soort == "intake"

@@ -41,7 +41,7 @@ class TrajectRef(Model):
     fictief: bool = False
 
 
-class Meeting(Model):
+class Bijeenkomst(Model):
     """A bijeenkomst; ``key`` is the IRI key (``<traject>-<id>``), what users type."""
 
     key: str
@@ -59,11 +59,11 @@ class Meeting(Model):
         return f"{self.naam or self.soort_label} {when}"
 
 
-class Lesson(Model):
+class Les(Model):
     key: str
     title: str
     text: str = ""
-    meeting: Meeting | None = None
+    meeting: Bijeenkomst | None = None
     themes: list[str] = []
     instruments: list[str] = []
     gemeenten: list[GemeenteRef] = []
@@ -99,7 +99,7 @@ class ThreadChange(Model):
     status: str  # nieuw | gegroeid | gekrompen | verdwenen (as the analysis reports it)
 
 
-class Action(Model):
+class Actie(Model):
     gemeente: GemeenteRef
     title: str
     owner_role: str = ""
@@ -108,7 +108,7 @@ class Action(Model):
     completed: date | None = None  # the completion date, when the facilitator recorded it
 
 
-class Outcome(Model):
+class Uitkomst(Model):
     """An uitkomst: what a gemeente achieved, with its date, project and lesson keys when given."""
 
     key: str
@@ -136,7 +136,7 @@ class QuestionChain(Model):
 class ProjectChain(Model):
     title: str
     questions: list[QuestionChain] = []
-    outcomes: list[Outcome] = []
+    outcomes: list[Uitkomst] = []
 
 
 class Achievement(Model):
@@ -145,7 +145,7 @@ class Achievement(Model):
     gemeente: GemeenteRef
     projects: list[ProjectChain] = []
     questions: list[QuestionChain] = []  # questions without a project
-    outcomes: list[Outcome] = []  # outcomes without a project
+    outcomes: list[Uitkomst] = []  # outcomes without a project
     lessons: list[str] = []  # titles of the lessons with the gemeente as evidence
     outcome_lessons: dict[str, str] = {}  # outcome key -> title of the lesson it led to
 
@@ -219,16 +219,16 @@ class MeetingPack(Model):
     kind: Literal["meeting"] = "meeting"
     lang: str
     traject: TrajectRef
-    meeting: Meeting
-    previous: Meeting | None = None
+    meeting: Bijeenkomst
+    previous: Bijeenkomst | None = None
     attendees: list[Attendee]
     invited: bool = False  # no attendance recorded yet: the attendees are everyone invited
     with_names: bool = False
-    new_lessons: list[Lesson] = []
+    new_lessons: list[Les] = []
     thread_changes: list[ThreadChange] = []
-    actions_done: list[Action] = []
-    actions_overdue: list[Action] = []
-    new_outcomes: list[Outcome] = []
+    actions_done: list[Actie] = []
+    actions_overdue: list[Actie] = []
+    new_outcomes: list[Uitkomst] = []
     known_lessons: int = 0  # lessons recorded before this meeting: what the changes are counted over
     threads: list[Thread] = []
     table_groups: list[TableGroup] = []
@@ -302,12 +302,12 @@ class IntakeSummary(Model):
     aantal_kernen: int | None = None
     contact_rol: str = ""
     leergroep: str = ""
-    intakes: list[Meeting] = []  # the gemeente's intake meeting(s)
+    intakes: list[Bijeenkomst] = []  # the gemeente's intake meeting(s)
     intake_roles: dict[str, str] = {}  # intake meeting key -> the role that attended
     work: list[WorkItem] = []
-    actions: list[Action] = []
-    lessons: list[Lesson] = []  # lessons that name the gemeente as evidence
-    outcomes: list[Outcome] = []
+    actions: list[Actie] = []
+    lessons: list[Les] = []  # lessons that name the gemeente as evidence
+    outcomes: list[Uitkomst] = []
     similar: list[Similar] = []
     hosts: list[HostSuggestion] = []
     colophon: Colophon
@@ -334,9 +334,9 @@ class LessonsBundle(Model):
     kind: Literal["bundle"] = "bundle"
     lang: str
     traject: TrajectRef
-    meetings: list[Meeting] = []
+    meetings: list[Bijeenkomst] = []
     participants: list[GemeenteRef] = []
-    lessons: list[Lesson] = []
+    lessons: list[Les] = []
     by_thread: list[LessonGroup] = []
     by_instrument: list[LessonGroup] = []
     threads: list[Thread] = []

@@ -14,8 +14,8 @@ from graph.views.achieved import Achieved, achieved
 from graph.views.common import LANGS, key_of, point_of, with_lang
 from graph.summaries.feiten import Feit, Feiten, facts
 from graph.views.gemeente import Herindeling, Profile, Telling, WorkItem, profile, work
-from graph.views.instruments import Instrument, Lesson, Use, instruments, lessons, uses
-from graph.views.overview import (MapPoint, Meeting, Overview, Traject, concepts, gemeenten, ladder, map_points,
+from graph.views.instruments import Instrument, Les, Use, instruments, lessons, uses
+from graph.views.overview import (MapPoint, Bijeenkomst, Overview, Traject, concepts, gemeenten, ladder, map_points,
                                   meetings, overview, trajecten)
 
 __all__ = ["Achieved", "achieved", "LANGS", "Feit", "Feiten", "Herindeling", "Instrument", "Lesson", "MapPoint", "Meeting", "Overview", "Profile", "Telling",

@@ -113,7 +113,7 @@ def _use(r: dict, urls: list[str]) -> Use:
 # --------------------------------------------------------------------------- lessons
 
 @dataclass(frozen=True)
-class Lesson:
+class Les:
     key: str
     title: str
     tekst: str
@@ -155,7 +155,7 @@ def _codes(pairs: set[str]) -> tuple[tuple[str, str], ...]:
 
 
 def lessons(store: Any, *, gemeente: str | None = None, instrument: str | None = None,
-            lang: str = "nl") -> list[Lesson]:
+            lang: str = "nl") -> list[Les]:
     """Lessons with their evidence, for one gemeente (code) and/or one instrument key.
 
     Themes and instruments without a label are left out; linked names are sorted."""
@@ -170,7 +170,7 @@ def lessons(store: Any, *, gemeente: str | None = None, instrument: str | None =
             key_of(r["value"]) if r["facet"] == "ik" else r["value"])
         if r["l"] in acc and value is not None:
             acc[r["l"]][1][str(r["facet"])].add(str(value))
-    out = [Lesson(key_of(k), str(r["title"] or key_of(k)), str(r["tekst"] or ""),
+    out = [Les(key_of(k), str(r["title"] or key_of(k)), str(r["tekst"] or ""),
                   key_of(r["t"]).split("/", 1)[-1] if r["t"] else "", *(tuple(sorted(links[f])) for f in
                                                                           ("g", "th", "ins", "url")),
                   _codes(links["gc"]), tuple(sorted(links["ik"])))

@@ -63,7 +63,7 @@ def trajecten(store: Any) -> list[Traject]:
 
 
 @dataclass(frozen=True)
-class Meeting:
+class Bijeenkomst:
     key: str
     label: str
     soort: str
@@ -83,15 +83,15 @@ SELECT ?m ?title ?soortLabel ?datum ?nr ?plaats ?gastLabel WHERE {
 } ORDER BY ?nr ?datum ?m"""
 
 
-def meetings(store: Any, *, traject: str, lang: str = "nl") -> list[Meeting]:
+def meetings(store: Any, *, traject: str, lang: str = "nl") -> list[Bijeenkomst]:
     """The meetings of trajectory ``traject`` (a slug), in order."""
     rows = select_rows(store, Q_MEETINGS, t=iri("traject", traject), lang=lang)
-    seen: dict[str, Meeting] = {}
+    seen: dict[str, Bijeenkomst] = {}
     for r in rows:
         key = key_of(r["m"])
         soort = str(r["soortLabel"] or "")
         label = str(r["title"] or f"{soort} {r['datum'] or ''}".strip() or key)
-        seen.setdefault(key, Meeting(key, label, soort, str(r["datum"] or ""), r["nr"],
+        seen.setdefault(key, Bijeenkomst(key, label, soort, str(r["datum"] or ""), r["nr"],
                                      str(r["plaats"] or ""), str(r["gastLabel"] or "")))
     return list(seen.values())
 
