@@ -22,13 +22,16 @@ build: $(STAMP)
 	$(BIN)/kernen build
 
 # pytest exits 5 when it collects no tests (e.g. a -k that matches nothing): not a failure here.
+# Both cores: one pytest worker per core, each test file kept on one worker (its module fixtures built once).
+XDIST ?= -n auto --dist loadfile
+
 test: $(STAMP)
-	$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
+	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest: no tests collected"; exit 0; fi; exit $$rc
 
 # The edit loop: no browser, no Virtuoso, nothing marked slow.
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not chromium and not virtuoso and not slow" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) -m "not chromium and not virtuoso and not slow" $(PYTEST_ARGS)
 
 # Regenerate docs/cli.md from the commands' help (a test checks it is up to date).
 docs: $(STAMP)
