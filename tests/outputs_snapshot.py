@@ -34,7 +34,7 @@ def kernen(*args: str) -> str:
 
 
 def canned_names() -> list[str]:
-    return sorted({p.stem for p in ROOT.glob("graph/**/queries/*.rq") if not {"export", "text"} & set(p.parts)})
+    return sorted(p.stem for p in ROOT.glob("graph/sparql/queries/*.rq"))
 
 
 def first_column(csv_text: str) -> list[str]:
