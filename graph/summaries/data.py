@@ -168,9 +168,11 @@ def load_trajectory(store: q.Queryable, t_iri: str, ref: TrajectRef, *, lang: st
     return data
 
 
-def _outcomes(store: q.Queryable, t_iri: str, participants: dict[str, GemeenteRef]) -> list[Uitkomst]:
+def _outcomes(store: q.Queryable, t_iri: str, participants: dict[str, GemeenteRef],
+              query: str = q.OUTCOMES, **only: str) -> list[Uitkomst]:
+    """The outcomes of ``t_iri`` (``g=<gemeente IRI>``: of that gemeente only), by date, name and key."""
     out: dict[str, Uitkomst] = {}
-    for r in rows(store, q.OUTCOMES, t=t_iri):
+    for r in rows(store, query, t=t_iri, **only):
         code = local(r["g"])
         out.setdefault(text(r["u"]), Uitkomst(
             key=local(r["u"]), gemeente=participants.get(code) or GemeenteRef(code=code, naam=code),
@@ -178,6 +180,30 @@ def _outcomes(store: q.Queryable, t_iri: str, participants: dict[str, GemeenteRe
             project=local(r["project"]) if r.get("project") else "",
             lesson=local(r["les"]) if r.get("les") else ""))
     return sorted(out.values(), key=lambda o: (o.datum or date.max, o.gemeente.naam, o.key))
+
+
+def load_gemeente_chain(store: q.Queryable, t_iri: str, ref: TrajectRef, code: str) -> TrajectoryData | None:
+    """What :func:`graph.summaries.chain.achievements` needs for gemeente ``code`` (CBS code) in one
+    trajectory, read for that gemeente only: the participant, its outcomes, the lessons with it as
+    evidence and the lessons its outcomes led to (titles only); ``None`` when it does not take part."""
+    g_iri = str(iri("gemeente", code))
+    found = rows(store, q.GEMEENTE_DEELNAME, t=t_iri, g=g_iri)
+    if not found:
+        return None
+    g = GemeenteRef(code=code, naam=text(found[0].get("naam")))
+    data = TrajectoryData(ref=ref, iri=t_iri, participants=[g])
+    data.meetings = [m for t, m in meetings(store, lang="nl") if t == t_iri]
+    order = {m.key: n for n, m in enumerate(data.meetings)}
+    lessons: dict[str, tuple] = {}
+    for r in rows(store, q.GEMEENTE_LESSONS, t=t_iri, g=g_iri):
+        m = local(r["m"]) if r.get("m") else ""
+        lessons.setdefault(local(r["les"]), (order.get(m, 99), text(r.get("title"))))
+    data.lessons = [Les(key=key, title=title, gemeenten=[g])
+                    for key, (_, title) in sorted(lessons.items(), key=lambda kv: (kv[1][0], kv[0]))]
+    data.lessons += [Les(key=local(r["les"]), title=text(r.get("title")))
+                     for r in rows(store, q.OUTCOME_LESSONS, t=t_iri, g=g_iri) if local(r["les"]) not in lessons]
+    data.outcomes = _outcomes(store, t_iri, {code: g}, q.GEMEENTE_OUTCOMES, g=g_iri)
+    return data
 
 
 def _lessons(store: q.Queryable, t_iri: str, met: list[Bijeenkomst], *, lang: str) -> list[Les]:

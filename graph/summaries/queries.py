@@ -181,6 +181,40 @@ SELECT ?u ?g ?description ?datum ?project ?les WHERE {
 } ORDER BY ?u
 """
 
+# Purpose: the lessons of trajectory ?t with gemeente ?g as evidence. Parameters: t, g. Columns: les, title, m.
+GEMEENTE_LESSONS = """
+SELECT ?les ?title ?m WHERE {
+  ?les kd:bewijs ?g ; kd:traject ?t ; a kd:Les .
+  OPTIONAL { ?les dcterms:title ?title } OPTIONAL { ?les kd:bijeenkomst ?m }
+} ORDER BY ?les
+"""
+
+# Purpose: whether gemeente ?g takes part in trajectory ?t, and its name. Parameters: t, g. Columns: naam.
+# (The patterns start at ?g: pyoxigraph follows the written order, and ?g narrows most.)
+GEMEENTE_DEELNAME = """
+SELECT ?naam WHERE {
+  ?d kd:gemeente ?g ; kd:traject ?t ; a kd:Deelname . OPTIONAL { ?g rdfs:label ?naam }
+} ORDER BY ?naam
+"""
+
+# Purpose: the outcomes of gemeente ?g in trajectory ?t (columns as OUTCOMES). Parameters: t, g.
+GEMEENTE_OUTCOMES = """
+SELECT ?u ?g ?description ?datum ?project ?les WHERE {
+  ?u kd:gemeente ?g ; kd:traject ?t ; a kd:Uitkomst .
+  OPTIONAL { ?u dcterms:description ?description } OPTIONAL { ?u kd:datum ?datum }
+  OPTIONAL { ?u kd:project ?project } OPTIONAL { ?u kd:les ?les }
+} ORDER BY ?u
+"""
+
+# Purpose: the lessons of ?t that outcomes of gemeente ?g led to. Parameters: t, g. Columns: les, title.
+OUTCOME_LESSONS = """
+SELECT DISTINCT ?les ?title WHERE {
+  ?u kd:gemeente ?g ; kd:traject ?t ; a kd:Uitkomst ; kd:les ?les .
+  ?les kd:traject ?t ; a kd:Les .
+  OPTIONAL { ?les dcterms:title ?title }
+} ORDER BY ?les
+"""
+
 # Purpose: what each lesson of ?t points at: themes, instruments, evidence gemeenten, sources.
 # Parameters: t. Columns: les, kind, x, nl, en, rl (rdfs:label), code, url.
 LESSON_LINKS = """
