@@ -216,3 +216,18 @@ def test_a_contact_name_only_next_to_the_contacts_own_role():
     found = _attendees(data, meeting, {"GM9101": "Piet (fictief)", "GM9102": "Kees (fictief)"})
     assert [(x.gemeente.code, x.rol, x.naam) for x in found] == [
         ("GM9101", "Beleidsmedewerker", "Piet (fictief)"), ("GM9102", "wethouder", None)]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_app_reads_each_gemeente_chain_as_the_bundle_does(lang):
+    from fixtures_year import CODES
+
+    from graph import views
+    from graph.export.achieved import rows_of
+
+    store = year_store(6)
+    bundle = {a.gemeente.code: a for a in lessons_bundle(store, "jaar", lang=lang).achievements}
+    assert bundle  # the fixture has chains to compare
+    for code in [*CODES.values(), "GM9999"]:
+        expected = [tuple(tuple(r) for r in rows_of(bundle[code], lang))] if code in bundle else []
+        assert [done.rows for done in views.achieved(store, code=code, lang=lang)] == expected
