@@ -7,7 +7,7 @@
 
 >>> quads = build_ontology()
 >>> sorted(concept_slugs("beslisrecht"))
-['advies', 'bindend', 'gedelegeerd', 'geen', 'zwaarwegend-advies']
+['advies', 'bindend', 'gedelegeerd', 'geen', 'medebeslissen', 'zwaarwegend-advies']
 """
 
 from __future__ import annotations
