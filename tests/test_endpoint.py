@@ -294,8 +294,23 @@ def test_landing_examples_run(client):
 
     html = client.get("/").text
     links = [unescape(h) for h in re.findall(r'href="(/sparql\?[^"]+format=json)"', html)]
+    assert links
     for link in links:
+        assert len(link.split("?", 1)[1]) <= MAX_BYTES, link
         assert client.get(link).status_code == 200, link
+
+
+def test_landing_leaves_out_links_over_the_limit(client):
+    from graph.sparql import canned_queries
+
+    query = next(q for q in canned_queries() if q.name == "dorpsbudgetten-vergeleken")
+    from urllib.parse import urlencode
+
+    assert len(urlencode({"query": query.text})) > MAX_BYTES  # this example cannot travel in a URL here
+    html = client.get("/").text
+    article = html.split('id="q-dorpsbudgetten-vergeleken"', 1)[1].split("</article>", 1)[0]
+    assert "/sparql?" not in article and "POST" in article
+    assert client.get("/sparql", params={"query": query.text}).status_code == 413
 
 
 def test_dumps_listed_and_served(client):

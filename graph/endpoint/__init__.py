@@ -215,7 +215,8 @@ async def landing(request: Request) -> Response:
     lang = "en" if request.query_params.get("lang") == "en" else "nl"
     desc = await run_in_threadpool(dataset_description, config)
     html = pages.landing_page(desc, lang=lang, queries=canned_queries(), manifest=_manifest(config),
-                              timeout=config.timeout, max_rows=config.max_rows, base_url=_base(request))
+                              timeout=config.timeout, max_rows=config.max_rows, base_url=_base(request),
+                              max_query_bytes=config.max_query_bytes)
     return HTMLResponse(html, headers={"Content-Security-Policy": EDITOR_CSP})
 
 

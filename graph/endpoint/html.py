@@ -47,6 +47,9 @@ TEXT = {  # key -> (nl, en)
     "editor": ("Query-editor", "Query editor"),
     "start": ("Begin met een voorbeeld:", "Start from an example:"),
     "run": ("uitvoeren", "run"),
+    "toolong": ("te lang voor een link (meer dan {n} bytes): kies deze query in de query-editor, die hem met "
+                "POST verstuurt", "too long for a link (over {n} bytes): pick this query in the query editor, "
+                "which sends it by POST"),
     "params": ("parameters (standaardwaarde ingevuld)", "parameters (default filled in)"),
     "needs": ("vraagt om een waarde voor", "needs a value for"),
     "dumps": ("Downloads", "Downloads"),
@@ -148,16 +151,19 @@ def _dataset_section(desc, lang: str) -> str:
             + _table([t("properties", lang), t("triples", lang)], props) + "</div></section>")
 
 
-def query_links(text: str) -> str:
-    """Links that run ``text``: as an HTML table, JSON and CSV."""
+def query_links(text: str, max_bytes: int | None = None, lang: str = "nl") -> str:
+    """Links that run ``text``: as an HTML table, JSON and CSV; a note instead when a link's query string
+    would be longer than ``max_bytes``, the endpoint's request limit (it would answer 413)."""
     links = []
     for fmt in ("html", "json", "csv"):
-        href = "/sparql?" + urllib.parse.urlencode({"query": text, "format": fmt})
-        links.append(_link(href, fmt.upper()))
+        query_string = urllib.parse.urlencode({"query": text, "format": fmt})
+        if max_bytes is not None and len(query_string.encode("ascii")) > max_bytes:
+            return f"<em>{escape(t('toolong', lang).format(n=_number(max_bytes, lang)))}</em>"
+        links.append(_link("/sparql?" + query_string, fmt.upper()))
     return " · ".join(links)
 
 
-def _example(query, lang: str) -> str:
+def _example(query, lang: str, max_bytes: int | None) -> str:
     from graph.sparql.canned import bind_params
     from graph.store.binding import bind_values
 
@@ -171,7 +177,7 @@ def _example(query, lang: str) -> str:
             text = bind_values(query.text, bind_params(query, {}))
         except (ValueError, LookupError):  # a default that needs the store to resolve it
             text = query.text
-        run = f"{escape(t('run', lang))}: {query_links(text)}"
+        run = f"{escape(t('run', lang))}: {query_links(text, max_bytes, lang)}"
     params = "".join(f"<li><code>{escape(p.name)}</code> ({escape(p.type)}) = {escape(p.default or '')}"
                      f" {escape(p.description)}</li>" for p in query.params)
     params = f"<p>{escape(t('params', lang))}</p><ul>{params}</ul>" if params else ""
@@ -219,8 +225,10 @@ def editor_section(queries, lang: str) -> str:
 
 
 def landing_page(desc, *, lang: str = "nl", queries=(), manifest: dict | None = None,
-                 timeout: float = 10.0, max_rows: int = 10_000, base_url: str = "") -> str:
-    """The landing page: what this is, the dataset description, runnable examples and the dumps."""
+                 timeout: float = 10.0, max_rows: int = 10_000, base_url: str = "",
+                 max_query_bytes: int | None = None) -> str:
+    """The landing page: what this is, the dataset description, runnable examples and the dumps.
+    Example links longer than ``max_query_bytes`` (the endpoint's request limit) are left out."""
     other = "nl" if lang == "en" else "en"
     head = (f'<nav>{_link("/?lang=" + other, t("other", lang))}</nav><h1>{escape(t("title", lang))}</h1>'
             f"<p>{escape(t('intro', lang))} <code>/sparql</code>.</p>"
@@ -229,7 +237,7 @@ def landing_page(desc, *, lang: str = "nl", queries=(), manifest: dict | None = 
             f"{escape(base_url or '<host>')}/sparql</pre>"
             f'<p>{escape(t("more", lang))}: {_link("/service-description", "SPARQL Service Description")} · '
             f'{_link("/void", "VoID")}</p>')
-    examples = "".join(_example(q, lang) for q in queries)
+    examples = "".join(_example(q, lang, max_query_bytes) for q in queries)
     body = (head + editor_section(queries, lang) + _dataset_section(desc, lang)
             + f'<section><h2>{escape(t("examples", lang))}</h2>{examples}</section>'
             + _dumps_section(manifest or {}, lang))
