@@ -19,7 +19,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
 from graph.analysis.evidence import GemeenteRef, LesRef, gemeente_refs, les_refs, sources
 from graph.analysis.projection import Projection
@@ -107,8 +106,9 @@ class HostIndex:
     """Experience of every gemeente as arrays (made once per projection), so ranking is vectorised.
 
     ``codes`` are the gemeenten with any experience, in label order (the tie-break of the ranking).
-    Lessons and outcomes are sparse matrices (record x gemeente) with a record x element tag matrix,
-    so "distinct lessons on any of these elements, per gemeente" is two sparse products.
+    Lessons and outcomes are (record, gemeente) index pairs with a record x element tag matrix, so
+    "distinct lessons on any of these elements, per gemeente" is a weighted count per gemeente of the
+    records tagged with any of them (numpy only: scipy's import alone took longer than the ranking).
     """
 
     def __init__(self, p: Projection):
@@ -134,14 +134,14 @@ class HostIndex:
         self.context_known = np.array([c in arrays.index for c in self.codes])
 
     def _records(self, items: list[tuple[tuple[str, ...], tuple[str, ...]]]) -> tuple:
-        """(record x gemeente, record x element) incidence matrices."""
-        def matrix(pairs, shape):
-            rows, cols = zip(*pairs) if pairs else ((), ())
-            return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
-        who = {(i, self.pos[c]) for i, (codes, _) in enumerate(items) for c in codes if c in self.pos}
-        what = {(i, self.column[e]) for i, (_, es) in enumerate(items) for e in es if e in self.column}
-        return (matrix(sorted(who), (len(items), len(self.codes))),
-                matrix(sorted(what), (len(items), len(self.column))).tocsc())
+        """(record indices, gemeente indices) of each distinct (record, gemeente) pair, and the
+        record x element tag matrix."""
+        who = sorted({(i, self.pos[c]) for i, (codes, _) in enumerate(items) for c in codes if c in self.pos})
+        tagged = np.zeros((len(items), len(self.column)), dtype=bool)
+        for i, (_, es) in enumerate(items):
+            tagged[i, [self.column[e] for e in es if e in self.column]] = True
+        rows, cols = (np.array(x, dtype=np.intp) for x in zip(*who)) if who else (np.zeros(0, np.intp),) * 2
+        return rows, cols, tagged
 
     def counts(self, elements: tuple[str, ...]) -> np.ndarray:
         """Per gemeente: distinct lessons naming it on any of ``elements``, plus its outcomes of such lessons."""
@@ -153,10 +153,10 @@ class HostIndex:
     def _count(self, elements: tuple[str, ...]) -> np.ndarray:
         cols = [self.column[e] for e in elements]
         total = np.zeros(len(self.codes))
-        for who, what in (self.lessons, self.outcomes):
+        for rows, gemeenten, what in (self.lessons, self.outcomes):
             if what.shape[0]:
-                tagged = (np.asarray(what[:, cols].sum(axis=1)).ravel() > 0).astype(float)
-                total += who.T @ tagged
+                tagged = what[:, cols].any(axis=1).astype(float)
+                total += np.bincount(gemeenten, weights=tagged[rows], minlength=len(self.codes))
         return total
 
 

@@ -43,7 +43,7 @@ def _store_and_lang(store: str | None, lang: str | None):
     from graph.store import open_store
 
     settings = load_settings(store=store, lang=lang)
-    return open_store(settings.store), settings.lang
+    return open_store(settings.store, memory_copy=False), settings.lang  # one document: a few queries
 
 
 @export.command("meeting", help="cmd.export_meeting")

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import io
 
-import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
-
-from graph.export.layout import MAX_BARS  # noqa: E402
-from graph.summaries.models import InstrumentIndexItem, Network, Thread  # noqa: E402
+from graph.export.layout import MAX_BARS
+from graph.summaries.models import InstrumentIndexItem, Network, Thread
 
 DPI = 150
 WIDTH_IN = 7.0  # 16 cm text width on A4
@@ -29,10 +28,17 @@ RED, BLUE, GREY = "#7a1414", "#14407a", "#9a9a9a"
 LABEL_CHARS = 48
 
 
-def _png(fig) -> bytes:
+def _axes(width: float, height: float):
+    """A figure with one set of axes, drawn by Agg; no pyplot (its import and figure manager cost
+    half a second in a command that draws two pictures)."""
+    fig = Figure(figsize=(width, height))
+    FigureCanvasAgg(fig)
+    return fig, fig.add_subplot()
+
+
+def _png(fig: Figure) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
-    plt.close(fig)
     return buf.getvalue()
 
 
@@ -53,12 +59,12 @@ def _positions(names: list[str]) -> dict[str, float]:
 def network_png(network: Network, *, empty_text: str = "—") -> bytes:
     """The meeting's network: gemeenten left, topics right, line width by number of lessons."""
     rows = max(len(network.gemeenten), len(network.topics), 1)
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, max(2.0, 0.38 * rows + 0.6)))
+    fig, ax = _axes(WIDTH_IN, max(2.0, 0.38 * rows + 0.6))
     left, right = _positions(network.gemeenten), _positions(network.topics)
     for e in network.edges:
         if e.source in left and e.target in right:
-            ax.plot([0.0, 1.0], [left[e.source], right[e.target]], color=GREY,
-                    linewidth=0.8 + 1.2 * (e.weight - 1), alpha=0.7, zorder=1)
+            ax.add_line(Line2D([0.0, 1.0], [left[e.source], right[e.target]], color=GREY,
+                               linewidth=0.8 + 1.2 * (e.weight - 1), alpha=0.7, zorder=1))
     ax.scatter([0.0] * len(left), list(left.values()), s=90, color=RED, zorder=2)
     ax.scatter([1.0] * len(right), list(right.values()), s=90, color=BLUE, marker="s", zorder=2)
     for name, y in left.items():
@@ -80,7 +86,7 @@ def ladder_png(items: list[InstrumentIndexItem], rungs: list[str], *, lessons_la
     """
     items = [i for i in items if i.ladder_min is not None and i.ladder_max is not None]
     items.sort(key=lambda i: (-i.ladder_max, -i.ladder_min, i.instrument))
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, max(2.2, 0.26 * len(items) + 1.2)))
+    fig, ax = _axes(WIDTH_IN, max(2.2, 0.26 * len(items) + 1.2))
     for y, item in enumerate(items):
         colour = RED if item.lessons else GREY
         ax.barh(y, item.ladder_max - item.ladder_min + 0.8, left=item.ladder_min - 0.4,
@@ -103,7 +109,7 @@ def ladder_png(items: list[InstrumentIndexItem], rungs: list[str], *, lessons_la
 def support_png(threads: list[Thread], *, population: int | None, axis_label: str) -> bytes:
     """The support of the threads (number of gemeenten), strongest first."""
     shown = threads[:MAX_BARS]
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, max(1.8, 0.3 * len(shown) + 1.0)))
+    fig, ax = _axes(WIDTH_IN, max(1.8, 0.3 * len(shown) + 1.0))
     ax.barh(range(len(shown)), [t.support for t in shown], color=RED, height=0.6)
     ax.set_yticks(range(len(shown)), [_short(t.label) for t in shown], fontsize=7.5)
     ax.invert_yaxis()

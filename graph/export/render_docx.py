@@ -85,13 +85,18 @@ def _add_paragraph(doc, text: str = "") -> DocxParagraph:
 _STYLE_IDS: dict[str, str] = {}
 
 
-def _styled(doc, text: str, style: str):
-    """A paragraph in a named style, setting the style id directly: python-docx's own lookup scans
-    every style on each call (3 ms; seconds for a bundle with a thousand headings)."""
+def _style_id(doc, style: str) -> str:
+    """The id of a named style, looked up once: python-docx's own lookup scans every style on each
+    call (3 ms; seconds for a bundle with a thousand headings)."""
     if style not in _STYLE_IDS:
         _STYLE_IDS[style] = doc.styles[style].style_id
+    return _STYLE_IDS[style]
+
+
+def _styled(doc, text: str, style: str):
+    """A paragraph in a named style, setting the style id directly (see :func:`_style_id`)."""
     paragraph = _add_paragraph(doc, text)
-    paragraph._p.get_or_add_pPr().style = _STYLE_IDS[style]
+    paragraph._p.get_or_add_pPr().style = _style_id(doc, style)
     return paragraph
 
 
@@ -145,7 +150,8 @@ def _table(doc, t: Table) -> None:
     if t.caption:
         _styled(doc, clean(t.caption), "Caption")
     table = doc.add_table(rows=2, cols=len(t.header))
-    table.style, table.alignment, table.autofit = "Table Grid", WD_TABLE_ALIGNMENT.LEFT, False
+    table._tbl.tblStyle_val = _style_id(doc, "Table Grid")  # what ``table.style = "Table Grid"`` sets
+    table.alignment, table.autofit = WD_TABLE_ALIGNMENT.LEFT, False
     for column, width in zip(table.columns, column_widths(t)):
         column.width = Cm(width)
         for cell in column.cells:

@@ -286,11 +286,13 @@ class LocalStore(Store):
         return f"LocalStore({self.location!r}, read_only={self.read_only})"
 
 
-def open_store(location: str | Path | None = None, *, read_only: bool = True) -> Store:
+def open_store(location: str | Path | None = None, *, read_only: bool = True, memory_copy: bool = True) -> Store:
     """Open the store at ``location`` (a directory, or an http(s) SPARQL endpoint URL).
 
     ``None`` takes the location from settings (flag, ``KERNEN_STORE``, ``kernen.toml``).
-    A missing local store raises :class:`StoreMissing` with what to do.
+    A missing local store raises :class:`StoreMissing` with what to do. ``memory_copy=False``: a
+    local store answers from the database on disk only, for a command that asks a few queries and
+    exits (loading the in-memory copy would cost it more CPU than the copy saves).
     """
     if location is None:
         from graph.settings import load_settings
@@ -301,4 +303,4 @@ def open_store(location: str | Path | None = None, *, read_only: bool = True) ->
         from graph.store.remote import RemoteStore  # written against this interface; imported on use
 
         return RemoteStore(text, read_only=read_only)
-    return LocalStore(Path(text), read_only=read_only)
+    return LocalStore(Path(text), read_only=read_only, memory_mb=None if memory_copy else 0)

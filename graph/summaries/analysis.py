@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from graph import analysis as an
 from graph.namespace import ID
@@ -21,17 +22,36 @@ from graph.summaries.queries import local
 MAX_SHARED = 5  # elements listed per table
 
 
+class Analysis:
+    """The projection of one trajectory and the full analysis report over it, analysed when first
+    asked for: a pack for an earlier meeting analyses only what was known before it (:func:`until`)."""
+
+    def __init__(self, projection: an.Projection):
+        self.projection = projection
+
+    @cached_property
+    def report(self) -> an.AnalysisReport:
+        return an.analyse_projection(self.projection)
+
+
 @dataclass(frozen=True)
 class Analysed:
-    """The projection of one trajectory and the full analysis report over it."""
+    """An :class:`Analysis` as one reader sees it (language, English labels)."""
 
-    projection: an.Projection
-    report: an.AnalysisReport
+    analysis: Analysis
     lang: str
     en_labels: dict[str, str]  # element key (thema/x, instrument/y) -> English label
 
+    @property
+    def projection(self) -> an.Projection:
+        return self.analysis.projection
 
-_ANALYSED: "OrderedDict[tuple[str, str], tuple[an.Projection, an.AnalysisReport]]" = OrderedDict()
+    @property
+    def report(self) -> an.AnalysisReport:
+        return self.analysis.report
+
+
+_ANALYSED: "OrderedDict[tuple[str, str], Analysis]" = OrderedDict()
 _ANALYSED_KEPT = 2
 
 
@@ -46,13 +66,12 @@ def report(store, slug: str, *, lang: str = "nl", en_labels: dict[str, str] | No
     key = (str(version), slug) if version is not None else None
     found = _ANALYSED.get(key) if key else None
     if found is None:
-        p = an.project(store, traject=slug)
-        found = (p, an.analyse_projection(p))
+        found = Analysis(an.project(store, traject=slug))
         if key:
             _ANALYSED[key] = found
             while len(_ANALYSED) > _ANALYSED_KEPT:
                 _ANALYSED.popitem(last=False)
-    return Analysed(found[0], found[1], lang, en_labels or {})
+    return Analysed(found, lang, en_labels or {})
 
 
 def until(a: Analysed, known: set[str]) -> Analysed:
@@ -69,8 +88,7 @@ def until(a: Analysed, known: set[str]) -> Analysed:
         return a
     kept = replace(records, lessen=tuple(les for les in records.lessen if les.key not in later),
                    uitkomsten=tuple(u for u in records.uitkomsten if u.les not in later))
-    p = an.projection_from_records(kept)
-    return Analysed(p, an.analyse_projection(p), a.lang, a.en_labels)
+    return Analysed(Analysis(an.projection_from_records(kept)), a.lang, a.en_labels)
 
 
 def _ref(g: an.GemeenteRef) -> GemeenteRef:
