@@ -73,3 +73,14 @@ def test_help_is_dutch_by_default_and_english_on_request(monkeypatch):
     en = CliRunner().invoke(cli, ["export", "intake", "--help"]).output
     assert "Intakesamenvatting voor GEMEENTE" in nl and "Toon deze hulp en stop." in nl
     assert "Intake summary for GEMEENTE" in en and "Show this message and exit." in en
+
+
+def test_lang_before_help_chooses_the_language_of_the_help(monkeypatch):
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    monkeypatch.delenv("KERNEN_LANG", raising=False)
+    en = CliRunner().invoke(cli, ["export", "intake", "--lang", "en", "--help"]).output
+    assert "Intake summary for GEMEENTE" in en and "Show this message and exit." in en
+    assert "Intakesamenvatting voor GEMEENTE" in CliRunner().invoke(cli, ["export", "intake", "--help"]).output

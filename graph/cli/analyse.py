@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from graph.cli.base import cli, friendly_errors, store_option
-from graph.cli.localized import option
+from graph.cli.localized import lang_option, option
 from graph.messages import t
 from graph.settings import load_settings
 
@@ -39,7 +39,7 @@ def _group_size(ctx, param, value: str) -> tuple[int, int]:
 @option("--traject", default=None, metavar="SLUG", help="opt.analyse_traject")
 @option("--regio", type=click.Choice(["provincie"]), default=None,
         help="opt.regio")
-@option("--lang", type=click.Choice(["nl", "en"]), default=None, help="opt.lang_report")
+@lang_option("opt.lang_report")
 @store_option
 @friendly_errors
 def analyse_command(fmt: str, k: int, group_size: tuple[int, int], seed: int, traject: str | None,
@@ -79,7 +79,7 @@ def _built_store(location: str | None):
 @option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
         help="opt.suggest_format")
 @option("--data", "data_dir", default=None, metavar="DIR", help="opt.data")
-@option("--lang", type=click.Choice(["nl", "en"]), default=None, help="opt.lang_explanations")
+@lang_option("opt.lang_explanations")
 @store_option
 @friendly_errors
 def suggest_command(input_path: str, fmt: str, data_dir: str | None, lang: str | None, store: str | None) -> None:
@@ -111,7 +111,7 @@ def suggest_command(input_path: str, fmt: str, data_dir: str | None, lang: str |
 @option("--traject", default="verslag", show_default=True, metavar="ID", help="opt.verslag_traject")
 @option("--gastgemeente", default=None, metavar="GEMEENTE", help="opt.gastgemeente")
 @option("--data", "data_dir", default=None, metavar="DIR", help="opt.data")
-@option("--lang", type=click.Choice(["nl", "en"]), default=None, help="opt.lang_explanations")
+@lang_option("opt.lang_explanations")
 @option("--force", is_flag=True, help="opt.force")
 @store_option
 @friendly_errors

@@ -8,7 +8,7 @@ import sys
 import click
 
 from graph.cli.base import cli, friendly_errors
-from graph.cli.localized import option
+from graph.cli.localized import lang_option, option
 from graph.messages import language, t
 from graph.settings import load_settings
 
@@ -97,7 +97,7 @@ SEVERITY_PREFIX = {"error": "", "warning": "waarschuwing: ", "info": "info: ", "
 @option("--quiet", "-q", is_flag=True,
         help="opt.quiet")
 @option("--store", "store", default=None, metavar="DIR", help="cli.validate_store")
-@option("--lang", type=click.Choice(["nl", "en"]), default=None, help="cli.validate_lang")
+@lang_option("cli.validate_lang")
 def validate_command(inputs: tuple[str, ...], data_dir: str | None, quiet: bool, store: str | None,
                      lang: str | None) -> None:
     """Controleer trajectinvoer (werkboek .xlsx, CSV-map of .yaml) zonder iets te schrijven.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from graph.cli.base import export, friendly_errors, store_option
-from graph.cli.localized import option
+from graph.cli.localized import lang_option, option
 from graph.export.formats import DOCUMENT_FORMATS
 from graph.settings import load_settings
 
@@ -16,8 +16,7 @@ def document_options(fn):
                 show_default=True, help="opt.doc_format")(fn)
     fn = option("--out", "out", type=click.Path(dir_okay=False, writable=True), default=None,
                 help="opt.doc_out")(fn)
-    fn = option("--lang", type=click.Choice(["nl", "en"]), default=None,
-                help="opt.doc_lang")(fn)
+    fn = lang_option("opt.doc_lang")(fn)
     return store_option(fn)
 
 

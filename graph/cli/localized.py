@@ -3,7 +3,8 @@
 Click reads ``help=`` when a command is defined, at import time; the language (``KERNEN_LANG``, or
 :func:`graph.messages.language`) may be chosen later. So commands and options keep the *key* and look
 the text up each time help is shown: ``kernen --help`` is Dutch, ``KERNEN_LANG=en kernen --help``
-English, and ``docs/cli.md`` is generated in Dutch.
+English, and ``docs/cli.md`` is generated in Dutch. The ``--lang`` options are eager, so
+``--lang en --help`` is English too.
 
 >>> import click
 >>> from graph.messages import language
@@ -23,7 +24,7 @@ import functools
 
 import click
 
-from graph.messages import MESSAGES, t
+from graph.messages import LANGS, MESSAGES, language, t
 
 
 def localize(text: str | None) -> str | None:
@@ -44,7 +45,15 @@ class LocalizedOption(click.Option):
 
 
 class LocalizedCommand(click.Command):
-    """A command whose ``help`` is a catalogue key; its ``--help`` option speaks the same language."""
+    """A command whose ``help`` is a catalogue key; its ``--help`` option speaks the same language.
+
+    A command with an eager ``--lang`` shows its help in that language when ``--lang`` comes first
+    (``kernen export intake --lang en --help``).
+    """
+
+    def get_help(self, ctx: click.Context) -> str:
+        with language(ctx.params.get("lang")):
+            return super().get_help(ctx)
 
     @property
     def help(self) -> str | None:
@@ -70,3 +79,8 @@ class LocalizedGroup(LocalizedCommand, click.Group):
 
 option = functools.partial(click.option, cls=LocalizedOption)
 """``click.option`` for a :class:`LocalizedOption` (``help=`` names a catalogue key)."""
+
+
+def lang_option(help: str, **attrs):
+    """``--lang nl|en`` with the catalogue key ``help``; eager, so ``--lang en --help`` is English."""
+    return option("--lang", is_eager=True, type=click.Choice(LANGS), default=None, help=help, **attrs)

@@ -7,7 +7,7 @@ import sys
 import click
 
 from graph.cli.base import cli, friendly_errors, stop_on_signals, store_option
-from graph.cli.localized import option
+from graph.cli.localized import lang_option, option
 from graph.settings import load_settings
 
 
@@ -78,8 +78,7 @@ def _is_file(path) -> bool:
 
 
 @cli.command("queries", help="cmd.queries")
-@option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True,
-        help="opt.queries_lang")
+@lang_option("opt.queries_lang", default="nl", show_default=True)
 def queries_command(lang: str) -> None:
     """Toon de vaste queries (canned queries) met beschrijving, parameters en kolommen."""
     from graph.cli.formatting import format_canned
