@@ -81,6 +81,6 @@ option = functools.partial(click.option, cls=LocalizedOption)
 """``click.option`` for a :class:`LocalizedOption` (``help=`` names a catalogue key)."""
 
 
-def lang_option(help: str, **attrs):
+def lang_option(help: str, *, default: str | None = None, **attrs):
     """``--lang nl|en`` with the catalogue key ``help``; eager, so ``--lang en --help`` is English."""
-    return option("--lang", is_eager=True, type=click.Choice(LANGS), default=None, help=help, **attrs)
+    return option("--lang", is_eager=True, type=click.Choice(LANGS), default=default, help=help, **attrs)
