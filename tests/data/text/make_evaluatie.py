@@ -4,6 +4,20 @@ Sources: the real practice lessons (data/praktijk/lessen.csv: title and explanat
 the example trajectory's lessons (fictional; titles, tags as given) and geschreven.csv (lessons written
 for evaluation in the style of meeting reports: fictional, no claim about any gemeente). The split into
 ``dev`` and ``heldout`` is drawn once with a fixed seed and stored in the file; tune on dev only.
+The practice file has since grown; only the eight practice lessons the set was drawn with are taken, so
+the set and its split stay as they were.
+
+Themes added to the vocabulary after the set was labelled are added as gold themes by a rule fixed
+before any suggestion was looked at: a lesson gets ``vrijwilligerslast`` and/or ``juridische-kaders``
+as an *additional* theme exactly when its text is about that theme per the theme's skos:definition in
+ontology/themas.ttl, decided from the lesson text and the definition only; its other tags stay.
+``vrijwilligerslast``: the lesson is about the workload or demands on volunteers of a village or
+neighbourhood organisation (dorpsbelang, dorpsraad, kernraad, dorpshuis, dorpscoöperatie), such as tasks
+or costs the gemeente shifts to them, demands that deter them, exhaustion, or members or board members
+who are hard to find; a lesson that only names volunteers or a board is not. ``juridische-kaders``: the
+lesson is about legal limits on residents taking over tasks (procurement law, quasi-inbesteding and the
+like); a legal basis or right (uitdaagrecht, a verordening) without a limit is not. ``ADDED_THEMES``
+lists the result (no lesson met the ``juridische-kaders`` rule).
 
     python tests/data/text/make_evaluatie.py
 """
@@ -20,13 +34,21 @@ ROOT = HERE.parents[2]
 SEED = 20261206
 HELDOUT_SHARE = 0.5
 COLUMNS = ["id", "bron", "fictief", "deel", "tekst", "themas", "instrumenten"]
+PRAKTIJK = ("vast-aanspreekpunt", "basis-plus-per-inwoner", "vertrouwen-kost-tijd", "legitimiteit-en-draagvlak",
+            "advies-zonder-opvolging", "geen-blauwdruk", "plannen-met-uitvoeringsgeld", "definitie-kern")
+ADDED_THEMES = {  # lesson id -> themes added by the rule above
+    "geschreven-g023": ("vrijwilligerslast",), "geschreven-g031": ("vrijwilligerslast",),
+    "geschreven-g053": ("vrijwilligerslast",), "geschreven-g083": ("vrijwilligerslast",),
+    "geschreven-g097": ("vrijwilligerslast",), "voorbeeld-les-35": ("vrijwilligerslast",),
+    "voorbeeld-les-45": ("vrijwilligerslast",),
+}
 
 
 def _praktijk() -> list[dict]:
     with (ROOT / "data" / "praktijk" / "lessen.csv").open(encoding="utf-8") as fh:
         return [{"id": f"praktijk-{r['id']}", "bron": "praktijk", "fictief": "nee",
                  "tekst": f"{r['titel_nl']}. {r['toelichting_nl']}", "themas": r["themas"],
-                 "instrumenten": r["instrument_ids"]} for r in csv.DictReader(fh)]
+                 "instrumenten": r["instrument_ids"]} for r in csv.DictReader(fh) if r["id"] in PRAKTIJK]
 
 
 def _voorbeeld() -> list[dict]:
@@ -51,6 +73,8 @@ def main() -> None:
     heldout = set(order[:round(len(rows) * HELDOUT_SHARE)])
     for n, row in enumerate(rows):
         row["deel"] = "heldout" if n in heldout else "dev"
+        added = [t for t in ADDED_THEMES.get(row["id"], ()) if t not in row["themas"].split(";")]
+        row["themas"] = ";".join([row["themas"], *added]) if added else row["themas"]
     with (HERE / "evaluatie.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
