@@ -41,6 +41,17 @@ def repo_root() -> Path:
 
 
 @pytest.fixture(scope="session")
+def real_store(tmp_path_factory) -> Path:
+    """The store built from the bundled data (ontology, CBS/TOOI reference, practice data, the example
+    trajectory): built once per test run (once per xdist worker); tests only read it."""
+    from graph.build import build
+
+    path = tmp_path_factory.mktemp("real") / "store"
+    build(store_dir=path)
+    return path
+
+
+@pytest.fixture(scope="session")
 def virtuoso(tmp_path_factory):
     """A fresh Virtuoso on 127.0.0.1 (free ports, temp database, dba password changed); stopped at the end.
 

@@ -203,15 +203,6 @@ def test_truncated_reference_file_names_the_file_and_keeps_the_store(built, tmp_
     assert _snapshot(built) == before
 
 
-@pytest.fixture(scope="module")
-def real_store(tmp_path_factory) -> Path:
-    """The real build: reference + praktijk (+ the bundled example trajectory when it exists)."""
-    path = tmp_path_factory.mktemp("real") / "store"
-    report = build(store_dir=path)
-    assert report.total_seconds < 60
-    return path
-
-
 COUNTS = {"kd:Gemeente": 342, "kd:Provincie": 12, "kd:Kern": 2501, "kd:Wijk": 3393, "kd:Buurt": 14574,
           "kd:Herindeling": 128}
 

@@ -18,11 +18,8 @@ DOC = ROOT / "docs" / "onderzoekers.md"
 
 
 @pytest.fixture(scope="module")
-def endpoint(tmp_path_factory):
-    from graph.build import build
-
-    store = tmp_path_factory.mktemp("researchers") / "store"
-    build(store_dir=store)
+def endpoint(real_store):
+    store = real_store
     port = free_port()
     env = os.environ | {"PYTHONPATH": str(ROOT), "KERNEN_QUERY_WORKERS": "2"}
     server = subprocess.Popen([sys.executable, "-m", "graph", "serve", "--store", str(store), "--port", str(port)],

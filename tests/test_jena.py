@@ -42,15 +42,13 @@ LIST_SEPARATORS = (" | ", "; ")
 
 
 @pytest.fixture(scope="module")
-def engines(tmp_path_factory):
-    """(our results, Jena's results) per query name, on one freshly built example store."""
+def engines(tmp_path_factory, real_store):
+    """(our results, Jena's results) per query name, on the store of the bundled data."""
     require_tool("arq")
-    from graph.build import build
     from jena import run_queries
 
     tmp = tmp_path_factory.mktemp("jena")
-    build(store_dir=tmp / "store")
-    store = open_store(tmp / "store")
+    store = open_store(real_store)
     (tmp / "public.nt").write_bytes(store.dump("nt"))
     texts = {q.name: bind_values(q.text, bind_params(q, {}, store=store)) for q in canned_queries()
              if all(p.default is not None for p in q.params)}

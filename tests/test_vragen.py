@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import build
-from graph.settings import DEFAULT_DATA
 from graph.store import open_store
 from graph.vragen import BEANTWOORD, NIET, VRAGEN, answer, vragen_markdown
 
@@ -24,10 +22,8 @@ BY_ID = {v.id: v for v in VRAGEN}
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    path = tmp_path_factory.mktemp("vragen") / "store"
-    build(store_dir=path, data_dir=DEFAULT_DATA)
-    with open_store(str(path)) as opened:
+def store(real_store):
+    with open_store(str(real_store)) as opened:
         yield opened
 
 

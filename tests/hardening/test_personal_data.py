@@ -12,7 +12,6 @@ import pytest
 from click.testing import CliRunner
 from starlette.testclient import TestClient
 
-from graph.build import build
 from graph.cli import cli
 from graph.endpoint import EndpointConfig, create_app
 from graph.ingest import load_trajectory
@@ -37,10 +36,8 @@ SECRETS = _secrets()
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("pd") / "store"
-    build(store_dir=path, data_dir=DEFAULT_DATA)
-    return str(path)
+def store(real_store) -> str:
+    return str(real_store)
 
 
 @pytest.fixture(scope="module")
