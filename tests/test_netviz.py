@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 
 import networkx as nx
 import pytest
@@ -90,16 +89,6 @@ def test_layout_is_seeded():
 def test_unknown_layout_is_an_error():
     with pytest.raises(ValueError, match="unknown layout"):
         netviz.compute_layout([NetNode("a", "A")], [], layout="wobbly")
-
-
-def test_two_thousand_nodes_stay_fast():
-    g = nx.barabasi_albert_graph(2000, 2, seed=1)
-    nodes = [NetNode(str(n), f"n{n}") for n in g]
-    edges = [NetEdge(str(a), str(b)) for a, b in g.edges]
-    start = time.perf_counter()
-    html = network_html(nodes, edges)
-    assert time.perf_counter() - start < 20  # ~3 s here; the bound is for a loaded CI machine
-    assert len(html) < 1_500_000
 
 
 def test_focus_is_passed_escaped():
