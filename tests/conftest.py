@@ -93,3 +93,47 @@ def union_rows(store, body: str) -> list[tuple]:
 
     rows = store.query(sparql_prefixes() + body, use_default_graph_as_union=True)
     return [tuple(None if term is None else term.value for term in row) for row in rows]
+
+
+# The reference data cut down to the kernen, wijken and buurten of four gemeenten: the first and the last
+# of gemeenten.csv and those of the first and last rows of woonplaatsen_2024.csv (the broken-file cases
+# name those rows). All 342 gemeenten stay, with their totals adjusted, so every join and total is checked
+# as on the full data, in a fraction of the time.
+SMALL_REFERENCE_GEMEENTEN = {"GM0014", "GM0873", "GM1699", "GM1992"}
+_DETAIL = {"woonplaatsen_2024.csv": ("gemeentecode_gm", "aantal_woonplaatsen_2024"),
+           "wijken_2024.csv": ("gemeentecode", "aantal_wijken_2024"),
+           "buurten_2024.csv": ("gemeentecode", "aantal_buurten_2024")}
+
+
+def _rewrite_csv(path: Path, keep=lambda row: True, update=lambda row: None) -> list[dict[str, str]]:
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames, [row for row in reader if keep(row)]
+    for row in rows:
+        update(row)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return rows
+
+
+@pytest.fixture(scope="session")
+def small_reference(tmp_path_factory) -> Path:
+    """A data folder whose ``reference/`` holds the details of :data:`SMALL_REFERENCE_GEMEENTEN` only."""
+    from collections import Counter
+
+    from graph.settings import DEFAULT_DATA
+
+    data = tmp_path_factory.mktemp("small-data")
+    shutil.copytree(DEFAULT_DATA / "reference", data / "reference")
+    totals = {}
+    for name, (key, column) in _DETAIL.items():
+        rows = _rewrite_csv(data / "reference" / name, keep=lambda row, key=key: row[key] in SMALL_REFERENCE_GEMEENTEN)
+        totals[column] = Counter(row[key] for row in rows)
+    _rewrite_csv(data / "reference" / "gemeenten.csv",
+                 update=lambda row: row.update({c: str(n[row["gemeentecode"]]) for c, n in totals.items()}))
+    return data
+

@@ -119,8 +119,9 @@ def test_kern_names_repeat_but_codes_do_not(store):
 
 
 @pytest.fixture
-def data_copy(tmp_path: Path) -> Path:
-    shutil.copytree(DEFAULT_DATA / "reference", tmp_path / "reference")
+def data_copy(tmp_path: Path, small_reference: Path) -> Path:
+    """A fresh copy of the small reference data (conftest) to break."""
+    shutil.copytree(small_reference / "reference", tmp_path / "reference")
     return tmp_path
 
 
@@ -202,7 +203,10 @@ def test_missing_gemeenten_file_is_the_only_problem(data_copy):
     assert problem.file.endswith("gemeenten.csv") and "ontbreekt" in problem.message
 
 
-def test_at_most_50_problems_per_file(data_copy):
+def test_at_most_50_problems_per_file(tmp_path):
+    """On the full data: the wijken of every gemeente GM0... broken at once (hundreds of problems)."""
+    data_copy = tmp_path
+    shutil.copytree(DEFAULT_DATA / "reference", data_copy / "reference")
     rewrite(data_copy / "reference" / "wijken_2024.csv", lambda text: text.replace(",GM0", ",GX0"))
     with pytest.raises(InputError) as caught:
         build_reference(data_copy)
