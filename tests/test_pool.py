@@ -120,3 +120,25 @@ def test_workers_are_forked_and_a_new_build_reaches_them(tmp_path):
         assert all(isinstance(w.process, ForkedProcess) for w in pool._workers)
     finally:
         pool.close()
+
+
+def test_idle_workers_let_an_older_version_go(tmp_path):
+    """A query on a newer version stops the idle workers still holding an older one, so a build can
+    remove the older one (a reader lock would keep it on disk)."""
+    from pathlib import Path
+
+    from graph.store.versions import remove_if_unread
+
+    older, newer = _built(tmp_path / "a", "oud"), _built(tmp_path / "b", "nieuw")
+    pool = QueryPool(size=2)
+    try:
+        pool.warm(wait=True)  # plain workers (not forked for one version) that then open the older one
+        for worker in pool._workers:
+            pool._send_warm(worker, older)
+            pool._await_warm(worker, older)
+        assert len(pool._idle) == 2
+        assert not remove_if_unread(Path(older))  # held by the idle workers
+        assert pool.run(Job(newer, "ASK { ?s ?p 'nieuw' }", True, 10), timeout=10).boolean is True
+        assert remove_if_unread(Path(older)) and not Path(older).exists()
+    finally:
+        pool.close()

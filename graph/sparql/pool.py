@@ -12,6 +12,9 @@ killed (SIGKILL) and replaced; the other workers keep serving.
   unknown plus slow ones all but one (:func:`lane_limit`), so queries known to be short find a worker.
 - **Queueing.** A query waits at most ``queue_wait`` seconds for a worker, then :class:`PoolBusy`
   (the endpoint answers 429 with ``Retry-After``).
+- **Old store versions are let go.** A worker holds the version it last read (a reader lock, so no
+  build removes it). When a query or :meth:`prestart` names a newer version, idle workers still on an
+  older one are stopped (and replaced on demand), so a rebuilt store's old versions can be removed.
 - **Workers die with their parent** (:mod:`graph.sparql.lifeline`): ``kill -9`` of a server or of
   ``kernen query`` leaves no worker behind.
 """
@@ -97,6 +100,7 @@ class _Worker:
     """
 
     def __init__(self, forked: tuple | None = None):
+        self.version: str | None = None  # the store version it has opened (and holds)
         if forked is not None:
             self.process, self.conn = forked
             return
@@ -180,6 +184,7 @@ class QueryPool:
     @staticmethod
     def _send_warm(worker: _Worker | None, store_dir: str | None) -> None:
         if worker is not None and store_dir is not None:
+            worker.version = store_dir
             try:
                 worker.conn.send(Job(store_dir, "ASK {}", True, 1))
             except OSError:
@@ -201,8 +206,8 @@ class QueryPool:
             self._starting -= 1
             if tag is not None:
                 self._held[tag] -= 1
-            if worker is not None and self._closed:
-                worker.kill()
+            if worker is not None and (self._closed or not self._current(worker)):
+                worker.kill()  # closed, or warmed for a version that is no longer the newest
             elif worker is not None:
                 self._workers.append(worker)
                 self._idle.append(worker)
@@ -214,7 +219,7 @@ class QueryPool:
         with self._cond:
             self._serving = True
             if store_dir is not None:
-                self._store_dir = store_dir
+                self._set_version(store_dir)
             while len(self._workers) + self._starting < self.size:
                 self._request_spawn()
             if wait:
@@ -224,7 +229,7 @@ class QueryPool:
         """Start one worker (loading ``store_dir``) unless one is there: a caller that will query soon
         lets the start-up overlap its own work."""
         with self._cond:
-            self._store_dir = store_dir
+            self._set_version(store_dir)
             if not self._workers and not self._starting:
                 self._request_spawn()
 
@@ -237,7 +242,7 @@ class QueryPool:
     def _take(self, lane: str, wait: float, store_dir: str) -> _Worker:
         deadline = time.monotonic() + wait
         with self._cond:
-            self._store_dir = store_dir
+            self._set_version(store_dir)
             while True:
                 self._idle = [w for w in self._idle if w.alive() or self._forget(w)]
                 if self._admissible(lane):
@@ -253,6 +258,21 @@ class QueryPool:
                     raise PoolBusy(f"alle query-werkers zijn bezet; probeer het over enkele seconden opnieuw "
                                    f"(all query workers busy)", retry_after=max(1, math.ceil(wait)))
                 self._cond.wait(remaining)
+
+    def _current(self, worker: _Worker) -> bool:
+        return worker.version is None or self._store_dir is None or worker.version == self._store_dir
+
+    def _set_version(self, store_dir: str) -> None:
+        """Make ``store_dir`` the version new workers load; idle workers holding another version are
+        stopped, so that version's reader lock goes and a build can remove it (caller holds the lock)."""
+        if store_dir == self._store_dir:
+            return
+        self._store_dir = store_dir
+        stale = [w for w in self._idle if not self._current(w)]
+        for worker in stale:
+            self._idle.remove(worker)
+            self._workers.remove(worker)
+            worker.kill()
 
     def _forget(self, worker: _Worker) -> bool:
         """Drop a worker that died while idle (caller holds the lock); always ``False``."""
@@ -278,6 +298,7 @@ class QueryPool:
 
     def _attempt(self, worker: _Worker, job: Job, lane: str, timeout: float) -> tuple[str, object]:
         status, payload = "died", ""
+        worker.version = job.store_dir
         try:
             worker.conn.send(job)
             if worker.conn.poll(timeout):
