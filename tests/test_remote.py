@@ -120,12 +120,26 @@ def test_canned_query_same_rows_on_both_stores(name, local, remote):
     assert _rows(here) == _rows(there)
 
 
+# The canned queries that give rows on this module's small store (the app's fictional trajectories and
+# the sample store). The others ask for the real reference and practice graphs (kernen, wijken,
+# herindelingen, sourced uses of instruments), which this store does not hold: they are checked on a
+# full build against a second engine in tests/test_jena.py, and here only to run on Virtuoso at all.
+ROWS_ON_THIS_STORE = {
+    "gemeenten-met-instrument", "gemeenten-met-veel-kernen", "gemeenten-per-provincie", "instrumenten-per-gemeente",
+    "instrumentenschema", "kerntellingen-van-gemeente", "lessen-alle-grafen", "lessen-met-een-gemeente",
+    "lessen-over-instrument", "lessen-over-thema", "organisaties-voor-deelnemers", "rode-draden-uit-lessen",
+    "themas", "toepassingen-met-citaat", "traject-bijeenkomsten", "traject-deelnemers", "veel-kernen-met-instrument",
+}
+
+
 def test_some_canned_queries_return_rows(local):
     """The parity test above is only worth something when the answers are not all empty."""
-    nonempty = [q.name for q in canned_queries()
+    names = {q.name for q in canned_queries()}
+    assert ROWS_ON_THIS_STORE <= names  # a renamed query is renamed here too
+    nonempty = {q.name for q in canned_queries()
                 if run_canned(q.name, store=local, params={p.name: PARAMS[p.name] for p in q.params
-                                                           if p.name in PARAMS}).rows]
-    assert len(nonempty) >= len(canned_queries()) // 2, nonempty
+                                                           if p.name in PARAMS}).rows}
+    assert ROWS_ON_THIS_STORE <= nonempty, sorted(ROWS_ON_THIS_STORE - nonempty)
 
 
 def test_refused_forms_never_reach_the_remote_store(remote):
