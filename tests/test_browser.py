@@ -38,8 +38,6 @@ QUERIES = {"gemeente": "gemeente=GM1966", "vergelijk": "a=GM1966&b=GM1900", "zoe
 SCREENSHOTS = ROOT / "data" / "build" / "screenshots"
 AXE = Path(__file__).resolve().parent / "axe" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 START_TIMEOUT_S = 60
 PAGE_TIMEOUT_MS = 60_000
@@ -103,17 +101,6 @@ def app_url(tmp_path_factory):
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    require_tool("chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 # Streamlit probes "<page>/_stcore/health" and "host-config" before the real base path when a page is

@@ -10,7 +10,6 @@ import pytest
 
 from conftest import require_tool
 from graph.endpoint import EndpointConfig
-from test_browser import CHROMIUM_ARGS
 from test_endpoint import running
 
 pytestmark = pytest.mark.chromium
@@ -27,13 +26,11 @@ def base_url(tmp_path_factory):
         yield url
 
 
-def test_the_editor_runs_a_canned_query_offline(base_url):
-    from playwright.sync_api import sync_playwright
-
+def test_the_editor_runs_a_canned_query_offline(base_url, browser):
     requests, errors = [], []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        page = browser.new_page()
+    context = browser.new_context()  # the session's browser (conftest): one Playwright per process
+    try:
+        page = context.new_page()
         page.on("request", lambda r: requests.append(r.url))
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -42,7 +39,8 @@ def test_the_editor_runs_a_canned_query_offline(base_url):
         page.wait_for_selector(".yasqe .CodeMirror", timeout=30_000)
         page.click(".yasqe_queryButton")
         page.wait_for_selector(".yasr table td:has-text('Fryslân')", timeout=60_000)
-        browser.close()
+    finally:
+        context.close()
     hosts = {urlsplit(u).hostname for u in requests if u.startswith("http")}
     assert hosts == {"127.0.0.1"}, hosts
     assert any(urlsplit(u).path == "/sparql" for u in requests)
