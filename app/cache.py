@@ -2,7 +2,8 @@
 
 The cache key of every result is ``(location, build)``: ``build`` is the versioned directory the
 store path points at (a new ``kernen build`` swaps it), so a rebuild invalidates the cache by
-itself. Pages pass the library function itself (``cache.call(views.instruments, lang="nl")``); the
+itself. Results are also kept on disk per build (:mod:`app.disk_cache`), so a fresh process
+reads them back. Pages pass the library function itself (``cache.call(views.instruments, lang="nl")``); the
 cache keys it on its ``__module__`` and ``__qualname__``. Such readers must be pure reads.
 """
 
@@ -14,7 +15,7 @@ from typing import Any
 
 import streamlit as st
 
-from app import i18n, state
+from app import disk_cache, i18n, state
 from graph.settings import load_settings
 
 CACHE_ENTRIES = 256
@@ -85,12 +86,14 @@ def _freeze(value: Any) -> Any:
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
 def _cached(name: str, where: str, build: str, options: tuple) -> Any:
-    return _function(name)(_open(where, build), **dict(options))
+    return disk_cache.cached(where, f"call:{name}:{options!r}",
+                             lambda: _function(name)(_open(where, build), **dict(options)))
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _resource(name: str, where: str, build: str, options: tuple) -> Any:
-    return _function(name)(_open(where, build), **dict(options))
+    return disk_cache.cached(where, f"shared:{name}:{options!r}",
+                             lambda: _function(name)(_open(where, build), **dict(options)))
 
 
 def call(reader: Reader, /, **options: Any) -> Any:
@@ -113,8 +116,11 @@ def shared(reader: Reader, /, **options: Any) -> Any:
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
 def _on_projection(name: str, where: str, build: str, traject: str | None, options: tuple) -> Any:
-    projection = _resource(_name(_project()), where, build, (("traject", traject),))
-    return _function(name)(projection, **dict(options))
+    def compute() -> Any:
+        projection = _resource(_name(_project()), where, build, (("traject", traject),))
+        return _function(name)(projection, **dict(options))
+
+    return disk_cache.cached(where, f"projection:{traject!r}:{name}:{options!r}", compute)
 
 
 def _project() -> Reader:
