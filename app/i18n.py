@@ -159,6 +159,10 @@ UI: dict[str, dict[str, str]] = {
     "gemeente.tellingen": {"nl": "Eigen tellingen van kernen", "en": "Own counts of kernen"},
     "gemeente.herindeling": {"nl": "Herindelingen", "en": "Municipal mergers"},
     "gemeente.herindeling.none": {"nl": "Geen herindeling sinds 2000 bekend.", "en": "No merger since 2000 known."},
+    # the kinds of herindeling in the TOOI register (wijzigingstype)
+    "herindeling.soort.Samenvoeging": {"nl": "samenvoeging", "en": "merger"},
+    "herindeling.soort.Uitbreiding": {"nl": "uitbreiding", "en": "extension by part of a neighbour"},
+    "herindeling.soort.Herschikking": {"nl": "herschikking", "en": "boundary rearrangement"},
     "gemeente.links": {"nl": "Identificatie", "en": "Identifiers"},
     "gemeente.toepassingen": {"nl": "Instrumenten in gebruik", "en": "Instruments in use"},
     "gemeente.feiten": {"nl": "Feiten uit bronnen, met citaat", "en": "Facts from sources, with quotes"},

@@ -344,3 +344,19 @@ def test_gemeente_without_sourced_facts_says_so(lang, notice):
     at = run_page("gemeente", lang=lang, gemeente="GM9004")
     assert not at.exception
     assert notice in [i.value for i in at.info]
+
+
+def test_every_herindeling_kind_of_the_register_has_words_in_both_languages():
+    import csv
+
+    from conftest import ROOT
+
+    from app.i18n import has, t
+
+    with open(ROOT / "data" / "reference" / "herindelingen_tooi_2000_2023.csv", newline="", encoding="utf-8") as f:
+        kinds = {row["wijzigingstype"] for row in csv.DictReader(f)}
+    assert kinds == {"Samenvoeging", "Uitbreiding", "Herschikking"}
+    for kind in kinds:
+        assert has(f"herindeling.soort.{kind}")
+        assert t(f"herindeling.soort.{kind}", "nl") == kind.lower()
+    assert t("herindeling.soort.Samenvoeging", "en") == "merger"

@@ -38,11 +38,19 @@ if profile.tellingen:
     ui.table([{"aantal": c.aantal, "wat": c.wat_geteld, "jaar": c.peiljaar, "bron": " | ".join(c.bronnen)}
               for c in profile.tellingen], lang=lang, name=f"kerntellingen-{code}", key="tellingen")
 
+
+
+def _kind(soort: str) -> str:
+    """The herindeling kind in the chosen language (the register's word when the catalogue lacks it)."""
+    key = f"herindeling.soort.{soort}"
+    return t(key, lang) if has(key) else soort
+
+
 st.subheader(t("gemeente.herindeling", lang))
 if profile.herindelingen:
     for h in profile.herindelingen:
         st.markdown(ui.md(f"{formats.month_year(h.datum, lang)}: {', '.join(h.opgeheven)}"
-                          + (f" ({h.soort})" if h.soort else "")))
+                          + (f" ({_kind(h.soort)})" if h.soort else "")))
 else:
     st.caption(t("gemeente.herindeling.none", lang))
 if profile.links:
