@@ -4,7 +4,7 @@ cache that was emptied) reads them back instead of computing them again.
 Files live beside the store path, in ``<store>.app-cache/<version>/``, one pickle per reader and
 options; ``<version>`` is the versioned directory the store path points at (with its change time when
 the path is no symlink to a version) and the package code's digest, so a new build or a code change starts an empty folder (older folders are removed when a
-new one is made). Only local stores get a disk cache; a folder that cannot be written just means
+new one is made). Only local stores get a disk cache (none with ``KERNEN_APP_DISK_CACHE=0``); a folder that cannot be written just means
 no disk cache. The files are written by this app for this store's owner: a reader never unpickles
 anything that is not under the store's own parent directory.
 """
@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 SUFFIX = ".app-cache"
+SWITCH = "KERNEN_APP_DISK_CACHE"  # "0": no disk cache (every cold render computes)
 
 
 def folder(where: str) -> Path | None:
@@ -27,7 +28,7 @@ def folder(where: str) -> Path | None:
     missing stores."""
     from graph.build.cache import code_digest
 
-    if where.startswith(("http://", "https://")):
+    if os.environ.get(SWITCH, "1") == "0" or where.startswith(("http://", "https://")):
         return None
     path = Path(where)
     if not path.exists():

@@ -67,3 +67,23 @@ def month_year(value: str, lang: str = "nl") -> str:
     except ValueError:
         return str(value)
     return format_date(day, format="long", locale=_locale(lang))
+
+
+def thread_label(key: str, fallback: str, names: dict[str, str], lang: str = "nl") -> str:
+    """A rode draad's label from the vocabulary's labels in ``lang`` (``names``: element key -> label);
+    ``fallback`` (the analysis' label) when a part has no label there.
+
+    >>> names = {"thema/zeggenschap": "Say", "instrument/dorpsbudget": "Village budget"}
+    >>> thread_label("instrument/dorpsbudget+thema/zeggenschap", "x", names, "en")
+    'Say with Village budget'
+    >>> thread_label("thema/zeggenschap+thema/onbekend", "zeggenschap en onbekend", names, "en")
+    'zeggenschap en onbekend'
+    """
+    parts = key.split("+")
+    if not parts or any(part not in names for part in parts):
+        return fallback
+    if len(parts) == 1:
+        return names[parts[0]]
+    if [part.split("/")[0] for part in parts] == ["instrument", "thema"]:
+        return f"{names[parts[1]]} {'bij' if lang == 'nl' else 'with'} {names[parts[0]]}"
+    return f"{names[parts[0]]} {'en' if lang == 'nl' else 'and'} {names[parts[1]]}"

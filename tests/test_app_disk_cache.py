@@ -49,3 +49,10 @@ def test_remote_and_missing_stores_get_no_disk_cache(tmp_path):
     assert disk_cache.folder(str(tmp_path / "nothing")) is None
     assert disk_cache.cached(str(tmp_path / "nothing"), "k", lambda: 5) == 5
     assert not any(tmp_path.iterdir())
+
+
+def test_switched_off_there_is_no_disk_cache(tmp_path, monkeypatch):
+    where = _store(tmp_path, "store.v1")
+    monkeypatch.setenv("KERNEN_APP_DISK_CACHE", "0")
+    assert disk_cache.folder(where) is None
+    assert disk_cache.cached(where, "k", lambda: 1) == 1 and disk_cache.cached(where, "k", lambda: 2) == 2

@@ -360,3 +360,11 @@ def test_every_herindeling_kind_of_the_register_has_words_in_both_languages():
         assert has(f"herindeling.soort.{kind}")
         assert t(f"herindeling.soort.{kind}", "nl") == kind.lower()
     assert t("herindeling.soort.Samenvoeging", "en") == "merger"
+
+
+def test_thread_labels_come_from_the_vocabulary_in_english():
+    nl = run_page("rode_draden", draad="thema/budgetverdeling")
+    en = run_page("rode_draden", lang="en", draad="thema/budgetverdeling")
+    assert not nl.exception and not en.exception
+    assert [h.value for h in nl.header] == ["Budgetverdeling"]
+    assert [h.value for h in en.header] == ["Budget allocation"]

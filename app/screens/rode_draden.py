@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import cache, charts, links, state, text_panels, ui
+from app import cache, charts, formats, links, state, text_panels, ui
 from app.i18n import t
 from graph import analysis, views
 
@@ -36,8 +36,12 @@ scope = traject or None
 threads = cache.on_projection(analysis.threads, traject=scope, k=k)
 
 
+names = ({**cache.call(views.concepts, kind="Thema", lang=lang), **cache.call(views.concepts, kind="Instrument", lang=lang)}
+         if en else {})
+
+
 def _label(th) -> str:
-    return th.label_en if en else th.label
+    return formats.thread_label(th.key, th.label_en, names, lang) if en else th.label
 
 
 def _kind(kind: str) -> str:
