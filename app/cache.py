@@ -70,7 +70,7 @@ def _name(reader: Reader) -> str:
     if not module.startswith("graph.") or not qualname or qualname.startswith("_") or "<" in qualname:
         raise ValueError(f"not a library reader: {module}:{qualname}")
     name = f"{module}:{qualname}"
-    _READERS.setdefault(name, reader)
+    _READERS[name] = reader  # the function object now bound to that name (a reload or a test may replace it)
     return name
 
 
