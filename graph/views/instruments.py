@@ -28,7 +28,7 @@ class Instrument:
 
 
 Q_INSTRUMENTS = """
-SELECT ?i ?iLabel ?groep ?gLabel ?lo ?hi ?loLabel ?hiLabel ?iz ?def (COUNT(DISTINCT ?gm) AS ?n) WHERE {
+SELECT ?i ?iLabel ?groep ?gLabel ?lo ?hi ?loLabel ?hiLabel ?iz ?def ?n WHERE {
   ?i a kd:Instrument . """ + label_patterns("i") + """
   OPTIONAL { ?i kd:groep ?groep . ?groep skos:prefLabel|rdfs:label ?gLabel
              FILTER(LANG(?gLabel) = "" || LANGMATCHES(LANG(?gLabel), ?lang)) }
@@ -38,8 +38,10 @@ SELECT ?i ?iLabel ?groep ?gLabel ?lo ?hi ?loLabel ?hiLabel ?iz ?def (COUNT(DISTI
              FILTER(LANGMATCHES(LANG(?hiLabel), ?lang)) }
   OPTIONAL { ?i kd:invloedZeggenschap ?iz }
   OPTIONAL { ?i skos:definition ?def FILTER(LANGMATCHES(LANG(?def), ?lang)) }
-  OPTIONAL { ?a kd:instrument ?i ; a kd:Toepassing ; kd:gemeente ?gm }
-} GROUP BY ?i ?iLabel ?groep ?gLabel ?lo ?hi ?loLabel ?hiLabel ?iz ?def ORDER BY ?lo ?hi ?iLabel"""
+  # counted apart: joined with the label patterns above, the uses multiply the rows before grouping
+  OPTIONAL { SELECT ?i (COUNT(DISTINCT ?gm) AS ?n) WHERE { ?a kd:instrument ?i ; a kd:Toepassing ; kd:gemeente ?gm }
+             GROUP BY ?i }
+} ORDER BY ?lo ?hi ?iLabel"""
 
 
 def instruments(store: Any, *, lang: str = "nl") -> list[Instrument]:
