@@ -120,37 +120,25 @@ def _rewrite_csv(path: Path, keep=lambda row: True, update=lambda row: None) -> 
     return rows
 
 
-@pytest.fixture(scope="session")
-def small_reference(tmp_path_factory) -> Path:
-    """A data folder whose ``reference/`` holds the details of :data:`SMALL_REFERENCE_GEMEENTEN` only."""
+def cut_reference(data: Path, gemeenten: set[str]) -> Path:
+    """Cut the ``reference/`` folder under ``data`` (a copy) down to the kernen, wijken and buurten of
+    ``gemeenten``, with the totals in gemeenten.csv adjusted; every gemeente stays."""
     from collections import Counter
 
-    from graph.settings import DEFAULT_DATA
-
-    data = tmp_path_factory.mktemp("small-data")
-    shutil.copytree(DEFAULT_DATA / "reference", data / "reference")
     totals = {}
     for name, (key, column) in _DETAIL.items():
-        rows = _rewrite_csv(data / "reference" / name, keep=lambda row, key=key: row[key] in SMALL_REFERENCE_GEMEENTEN)
+        rows = _rewrite_csv(data / "reference" / name, keep=lambda row, key=key: row[key] in gemeenten)
         totals[column] = Counter(row[key] for row in rows)
     _rewrite_csv(data / "reference" / "gemeenten.csv",
                  update=lambda row: row.update({c: str(n[row["gemeentecode"]]) for c, n in totals.items()}))
     return data
 
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
 @pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium per test process, shared by every browser test: Playwright's sync API
-    runs its event loop for as long as it is open, so a second ``sync_playwright()`` in the same
-    process would fail ("Sync API inside the asyncio loop")."""
-    require_tool("chromium")
-    from playwright.sync_api import sync_playwright
+def small_reference(tmp_path_factory) -> Path:
+    """A data folder whose ``reference/`` holds the details of :data:`SMALL_REFERENCE_GEMEENTEN` only."""
+    from graph.settings import DEFAULT_DATA
 
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
+    data = tmp_path_factory.mktemp("small-data")
+    shutil.copytree(DEFAULT_DATA / "reference", data / "reference")
+    return cut_reference(data, SMALL_REFERENCE_GEMEENTEN)

@@ -11,11 +11,9 @@ Every value here is invented (example.org, the IBAN test number, a number made t
 
 from __future__ import annotations
 
-import csv
 import re
 import shutil
 import zipfile
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -28,6 +26,7 @@ from graph.endpoint import EndpointConfig, create_app
 from graph.namespace import graph_iri, iri
 from graph.settings import DEFAULT_DATA
 from graph.store import PUBLIC_COPY
+from conftest import cut_reference
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -109,36 +108,12 @@ def planted(tmp_path_factory) -> Path:
 # The reference data cut down to the kernen, wijken and buurten of the two gemeenten (with the totals in
 # gemeenten.csv to match): a tenth of the triples, so every dump format is written in seconds.
 KEEP = {"GM1900", "GM1966"}
-DETAIL = {"woonplaatsen_2024.csv": ("gemeentecode_gm", "aantal_woonplaatsen_2024"),
-          "wijken_2024.csv": ("gemeentecode", "aantal_wijken_2024"),
-          "buurten_2024.csv": ("gemeentecode", "aantal_buurten_2024")}
-
-
-def _rewrite(path: Path, keep=lambda row: True, update=lambda row: None) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        fields, rows = reader.fieldnames, [row for row in reader if keep(row)]
-    for row in rows:
-        update(row)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    return rows
-
-
 @pytest.fixture(scope="module")
 def small_data(tmp_path_factory) -> Path:
     data = tmp_path_factory.mktemp("data")
     for folder in ("reference", "praktijk"):
         shutil.copytree(DEFAULT_DATA / folder, data / folder)
-    totals = {}
-    for name, (key, column) in DETAIL.items():
-        rows = _rewrite(data / "reference" / name, keep=lambda row, key=key: row[key] in KEEP)
-        totals[column] = Counter(row[key] for row in rows)
-    _rewrite(data / "reference" / "gemeenten.csv",
-             update=lambda row: row.update({c: str(n[row["gemeentecode"]]) for c, n in totals.items()}))
-    return data
+    return cut_reference(data, KEEP)
 
 
 @pytest.fixture(scope="module")
