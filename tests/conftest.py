@@ -142,3 +142,21 @@ def small_reference(tmp_path_factory) -> Path:
     data = tmp_path_factory.mktemp("small-data")
     shutil.copytree(DEFAULT_DATA / "reference", data / "reference")
     return cut_reference(data, SMALL_REFERENCE_GEMEENTEN)
+
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium per test process, shared by every browser test: Playwright's sync API
+    runs its event loop for as long as it is open, so a second ``sync_playwright()`` in the same
+    process would fail ("Sync API inside the asyncio loop")."""
+    require_tool("chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
