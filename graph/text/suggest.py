@@ -8,12 +8,8 @@ weighted by rarity (idf over every description and lesson read, so "gemeente" an
 little) and scaled to unit length, so that no source drowns the others; words in nearly every lesson
 (boilerplate) are left out. A text's score for a concept is the sum of the weights of the words they
 share; a theme also gains a share of the score of the instruments it is tagged with in the lessons
-("dorpsbudget" points to Budgetverdeling). A theme's score is then calibrated against the tagged
-lessons: the score it usually gets on lessons *not* tagged with it is subtracted (a theme whose profile
-shares words with nearly every lesson, such as "dorp" or "dorpsraad", has to earn its place), and a theme
-the lessons carry more often than average gains a little (a prior, only for themes the text shares a word
-with). The words with the largest share explain the suggestion. No training run, no randomness, no
-network.
+("dorpsbudget" points to Budgetverdeling). The words with the largest share explain the suggestion.
+No training run, no randomness, no network.
 
 >>> from graph.text.corpus import LesText, ontology_concepts
 >>> model = build_model(ontology_concepts(), [])
@@ -39,7 +35,6 @@ WORDS = 3  # words shown per suggestion
 LINKED = 5  # instruments whose themes gain from them
 COMMON_SHARE = 0.8  # a word in more than this share of the tagged lessons says nothing about their topic
 COMMON_FROM = 20  # ... counted once there are this many
-SAMPLE = 500  # tagged lessons read for a theme's usual score
 
 
 @dataclass(frozen=True)
@@ -52,9 +47,6 @@ class Weights:
     note: float = 2.0
     part: float = 0.5  # a compound's part (dorp, budget of dorpsbudget) against the whole word
     link: float = 0.25  # a theme's share of the score of instruments it is tagged with together
-    background: float = 1.0  # times a theme's usual score on lessons not tagged with it, subtracted
-    kept: float = 0.2  # ... but at least this share of its score is kept (scores stay above 0)
-    prior: float = 0.05  # a matched theme gains this share of the best score times its relative frequency
 
 
 @dataclass(frozen=True)
@@ -94,9 +86,6 @@ class Model:
     common: frozenset[str] = frozenset()  # words left out (see _common)
     part: float = Weights.part
     expanded: dict[str, dict[str, float]] = field(default_factory=dict)  # lemma -> features (a cache)
-    usual: dict[str, float] = field(default_factory=dict)  # theme -> mean score on lessons without it
-    frequency: dict[str, float] = field(default_factory=dict)  # theme -> share of tags / average share
-    weights: Weights = Weights()
 
     def bag(self, words: Iterable[str]) -> dict[str, float]:
         """Features of a text's lemmas: 1 for a lemma, ``part`` for a compound's part or a stem."""
@@ -120,7 +109,7 @@ def build_model(concepts: Iterable[Concept], lessons: Iterable[LesText], *,
     written = [lemmas(x.text) for x in lessons]
     vocab = frozenset(w for words in (*written, *(ws for trio in said.values() for ws in trio)) for w in words)
     model = Model({_id(c.kind, c.key): c for c in concepts}, vocabulary=vocab, lessons=len(lessons),
-                  links=_links(lessons), link=weights.link, part=weights.part, weights=weights)
+                  links=_links(lessons), link=weights.link, part=weights.part)
     described = {c: tuple(model.bag(words) for words in trio) for c, trio in said.items()}
     read = [model.bag(words) for words in written]
     model.common = _common(read)
@@ -135,32 +124,7 @@ def build_model(concepts: Iterable[Concept], lessons: Iterable[LesText], *,
         profiles = {c.key: _profile((*described[c], _sum(tagged[kind, c.key])), rarity, weights)
                     for c in concepts if c.kind == kind}
         model.index[kind] = _inverted(profiles, rarity)
-    themes = sorted(c.key for c in concepts if c.kind == "thema")
-    model.usual = _usual(model, themes, lessons, read)
-    model.frequency = _frequency(themes, lessons)
     return model
-
-
-def _usual(model: Model, themes: list[str], lessons: list[LesText], read: list[dict[str, float]]
-           ) -> dict[str, float]:
-    """Theme -> its mean score on the tagged lessons that do not carry it (at most ``SAMPLE`` lessons read)."""
-    step = max(1, math.ceil(len(lessons) / SAMPLE))
-    totals: dict[str, float] = defaultdict(float)
-    counts: Counter = Counter()
-    for les, bag in zip(lessons[::step], read[::step]):
-        scores, _ = _scores(model, "thema", sorted(bag))
-        for key in themes:
-            if key not in les.themas:
-                totals[key] += scores.get(key, 0.0)
-                counts[key] += 1
-    return {key: totals[key] / counts[key] for key in counts}
-
-
-def _frequency(themes: list[str], lessons: list[LesText]) -> dict[str, float]:
-    """Theme -> its (add-one smoothed) share of the lessons' theme tags, 1 for an average theme."""
-    counts = Counter(key for les in lessons for key in les.themas)
-    total = sum(counts[key] for key in themes) + len(themes)
-    return {key: (counts[key] + 1) / total * len(themes) for key in themes}
 
 
 def _common(bags: list[dict[str, float]]) -> frozenset[str]:
@@ -232,7 +196,6 @@ def suggest(model: Model, text: str, *, top: int = TOP, exclude: dict[str, Itera
     instruments = _scores(model, "instrument", words)
     themes = _scores(model, "thema", words)
     _add_links(model, themes, instruments)
-    _calibrate(model, themes[0])
     origin = _origins(model, written)
     return {"thema": _ranked(model, "thema", themes, top, skip["thema"], origin),
             "instrument": _ranked(model, "instrument", instruments, top, skip["instrument"], origin)}
@@ -275,16 +238,6 @@ def _add_links(model: Model, themes: Scores, instruments: Scores) -> None:
             scores[theme] += link * score * share
             for word, value in instrument_shares[instrument].items():
                 shares[theme][word] = shares[theme].get(word, 0.0) + link * value * share
-
-
-def _calibrate(model: Model, scores: dict[str, float]) -> None:
-    """Each matched theme's score less its usual score (keeping a share), plus its prior (see the docstring)."""
-    weights = model.weights
-    for key, score in scores.items():
-        scores[key] = max(score - weights.background * model.usual.get(key, 0.0), weights.kept * score)
-    best = max(scores.values(), default=0.0)
-    for key in scores:
-        scores[key] += weights.prior * best * model.frequency.get(key, 1.0)
 
 
 def _ranked(model: Model, kind: str, found: Scores, top: int, skip: set[str],
