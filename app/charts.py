@@ -6,13 +6,15 @@ have at least 3:1 contrast on white, point shapes as a second code, labels that 
 on a phone, and month names and number formats in the chosen language.
 
 >>> spec = map_spec([{"lon": 5.1, "lat": 52.1, "naam": "A", "kleur": "x", "achtergrond": False}], colour_title="rol")
->>> spec["layer"][1]["encoding"]["color"]["field"], spec["layer"][1]["encoding"]["shape"]["field"]
+>>> spec["layer"][-1]["encoding"]["color"]["field"], spec["layer"][-1]["encoding"]["shape"]["field"]
 ('kleur', 'kleur')
 """
 
 from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
+
+from app.outlines import layer as outline_layer
 
 NL_LON = (3.2, 7.3)
 NL_LAT = (50.7, 53.6)
@@ -79,23 +81,29 @@ MAP_PICK = "kies"  # the map's point selection: the clicked gemeente's code
 
 
 def map_spec(points: Sequence[Mapping[str, Any]], *, colour_title: str, tooltip: Sequence[str] = ("naam",),
-             titles: Mapping[str, str] | None = None, height: int = 400) -> dict:
-    """Centroids as a scatter in an equirectangular view of the Netherlands: grey backdrop points for
-    every gemeente (``achtergrond``), coloured and shaped points for the ones that matter. The view keeps
-    the country's shape; 400 px high it is 350 px wide, which a phone shows whole."""
-    x = {"field": "lon", "type": "quantitative", "scale": {"domain": list(NL_LON)}, "axis": None}
-    y = {"field": "lat", "type": "quantitative", "scale": {"domain": list(NL_LAT)}, "axis": None}
+             titles: Mapping[str, str] | None = None, height: int = 400,
+             outlines: Sequence[Mapping[str, Any]] = ()) -> dict:
+    """Centroids on a Mercator map of the Netherlands: the province ``outlines`` (GeoJSON features, see
+    :mod:`app.outlines`) underneath, grey backdrop points for every gemeente (``achtergrond``), coloured
+    and shaped points for the ones that matter; a click on one of those selects its ``code``. The view
+    keeps the country's shape; 400 px high it is 350 px wide, which a phone shows whole."""
+    lon = {"field": "lon", "type": "quantitative"}
+    lat = {"field": "lat", "type": "quantitative"}
+    layers = [outline_layer(outlines)] if outlines else []
     return {
         "height": height, "width": round(height * MAP_ASPECT),
+        "projection": {"type": "mercator"},
         "data": {"values": list(points)},
         "layer": [
+            *layers,
             {"transform": [{"filter": "datum.achtergrond"}], "mark": {"type": "circle", "size": 14,
-             "color": BACKDROP, "opacity": 0.9}, "encoding": {"x": x, "y": y,
+             "color": BACKDROP, "opacity": 0.9}, "encoding": {"longitude": lon, "latitude": lat,
              "tooltip": [{"field": "naam", "type": "nominal"}]}},
             {"transform": [{"filter": "!datum.achtergrond"}], "mark": {"type": "point", "size": 90, "filled": True,
              "opacity": 0.95, "stroke": "#ffffff", "strokeWidth": 0.8, "cursor": "pointer"},
              "params": [{"name": MAP_PICK, "select": {"type": "point", "fields": ["code"], "on": "click"}}],
-             "encoding": {"x": x, "y": y, "color": {"field": "kleur", "type": "nominal", "title": colour_title},
+             "encoding": {"longitude": lon, "latitude": lat,
+                          "color": {"field": "kleur", "type": "nominal", "title": colour_title},
                           "shape": {"field": "kleur", "type": "nominal", "title": colour_title},
                           "tooltip": [{"field": f, "type": "nominal", "title": (titles or {}).get(f, f)}
                                       for f in tooltip]}},

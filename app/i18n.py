@@ -70,10 +70,6 @@ UI: dict[str, dict[str, str]] = {
     "overzicht.count.bijeenkomsten": {"nl": "Bijeenkomsten", "en": "Meetings"},
     "overzicht.count.deelnemers": {"nl": "Deelnemende gemeenten", "en": "Participating municipalities"},
     "overzicht.map": {"nl": "Kaart", "en": "Map"},
-    "overzicht.map.caption": {
-        "nl": "Middelpunten van gemeenten (CBS 2024); geen online kaartondergrond nodig.",
-        "en": "Municipality centroids (CBS 2024); no online map tiles needed.",
-    },
     "overzicht.colour": {"nl": "Kleur naar", "en": "Colour by"},
     "overzicht.colour.rol": {"nl": "rol", "en": "role"},
     "overzicht.colour.instrument": {"nl": "instrument", "en": "instrument"},

@@ -219,8 +219,10 @@ PAGE_UI: dict[str, dict[str, str]] = {
                                  "en": "Choose a learning trajectory (at the top) for the reports."},
     "kind.combinatie": {"nl": "combinatie", "en": "combination"},
     # overzicht and netwerk
-    "overzicht.map.alt": {"nl": "Kaart met de middelpunten van gemeenten; dezelfde gemeenten staan in de tabel eronder.",
-                          "en": "Map of municipality centres; the same municipalities are in the table below."},
+    "overzicht.map.alt": {"nl": "Kaart met de provinciegrenzen en de middelpunten van gemeenten; dezelfde gemeenten "
+                                "staan in de tabel eronder.",
+                          "en": "Map with the province borders and municipality centres; the same municipalities are "
+                                "in the table below."},
     "overzicht.timeline.alt": {"nl": "Tijdlijn van de bijeenkomsten; dezelfde gegevens staan in de tabel.",
                                "en": "Timeline of the meetings; the same data is in the table."},
     "overzicht.other.instrument": {"nl": "ander instrument", "en": "other instrument"},
@@ -228,9 +230,15 @@ PAGE_UI: dict[str, dict[str, str]] = {
                    "en": "Uploading is off. Ask the operator of this site if you want to add a learning trajectory."},
     "overzicht.map.caption": {
         "nl": "Middelpunten van gemeenten (CBS 2024); klik op een gekleurde gemeente voor haar pagina. Geen online "
-              "kaartondergrond; provinciegrenzen ontbreken nog (de meegeleverde CBS-gegevens hebben geen grenzen).",
-        "en": "Municipality centroids (CBS 2024); click a coloured municipality for its page. No online map tiles; "
-              "province borders are missing for now (the bundled CBS data have no boundaries).",
+              "kaartondergrond nodig.",
+        "en": "Municipality centroids (CBS 2024); click a coloured municipality for its page. No online map tiles "
+              "needed.",
+    },
+    "map.outlines.source": {
+        "nl": "Provinciegrenzen: Natural Earth 1:10m (publiek domein), vereenvoudigd; Vijfheerenlanden ligt daarin "
+              "nog binnen de oude grens van Zuid-Holland.",
+        "en": "Province borders: Natural Earth 1:10m (public domain), simplified; it still draws Vijfheerenlanden "
+              "inside Zuid-Holland's old border.",
     },
     "netwerk.filters": {"nl": "Meer filters", "en": "More filters"},
     "netwerk.colour.community": {"nl": "groep met gedeelde thema's", "en": "group with shared themes"},

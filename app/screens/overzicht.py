@@ -6,7 +6,7 @@ from collections import Counter
 
 import streamlit as st
 
-from app import cache, charts, formats, links, state, ui
+from app import cache, charts, formats, links, outlines, state, ui
 from app.i18n import column, t
 from graph import analysis, views
 
@@ -58,14 +58,15 @@ values = [{"lon": p.lon, "lat": p.lat, "naam": ui.plain(p.label), "code": p.code
            "kleur": _colour(p), "rol": _role(p), "instrumenten": ", ".join(p.instrumenten)} for p in points]
 clicked = charts.show(charts.map_spec(values, colour_title=t(f"overzicht.colour.{kleur}", lang),
                             tooltip=("naam", "rol", "instrumenten"),
-                            titles={k: column(k, lang) for k in ("naam", "rol", "instrumenten")}),
+                            titles={k: column(k, lang) for k in ("naam", "rol", "instrumenten")},
+                            outlines=outlines.provinces()),
             lang=lang, alt=t("overzicht.map.alt", lang), width="content", key="kaart")
 picked = [point.get("code") for point in (getattr(clicked, "selection", {}) or {}).get(charts.MAP_PICK, [])
           if isinstance(point, dict) and point.get("code")]
 if picked:  # a click on a gemeente opens its page (the click is forgotten: Back shows the map again)
     st.session_state.pop("kaart", None)
     st.switch_page("screens/gemeente.py", query_params={"gemeente": picked[0], **({"lang": lang} if lang != "nl" else {})})
-st.caption(t("overzicht.map.caption", lang))
+st.caption(t("overzicht.map.caption", lang) + (" " + t("map.outlines.source", lang) if outlines.provinces() else ""))
 marked = [{**v, "naam": links.gemeente(p.code, lang) + "#" + v["naam"]}
           for p, v in zip(points, values) if not v["achtergrond"]]
 with st.expander(t("overzicht.points", lang) + f" ({len(marked)})"):

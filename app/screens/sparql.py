@@ -104,7 +104,11 @@ elif view == "map":
 
     located = [{"lat": pt[0], "lon": pt[1], "naam": str(r[labels[0]] if labels else ""), "kleur": "", "achtergrond": False}
                for r in rows if (pt := point_of(r[points[0]]))]
-    st.vega_lite_chart(charts.map_spec(located, colour_title=""), width="stretch")
+    from app import outlines
+
+    st.vega_lite_chart(charts.map_spec(located, colour_title="", outlines=outlines.provinces()), width="stretch")
+    if outlines.provinces():
+        st.caption(t("map.outlines.source", lang))
 st.dataframe(table_rows, hide_index=True, width="stretch")
 left, right = st.columns(2)
 # CSV for spreadsheets: cells that start like a formula are made inert (the JSON is the exact result).
