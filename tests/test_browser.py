@@ -421,3 +421,21 @@ def test_hostile_lesson_in_a_tooltip_is_text(browser, app_url):
         assert recorder.dialogs == []
     finally:
         page.close()
+
+
+def test_overzicht_map_has_province_outlines_and_a_point_opens_its_gemeente(browser, app_url):
+    """The 12 province outlines are drawn under the points; a click on a coloured point opens that
+    gemeente's page (the outlines do not catch the click)."""
+    page, _ = open_page(browser, app_url, "overzicht")
+    try:
+        chart = page.locator('[data-testid="stVegaLiteChart"]').first
+        chart.scroll_into_view_if_needed()
+        assert chart.locator(".mark-shape path").count() == 12
+        point = chart.locator(".mark-symbol.role-mark").last.locator("path").first  # the coloured points' layer
+        name = re.search(r"naam: ([^;]+)", point.get_attribute("aria-label") or "").group(1)
+        point.click(force=True)  # the svg, not the path, takes pointer events; the click lands on the point
+        page.wait_for_url(re.compile(r"/gemeente\?gemeente=GM\d{4}"), timeout=PAGE_TIMEOUT_MS)
+        settle(page)
+        page.get_by_role("heading", name=name.strip(), exact=True).wait_for(timeout=PAGE_TIMEOUT_MS)
+    finally:
+        page.close()
