@@ -28,8 +28,14 @@ LABEL_LIMIT = {"expr": "containerSize()[0] < 560 ? 120 : 300"}
 # told apart by colour-blind readers; charts add a shape per value as well.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#882255", "#332288", "#999933", "#CC79A7", "#5E5E5E",
            "#117733", "#AA4499", "#CC6677", "#000000")
+# Twelve filled shapes that stay visible at point size (Vega's wedge, arrow and stroke are thin lines): the
+# last four are SVG paths in Vega's unit square (hexagon, star, pentagon, diagonal cross).
 SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "triangle-right",
-          "triangle-left", "wedge", "arrow", "stroke", "circle")
+          "triangle-left", "M1,0L0.5,0.87L-0.5,0.87L-1,0L-0.5,-0.87L0.5,-0.87Z",
+          "M0,-1L0.26,-0.36L0.95,-0.31L0.43,0.14L0.59,0.81L0,0.45L-0.59,0.81L-0.43,0.14L-0.95,-0.31L-0.26,-0.36Z",
+          "M0,-1L0.95,-0.31L0.59,0.81L-0.59,0.81L-0.95,-0.31Z",
+          "M0.49,-0.92L0.92,-0.49L0.42,0L0.92,0.49L0.49,0.92L0,0.42L-0.49,0.92L-0.92,0.49L-0.42,0L-0.92,-0.49L-0.49,-0.92"
+          "L0,-0.42Z")
 TEXT_COLOUR = "#1b1b1b"
 LOCALES = {
     "nl": {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€\u00a0", ""]},
@@ -90,6 +96,7 @@ def map_spec(points: Sequence[Mapping[str, Any]], *, colour_title: str, tooltip:
     lon = {"field": "lon", "type": "quantitative"}
     lat = {"field": "lat", "type": "quantitative"}
     layers = [outline_layer(outlines)] if outlines else []
+    legend = {} if colour_title else {"legend": None}  # no colour title: one kind of point, nothing to explain
     return {
         "height": height, "width": round(height * MAP_ASPECT),
         "projection": {"type": "mercator"},
@@ -103,8 +110,8 @@ def map_spec(points: Sequence[Mapping[str, Any]], *, colour_title: str, tooltip:
              "opacity": 0.95, "stroke": "#ffffff", "strokeWidth": 0.8, "cursor": "pointer"},
              "params": [{"name": MAP_PICK, "select": {"type": "point", "fields": ["code"], "on": "click"}}],
              "encoding": {"longitude": lon, "latitude": lat,
-                          "color": {"field": "kleur", "type": "nominal", "title": colour_title},
-                          "shape": {"field": "kleur", "type": "nominal", "title": colour_title},
+                          "color": {"field": "kleur", "type": "nominal", "title": colour_title, **legend},
+                          "shape": {"field": "kleur", "type": "nominal", "title": colour_title, **legend},
                           "tooltip": [{"field": f, "type": "nominal", "title": (titles or {}).get(f, f)}
                                       for f in tooltip]}},
         ],

@@ -81,7 +81,18 @@ def test_the_map_draws_the_outlines_first_and_keeps_the_points_clickable():
 def test_no_outline_layer_without_outlines():
     spec = charts.map_spec([], colour_title="rol")
     assert [layer["mark"]["type"] for layer in spec["layer"]] == ["circle", "point"]
+    assert "legend" not in spec["layer"][-1]["encoding"]["color"]
+
+
+def test_no_legend_without_a_colour_title():
+    encoding = charts.map_spec([], colour_title="")["layer"][-1]["encoding"]
+    assert encoding["color"]["legend"] is None and encoding["shape"]["legend"] is None
 
 
 def test_a_missing_file_gives_no_outlines(tmp_path):
     assert outlines.provinces(tmp_path / "absent.geojson") == ()
+
+
+def test_twelve_distinct_filled_shapes_for_twelve_provinces():
+    assert len(set(charts.SHAPES)) == 12
+    assert not {"wedge", "arrow", "stroke"} & set(charts.SHAPES)  # lines, near invisible as filled points
