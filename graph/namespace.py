@@ -79,6 +79,7 @@ class KD(DefinedNamespace):
     Bedrag: URIRef  # an amount with unit, year and source
     Kerntelling: URIRef  # a stated count of kernen with what was counted
     Organisatie: URIRef
+    Ondersteuning: URIRef  # sourced support of an organisation (to a gemeente, or its field of work)
     Bron: URIRef  # a source document (URL)
     Praktijkfeit: URIRef  # a practice fact checked against its source (URL and quote)
     Notitiefeit: URIRef  # a practice fact from the domain note (URL, no quote recorded yet)
@@ -156,6 +157,8 @@ class KD(DefinedNamespace):
     type: URIRef  # organisation type ("landelijk" | "provinciaal")
     opgericht: URIRef
     ledenOfBereik: URIRef
+    organisatie: URIRef  # the organisation of an Ondersteuning
+    naamInBron: URIRef  # the name a source uses for the organisation
     # --- properties: trajectory ---
     traject: URIRef
     fictief: URIRef  # xsd:boolean, true for demonstration data

@@ -48,7 +48,8 @@ PRAKTIJK_TEXT: dict[str, tuple[str, ...]] = {
     "toepassingen.csv": ("lokale_naam", "omschrijving_nl", "bedrag_toelichting", "zeggenschap_over", "bewijs_citaat"),
     "kerntellingen.csv": ("wat_geteld", "bewijs_citaat"),
     "lessen.csv": ("titel_nl", "toelichting_nl", "bewijs_citaat"),
-    "organisaties.csv": ("naam", "leden_of_bereik", "omschrijving_nl"),
+    "organisaties.csv": ("naam", "leden_of_bereik", "omschrijving_nl", "bewijs_citaat"),
+    "ondersteuning.csv": ("naam_in_bron", "omschrijving_nl", "bewijs_citaat"),
     "instrumenten.csv": ("label_nl", "label_en", "synoniemen_nl", "definitie_nl", "definitie_en"),
     "participatieladder.csv": ("label_nl", "label_en", "toelichting_nl"),
 }

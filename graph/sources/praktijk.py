@@ -27,6 +27,7 @@ from graph.ingest.tables import Row, Table, raise_problems, read_table
 from graph.sources.terms import Quads, content_key, node, year
 from graph.sources.praktijk_bedragen import add_bedrag
 from graph.sources.praktijk_bronnen import add_bronvermelding, beslisrecht, row_date
+from graph.sources import praktijk_ondersteuning
 
 PRAKTIJK = "praktijk"
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
@@ -50,7 +51,9 @@ FILES: dict[str, list[str]] = {
     ],
     "organisaties.csv": [
         "id", "naam", "type", "provincie", "opgericht", "leden_of_bereik", "omschrijving_nl", "bron_urls",
+        "geraadpleegd", "bewijs_citaat", "herkomst",
     ],
+    "ondersteuning.csv": praktijk_ondersteuning.COLUMNS,
 }
 REFERENCE_FILES: dict[str, list[str]] = {
     "gemeenten.csv": ["gemeentecode", "gemeentenaam"],
@@ -141,8 +144,12 @@ def build_praktijk(data_dir: Path, *, themas: set[str] | None = None,
         _add_kerntelling(row, quads, known)
     for row in _unique(tables["praktijk/lessen.csv"]):
         _add_les(row, quads, known)
+    organisaties = set()
     for row in _unique(tables["praktijk/organisaties.csv"]):
         _add_organisatie(row, quads, known)
+        organisaties.add(row.values["id"].strip())
+    for row in tables["praktijk/ondersteuning.csv"].rows:
+        praktijk_ondersteuning.add_ondersteuning(row, quads, known, organisaties)
     joined = [tables[key] for key in ("reference/gemeenten.csv", "reference/provincies.csv", "praktijk/instrumenten.csv")]
     raise_problems(tables.values(), first=joined)
     return quads.items
@@ -278,8 +285,9 @@ def _add_organisatie(row: Row, quads: Quads, known: Known) -> None:
     quads.add(subject, KD.opgericht, _gyear(row, "opgericht"))
     quads.add(subject, KD.ledenOfBereik, row.text("leden_of_bereik", required=False), lang="nl")
     quads.add(subject, DCTERMS.description, row.text("omschrijving_nl"), lang="nl")
-    quads.typed(subject, KD.Notitiefeit)  # the organisations come from the domain note; no quote recorded
-    quads.bronnen(subject, row.urls("bron_urls"))
+    urls = row.urls("bron_urls")
+    quads.bronnen(subject, urls)
+    add_bronvermelding(quads, subject, "organisatie-" + row.values["id"].strip(), urls, row)
 
 
 def _provincie(row: Row, kind: str | None, known: Known) -> NamedNode | None:

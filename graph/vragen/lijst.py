@@ -70,9 +70,14 @@ VRAGEN: tuple[Vraag, ...] = (
           BEANTWOORD, query="ladder-en-iap2"),
     Vraag("R8", "Welke (provinciale) kleine-kernenorganisaties ondersteunen welke gemeenten en instrumenten?",
           "Which (provincial) small-village organisations support which municipalities and instruments?",
-          DEELS, query="organisaties-en-gemeenten",
-          ontbreekt="Een steunrelatie organisatie → gemeente of project met bron; nu alleen het werkgebied "
-                    "(provincie)."),
+          BEANTWOORD, query="ondersteuning-door-organisaties",
+          toelichting="Steun aan een met name genoemde gemeente zoals de bron die noemt (data/praktijk/ondersteuning.csv, "
+                      "elk met citaat): BOKD, Groninger Dorpen, VKK Gelderland, DKK Gelderland en VKKNB in 10 gemeenten. "
+                      "Het werkgebied per provincie: query organisaties-en-gemeenten; het werkveld: "
+                      "organisaties-voor-deelnemers (F7).",
+          ontbreekt="Voor Doarpswurk, ZHVKK, VKKL, OVKK en LVKK noemen de doorzochte bronnen geen steun aan een met "
+                    "name genoemde gemeente (alleen hun werkveld); ledenlijsten en opdrachten van de organisaties zijn "
+                    "niet doorzocht, dus de lijst is niet volledig."),
     Vraag("R9", "Welke organen zijn beëindigd en vervangen, door wat en wanneer?",
           "Which bodies were ended and replaced, by what, when?",
           BEANTWOORD, query="beeindigde-organen",
@@ -141,8 +146,17 @@ VRAGEN: tuple[Vraag, ...] = (
           toelichting="Projecten uit het (fictieve) voorbeeldtraject; citaten en bronnen uit echte lessen."),
     Vraag("F7", "Welke organisaties passen bij de vraagstukken van de deelnemers?",
           "Which organisations match the attendees' questions?",
-          DEELS, query="organisaties-voor-deelnemers", params={"traject": "voorbeeld"},
-          ontbreekt="Thema's of expertise van organisaties; nu alleen de provinciale organisatie per deelnemer."),
+          BEANTWOORD, query="organisaties-voor-deelnemers", params={"traject": "voorbeeld"},
+          toelichting="Een organisatie past als een bron haar steun aan een gemeente of haar werkveld noemt bij een "
+                      "instrument of thema van een vraagstuk van de deelnemer (kolom gedeeld, met het aantal "
+                      "bronvermelde uitspraken en de bronnen), of als zij in dezelfde provincie werkt; de eigen "
+                      "provinciale organisatie staat bovenaan. Voorbeeldtraject (fictieve vraagstukken, echte "
+                      "organisaties).",
+          ontbreekt="Geen bron noemt steun of werkveld van een organisatie bij de thema's aanspreekpunt, vertrouwen, "
+                    "legitimiteit, erkenning, adviesrecht, budgetverdeling, bezuiniging, verkiezing, maatwerk en "
+                    "uitvoering, of bij dorpscoördinator, kernwethouder, kernenfonds en gebiedsgericht werken: daar "
+                    "telt alleen de provincie (Westerkwartier krijgt zo alleen Groninger Dorpen). Organisaties buiten "
+                    "de kleine-kernenverenigingen (adviesbureaus, kennisinstituten) staan niet in de data."),
     Vraag("F8", "Is de deelnemerslijst evenwichtig verdeeld over rollen?",
           "Is the attendee list balanced across roles?",
           BEANTWOORD, query="rollen-per-bijeenkomst", params={"traject": "voorbeeld"}),
