@@ -142,6 +142,7 @@ class KD(DefinedNamespace):
     toelichting: URIRef
     beslisrecht: URIRef  # -> kd:Beslisrecht
     zeggenschapOver: URIRef  # what the say covers (text)
+    geloot: URIRef  # xsd:boolean: the quote says the participants were chosen by lot
     beslisrechtBron: URIRef  # the source data's own word for the decision right
     bedragSoort: URIRef  # Bedrag -> kd:BedragSoort
     periode: URIRef  # xsd:duration, e.g. P1Y

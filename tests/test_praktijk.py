@@ -36,7 +36,8 @@ select = union_rows
 
 @pytest.mark.parametrize(
     ("cls", "expected"),
-    [("Toepassing", 645), ("Bedrag", 121), ("Kerntelling", 126), ("Les", 78), ("Organisatie", 9)],
+    [("Toepassing", 645), ("Bedrag", 121), ("Kerntelling", 126), ("Les", 78), ("Organisatie", 10),
+     ("Ondersteuning", 28)],
     ids=lambda v: str(v),
 )
 def test_instances_per_class(store, cls, expected):
@@ -47,7 +48,7 @@ def test_every_quad_is_in_the_praktijk_graph(quads):
     assert {q.graph_name.value for q in quads} == {str(G_PRAKTIJK)}
 
 
-@pytest.mark.parametrize("cls", ["Toepassing", "Bedrag", "Kerntelling", "Les", "Organisatie"])
+@pytest.mark.parametrize("cls", ["Toepassing", "Bedrag", "Kerntelling", "Les", "Organisatie", "Ondersteuning"])
 def test_every_fact_has_a_source_with_a_url(store, cls):
     rows = select(store, f"""SELECT ?s WHERE {{ ?s a kd:{cls}
         FILTER NOT EXISTS {{ ?s dcterms:source ?b . ?b a kd:Bron ; kd:url ?u ; rdfs:label ?host }} }}""")
@@ -95,6 +96,23 @@ def test_provincial_organisation_has_its_province(store):
     assert rows == [("PV22",)]  # Drenthe, joined by its CBS name; the code itself is in the reference graph
 
 
+def test_support_names_organisation_gemeente_instrument_and_quote(store):
+    """VKKNB ran the project for the future gemeente Altena (hetkontakt.nl, February 2018)."""
+    rows = select(store, """SELECT ?code ?i ?naam ?sinds ?datum WHERE {
+        ?s a kd:Ondersteuning ; kd:organisatie <https://w3id.org/kernendemocratie/id/organisatie/vkknb> ;
+           kd:gemeente/kd:code ?code ; kd:instrument/skos:notation ?i ; kd:naamInBron ?naam ; kd:sinds ?sinds ;
+           prov:qualifiedDerivation ?v . ?v kd:brondatum ?datum ; kd:citaat ?c FILTER(CONTAINS(?c, "Altena")) }""")
+    assert rows == [("GM1959", "overheidsparticipatie", "Vereniging Kleine Kernen Noord-Brabant (VKKNB)", "2018", "2018-02")]
+
+
+def test_field_of_work_has_no_gemeente_but_themes(store):
+    rows = select(store, """SELECT ?th WHERE { ?s a kd:Ondersteuning ;
+        kd:organisatie <https://w3id.org/kernendemocratie/id/organisatie/doarpswurk> ; kd:thema/skos:notation ?th
+        FILTER NOT EXISTS { ?s kd:gemeente ?g } } ORDER BY ?th""")
+    assert rows == [("dorpsplannen",), ("draagvlak",)]
+
+
+
 # ---------------------------------------------------------------- keys and bad input
 
 
@@ -130,6 +148,10 @@ BROKEN = {  # id: (file, old text, new text, row, column, words)
                 "geen http(s)-URL"),
     "duplicate-id": ("lessen.csv", "basis-plus-per-inwoner,", "vast-aanspreekpunt,", 3, "id", "dubbel"),
     "bad-province": ("organisaties.csv", ",provinciaal,Drenthe,", ",provinciaal,Drente,", 3, "provincie", "geen provincie"),
+    "unknown-organisation": ("ondersteuning.csv", "\nvkknb,GM1959", "\nvkk-nb,GM1959", 3, "organisatie_id",
+                             "geen bekende organisatie"),
+    "support-without-quote": ("ondersteuning.csv", ",Op 14 november organiseerde BOKD voor het eerst in jaren een Dorpenoverleg "
+                              "in de gemeente Noordenveld.,", ",,", 11, "bewijs_citaat", "ontbreekt"),
 }
 
 

@@ -41,7 +41,8 @@ def test_checked_facts_and_note_facts(store):
     rows = select(store, """SELECT ?c (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f a ?c FILTER(?c IN (kd:Praktijkfeit, kd:Notitiefeit)) }
         GROUP BY ?c ORDER BY ?c""")
     assert rows == [("https://w3id.org/kernendemocratie/def#Notitiefeit", "123"),  # 78 uses + 28 counts + 8 lessons + 9 organisations
-                    ("https://w3id.org/kernendemocratie/def#Praktijkfeit", "735")]  # 567 uses + 98 counts + 70 lessons
+                    ("https://w3id.org/kernendemocratie/def#Praktijkfeit", "764")]  # 567 uses + 98 counts + 70 lessons
+    # + 28 organisation supports + 1 organisation
 
 
 def test_every_checked_fact_has_url_and_quote(store):

@@ -99,9 +99,22 @@ def test_r7_ladder_and_iap2(answers):
     assert row["toepassingen"] == 100
 
 
-def test_r8_organisations_by_province(answers):
-    row = rows_where(answers["R8"], organisatie="Doarpswurk")[0]
-    assert row["provincie"] == "Fryslân" and row["gemeenten"] == 16
+def test_r8_support_of_gemeenten_by_organisations(answers):
+    a = answers["R8"]
+    assert len(a.rows) == 14 and len({r["code"] for r in a.rows}) == 10
+    row = rows_where(a, organisatie="Groninger Dorpen", code="GM1969")[0]
+    assert (row["instrumenten"], row["sinds"], row["naam_in_bron"]) == ("dorpsvisie", 2018, "vereniging Groninger Dorpen")
+    assert "ondersteund door de vereniging Groninger Dorpen" in row["citaat"] and row["bron"].startswith("https://")
+    assert {r["organisatie"] for r in a.rows}.isdisjoint({"Doarpswurk", "ZHVKK", "VKK Limburg (VKKL)"})
+
+
+def test_organisations_by_province(store):
+    """The area of each organisation (its province), the context of R8; Gelderland has two organisations."""
+    from graph.sparql import run_canned
+
+    rows = run_canned("organisaties-en-gemeenten", store=store).records()
+    assert [(r["organisatie"], r["gemeenten"]) for r in rows if r["provincie"] in ("Fryslân", "Gelderland")] == [
+        ("Doarpswurk", 16), ("VKK Gelderland", 41), ("Vereniging Dorpshuizen en Kleine Kernen Gelderland (DKK)", 41)]
 
 
 def test_r9_ended_and_replaced(answers):
@@ -143,8 +156,11 @@ def test_p5_spending_and_refusals(answers):
 
 def test_p6_council_and_sortition(answers):
     a = answers["P6"]
-    assert rows_where(a, gemeente="Amstelveen")[0]["loting"] is True
-    assert rows_where(a, gemeente="Roermond")[0]["loting"] is False  # "pilot" is not "lot"
+    assert a.column("gemeente") == ["Amstelveen", "Eemnes", "Laren (NH.)"]  # the three quotes that say "loting"/"ingeloot"
+    amstelveen = rows_where(a, gemeente="Amstelveen")[0]
+    assert amstelveen["orgaan"] == "wijkraad (Wijkplatforms (opgeheven)), tot 2020"
+    assert "Wijkplatforms opgeheven omdat ze niet representatief zijn" in amstelveen["lessen"]
+    assert rows_where(a, gemeente="Eemnes")[0]["orgaan"] is None
 
 
 def test_p7_draagvlak_lessons_marked(answers):
@@ -194,7 +210,15 @@ def test_f6_threads_in_projects_with_quotes(answers):
 
 
 def test_f7_organisations_for_participants(answers):
-    assert rows_where(answers["F7"], gemeente="Het Hogeland")[0]["organisatie"] == "Groninger Dorpen"
+    a = answers["F7"]
+    own = rows_where(a, gemeente="Súdwest-Fryslân", zelfde_provincie=True)[0]
+    assert (own["organisatie"], own["gedeeld"], own["uitspraken"]) == ("Doarpswurk", "draagvlak", 1)
+    assert "doarpswurk" in own["bronnen"]
+    assert rows_where(a, gemeente="Westerkwartier") == [{
+        "gemeente": "Westerkwartier", "provincie": "Groningen", "organisatie": "Groninger Dorpen",
+        "zelfde_provincie": True, "gedeeld": None, "uitspraken": 0, "bronnen": None}]
+    altena = rows_where(a, gemeente="Altena")
+    assert altena[0]["organisatie"] == "VKKNB" and "dorpsvisie" in altena[0]["gedeeld"]
 
 
 def test_f8_roles(answers):

@@ -26,7 +26,7 @@ from graph.sources.reference import GM_CODE, display_path
 from graph.ingest.tables import Row, Table, raise_problems, read_table
 from graph.sources.terms import Quads, content_key, node, year
 from graph.sources.praktijk_bedragen import add_bedrag
-from graph.sources.praktijk_bronnen import add_bronvermelding, beslisrecht, row_date
+from graph.sources.praktijk_bronnen import add_bronvermelding, beslisrecht, by_lot, row_date
 from graph.sources import praktijk_ondersteuning
 
 PRAKTIJK = "praktijk"
@@ -230,6 +230,8 @@ def _add_toepassing(row: Row, quads: Quads, known: Known) -> None:
     quads.add(subject, KD.beslisrecht, concept)
     quads.add(subject, KD.beslisrechtBron, word)
     quads.add(subject, KD.zeggenschapOver, row.text("zeggenschap_over", required=False), lang="nl")
+    if by_lot(row.values.get("bewijs_citaat")):
+        quads.add(subject, KD.geloot, True)
     quads.add(subject, KD.fictief, False)
     quads.bronnen(subject, urls)
     add_bronvermelding(quads, subject, "toepassing-" + key, urls, row)

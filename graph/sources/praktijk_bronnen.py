@@ -12,6 +12,8 @@ has not been recorded yet.
 '"2023-01-01"^^<http://www.w3.org/2001/XMLSchema#date>'
 >>> BESLISRECHT_MAPPING["beslissen"], BESLISRECHT_MAPPING["medebeslissen"]
 ('gedelegeerd', 'medebeslissen')
+>>> by_lot("De deelnemers aan de Burgertop - ingeloot uit de gemeentelijke basisadministratie"), by_lot("loten verkopen")
+(True, False)
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ BESLISRECHT_MAPPING = {
     "medebeslissen": "medebeslissen",
     "beslissen": "gedelegeerd",
 }
+# Words by which a quote says participants were chosen by lot ("loten" alone is also lottery tickets: left out).
+_BY_LOT = re.compile(r"\b(loting|geloot|gelote|ingeloot|ingelote)\b", re.IGNORECASE)
 _DATE = re.compile(r"^([12][0-9]{3})(-(0[1-9]|1[0-2])(-([0-3][0-9]))?)?$")
 XSD_GYEARMONTH = node(XSD.gYearMonth)
 XSD_GYEAR = node(XSD.gYear)
@@ -67,6 +71,11 @@ def row_date(row: Row, column: str) -> Literal | None:
     except ValueError:
         row.problem(column, f"{value!r} is geen datum (JJJJ, JJJJ-MM of JJJJ-MM-DD)")
         return None
+
+
+def by_lot(quote: str | None) -> bool:
+    """Whether a quote says participants were chosen or invited by lot (``kd:geloot``)."""
+    return bool(quote and _BY_LOT.search(quote))
 
 
 def herkomst(row: Row) -> str | None:

@@ -109,8 +109,15 @@ VRAGEN: tuple[Vraag, ...] = (
     Vraag("P6", "Welke gemeenten combineren een dorpsraad met loting, en hoe ging dat?",
           "Which municipalities combine a village council with sortition, and how did it go?",
           DEELS, query="vertegenwoordiging-en-loting",
-          ontbreekt="Of een panel of beraad geloot is staat niet als gegeven vast (alleen als tekst, kolom "
-                    "loting); evaluaties van de combinatie ontbreken."),
+          toelichting="Geloot = het citaat van de bron zegt dat de deelnemers door loting gekozen of uitgenodigd zijn "
+                      "(kd:geloot, bij het bouwen uit het citaat afgeleid); per gemeente de vertegenwoordigende organen "
+                      "met einddatum en de echte lessen.",
+          ontbreekt="Alleen Amstelveen heeft in de data zowel een vertegenwoordigend orgaan als geloot overleg, en daar "
+                    "verving de loting de wijkplatforms (opgeheven 2020) in plaats van ze aan te vullen; Eemnes en "
+                    "Laren loten zonder dat een bron er een dorps- of wijkraad noemt; bij de Rotterdamse wijkraden "
+                    "noemt alleen de tekst van de notitie loting, zonder citaat. Een gemeente met een dorpsraad náást "
+                    "loting, en een evaluatie daarvan, noemt geen doorzochte bron (er is niet gericht op loting "
+                    "gezocht)."),
     Vraag("P7", "Hoe lieten dorpsverenigingen draagvlak zien voor bestedingen?",
           "How did village associations show support (draagvlak) for spending?",
           BEANTWOORD, query="lessen-over-thema", params={"thema": THEMA + "draagvlak"}),
