@@ -132,6 +132,13 @@ def test_shape_requires_a_quote_on_a_checked_fact():
 # ---------------------------------------------------------------- the facts view
 
 
+def test_facts_view_shows_support_by_an_organisation(quads):
+    store = LocalStore.in_memory(quads + build_ontology())
+    support = [f for f in facts(store, gemeente="GM1959").feiten if f.soort == "ondersteuning"]
+    assert [(f.wat, f.brondatum) for f in support] == [("Vereniging Kleine Kernen Noord-Brabant (VKKNB) (Altena)", "2018-02")]
+    assert "VKKNB" in support[0].citaat and support[0].bronnen[0].startswith("https://www.hetkontakt.nl/")
+
+
 def test_facts_view_shows_quotes_and_says_when_nothing_was_found(quads):
     store = LocalStore.in_memory(quads + build_ontology())
     westerkwartier = facts(store, gemeente="GM1969")

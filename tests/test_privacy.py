@@ -156,7 +156,7 @@ def test_a_kept_trajectory_is_redacted_on_request(tmp_path):
 NOT_FREE_TEXT = {"id", "gemeentecode", "gemeentenaam", "instrument_id", "sinds", "tot", "bedrag_eur", "peiljaar",
                  "bron_urls", "aantal", "themas", "instrument_ids", "gemeentecodes", "type", "provincie", "opgericht",
                  "beslisrecht", "geraadpleegd", "bedrag_soort", "bedrag_periode", "inwoners_min", "inwoners_max",
-                 "herkomst"}
+                 "herkomst", "organisatie_id"}
 
 
 def test_every_practice_column_is_either_checked_or_a_code():

@@ -21,14 +21,14 @@ from graph.summaries.queries import rows
 
 NOT_FOUND = {"nl": "niet gevonden in de doorzochte bronnen", "en": "not found in the sources searched"}
 KINDS = {"Toepassing": ("toepassing", "instrument in use"), "Kerntelling": ("kerntelling", "count of kernen"),
-         "Les": ("les", "lesson")}
+         "Les": ("les", "lesson"), "Ondersteuning": ("ondersteuning", "support by an organisation")}
 
 
 @dataclass(frozen=True)
 class Feit:
     """One sourced fact about a gemeente."""
 
-    soort: str  # toepassing | kerntelling | les (English in an English view)
+    soort: str  # toepassing | kerntelling | les | ondersteuning (English in an English view)
     wat: str  # the fact's label or title
     citaat: str  # verbatim quote from the source; empty for a fact of the domain note
     brondatum: str  # date the source shows: YYYY, YYYY-MM or YYYY-MM-DD
@@ -47,7 +47,7 @@ Q_FACTS = """
 SELECT ?f ?cls ?label ?citaat ?datum ?woord ?url WHERE {
   { ?f kd:gemeente ?g } UNION { ?f kd:bewijs ?g }
   { ?f a kd:Praktijkfeit } UNION { ?f a kd:Notitiefeit }
-  ?f a ?cls FILTER(?cls IN (kd:Toepassing, kd:Kerntelling, kd:Les))
+  ?f a ?cls FILTER(?cls IN (kd:Toepassing, kd:Kerntelling, kd:Les, kd:Ondersteuning))
   OPTIONAL { ?f rdfs:label ?l } OPTIONAL { ?f dcterms:title ?t }
   BIND(COALESCE(?t, ?l) AS ?label)
   OPTIONAL { ?f prov:qualifiedDerivation ?v . ?v kd:citaat ?citaat OPTIONAL { ?v kd:brondatum ?datum } }
