@@ -44,8 +44,12 @@ VRAGEN: tuple[Vraag, ...] = (
           "For municipalities formed by a merger since 2018, how long until they started a kernen instrument?",
           DEELS, query="herindeling-tot-instrument", params={"vanaf": 2018},
           toelichting="Jaren = eerste startjaar na de herindeling min het jaar van de herindeling.",
-          ontbreekt="Voor 21 van de 29 gemeenten noemt geen bron een startdatum na de herindeling "
-                    "(lege kolom jaren)."),
+          ontbreekt="Voor 21 van de 29 gemeenten noemt geen bron een startdatum na de herindeling (lege kolom "
+                    "jaren): 6 hebben geen toepassing in de data (Beekdaelen, Noordwijk, Vijfheerenlanden, Oisterwijk, "
+                    "Maashorst, Voorne aan Zee), 8 wel toepassingen maar zonder startdatum (Midden-Groningen, "
+                    "Westerwolde, Zevenaar, Boxtel, Eemsdelta, Tilburg, Dijk en Waard, Land van Cuijk) en 7 alleen "
+                    "met een startdatum vóór de herindeling (Leeuwarden, Altena, Groningen, Hoeksche Waard, West "
+                    "Betuwe, Purmerend, Amsterdam)."),
     Vraag("R4", "Wat zijn dorpsbudgetten per inwoner (basisbedrag en deel per inwoner)?",
           "What do village budgets amount to per inhabitant (base and per-capita part)?",
           BEANTWOORD, query="dorpsbudgetten-vergeleken",
@@ -87,7 +91,9 @@ VRAGEN: tuple[Vraag, ...] = (
           "Which small villages have both a village vision and a village budget?",
           DEELS, query="dorpsvisie-en-dorpsbudget",
           ontbreekt="De bronnen koppelen een toepassing aan de gemeente, niet aan de kern (BAG-woonplaats): welk "
-                    "dorp een visie of budget heeft en hoe klein het is, staat alleen in de tekst."),
+                    "dorp een visie of budget heeft staat alleen in de tekst. En hoe klein een dorp is, is niet te "
+                    "bepalen: de referentiedata hebben inwonertallen per gemeente, wijk en buurt, niet per "
+                    "woonplaats."),
     Vraag("P2", "Waar hebben inwoners onderhoud overgenomen (kernbeheer, uitdaagrecht), onder welke voorwaarden?",
           "Where have residents taken over maintenance (kernbeheer, right to challenge), under which conditions?",
           BEANTWOORD, query="toepassingen-met-citaat", params={"instrument": "kernbeheer"},
