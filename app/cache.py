@@ -78,21 +78,18 @@ def _function(name: str) -> Reader:
     return _READERS[name]
 
 
-def _freeze(value: Any) -> Any:
-    if isinstance(value, (list, set, frozenset)):
-        return tuple(sorted(value, key=str)) if isinstance(value, (set, frozenset)) else tuple(value)
-    return value
+freeze = disk_cache.freeze
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
 def _cached(name: str, where: str, build: str, options: tuple) -> Any:
-    return disk_cache.cached(where, f"call:{name}:{options!r}",
+    return disk_cache.cached(where, disk_cache.call_key(name, options),
                              lambda: _function(name)(_open(where, build), **dict(options)))
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _resource(name: str, where: str, build: str, options: tuple) -> Any:
-    return disk_cache.cached(where, f"shared:{name}:{options!r}",
+    return disk_cache.cached(where, disk_cache.shared_key(name, options),
                              lambda: _function(name)(_open(where, build), **dict(options)))
 
 
@@ -101,7 +98,7 @@ def call(reader: Reader, /, **options: Any) -> Any:
     name = _name(reader)
     store()  # opens, or stops the page when there is no store
     where = location()
-    frozen = tuple(sorted((k, _freeze(v)) for k, v in options.items()))
+    frozen = freeze(options)
     return _cached(name, where, build_id(where), frozen)
 
 
@@ -110,8 +107,14 @@ def shared(reader: Reader, /, **options: Any) -> Any:
     name = _name(reader)
     store()
     where = location()
-    frozen = tuple(sorted((k, _freeze(v)) for k, v in options.items()))
+    frozen = freeze(options)
     return _resource(name, where, build_id(where), frozen)
+
+
+def kept(key: str, compute: Callable[[], Any]) -> Any:
+    """A result made from cached readers (a search index), kept on disk per build under ``key``."""
+    store()
+    return disk_cache.cached(location(), key, compute)
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
@@ -120,7 +123,7 @@ def _on_projection(name: str, where: str, build: str, traject: str | None, optio
         projection = _resource(_name(_project()), where, build, (("traject", traject),))
         return _function(name)(projection, **dict(options))
 
-    return disk_cache.cached(where, f"projection:{traject!r}:{name}:{options!r}", compute)
+    return disk_cache.cached(where, disk_cache.projection_key(traject, name, options), compute)
 
 
 def _project() -> Reader:
@@ -139,5 +142,5 @@ def on_projection(reader: Reader, /, *, traject: str | None = None, **options: A
     name = _name(reader)
     store()
     where = location()
-    frozen = tuple(sorted((k, _freeze(v)) for k, v in options.items()))
+    frozen = freeze(options)
     return _on_projection(name, where, build_id(where), traject, frozen)

@@ -38,6 +38,41 @@ def folder(where: str) -> Path | None:
     return path.parent / (path.name + SUFFIX) / f"{version}-{code_digest()[:12]}"
 
 
+def freeze(options: dict[str, Any]) -> tuple:
+    """Keyword options as a sorted tuple of ``(name, value)``, lists and sets as tuples (hashable, and the
+    same text in a key whatever their order).
+
+    >>> freeze({"lang": "nl", "size": [4, 6], "codes": {"b", "a"}})
+    (('codes', ('a', 'b')), ('lang', 'nl'), ('size', (4, 6)))
+    """
+    def one(value: Any) -> Any:
+        if isinstance(value, (set, frozenset)):
+            return tuple(sorted(value, key=str))
+        return tuple(value) if isinstance(value, list) else value
+    return tuple(sorted((k, one(v)) for k, v in options.items()))
+
+
+def call_key(name: str, options: tuple) -> str:
+    """The key of ``reader(store, **options)``; ``name`` is the reader's ``module:qualname``."""
+    return f"call:{name}:{options!r}"
+
+
+def shared_key(name: str, options: tuple) -> str:
+    """The key of a shared result (the analysis projection)."""
+    return f"shared:{name}:{options!r}"
+
+
+def projection_key(traject: str | None, name: str, options: tuple) -> str:
+    """The key of ``reader(projection, **options)`` on the projection of ``traject`` (None: all)."""
+    return f"projection:{traject!r}:{name}:{options!r}"
+
+
+def has(where: str, key: str) -> bool:
+    """Whether the current build's folder holds a result for ``key``."""
+    base = folder(where)
+    return base is not None and _file(base, key).exists()
+
+
 def _file(base: Path, key: str) -> Path:
     return base / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".pickle")
 

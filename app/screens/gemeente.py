@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import cache, choose, formats, links, profile as parts, state, ui
+from app import cache, choose, defaults, formats, links, profile as parts, state, ui
 from app.i18n import has, t
 from graph import analysis, views
 
@@ -107,7 +107,7 @@ for les in cache.call(views.lessons, gemeente=code, lang=lang):
             st.markdown(ui.links(les.bronnen))
 
 st.subheader(t("gemeente.similar", lang))
-similar = cache.on_projection(analysis.similar, code=code, top=5)
+similar = cache.on_projection(analysis.similar, code=code, top=defaults.SIMILAR_TOP)
 parts.link_table([{"gemeente": links.gemeente(s.b.code, lang) + "#" + ui.plain(s.b.label),
                    "gedeeld": ", ".join(s.shared), "km": None if s.distance_km is None else round(s.distance_km),
                    "waarom": s.explanation if lang == "en" else s.uitleg} for s in similar],

@@ -6,7 +6,7 @@ from collections import Counter
 
 import streamlit as st
 
-from app import cache, charts, formats, links, outlines, state, ui
+from app import cache, charts, defaults, formats, links, outlines, state, ui
 from app.i18n import column, t
 from graph import analysis, views
 
@@ -35,7 +35,7 @@ top_instruments = [name for name, _ in Counter(
     i for p in points for i in p.instrumenten).most_common(MAX_INSTRUMENTS)]
 thread_of: dict[str, str] = {}
 if kleur == "draad":
-    for rank, thread in enumerate(cache.on_projection(analysis.threads, k=2)):
+    for rank, thread in enumerate(cache.on_projection(analysis.threads, k=defaults.SEARCH_K)):
         for g in thread.gemeenten:
             thread_of.setdefault(g.code, thread.label if rank < MAX_THREADS else t("overzicht.other", lang))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import cache, charts, formats, links, state, text_panels, ui
+from app import cache, charts, defaults, formats, links, state, text_panels, ui
 from app.i18n import t
 from graph import analysis, views
 
@@ -30,7 +30,7 @@ if slugs:
 ui.fictief_banner(trajecten, lang=lang, shown=traject or None)
 with st.expander(t("rode_draden.help", lang)):
     st.markdown(t("rode_draden.help.text", lang))
-state.init("k", 3, cast=int, bounds=(1, 10))
+state.init("k", defaults.THREADS_K, cast=int, bounds=(1, 10))
 k = st.slider(t("rode_draden.k", lang), 1, 10, key="k", help=t("rode_draden.k.help", lang))
 scope = traject or None
 threads = cache.on_projection(analysis.threads, traject=scope, k=k)
@@ -110,8 +110,8 @@ with tab_threads:
 with tab_groups:
     st.markdown(t("rode_draden.groups.help", lang))
     left, right = st.columns(2)
-    state.init("lo", 4, cast=int, bounds=(2, 10))
-    state.init("hi", 6, cast=int, bounds=(2, 12))
+    state.init("lo", defaults.GROUP_SIZE[0], cast=int, bounds=(2, 10))
+    state.init("hi", defaults.GROUP_SIZE[1], cast=int, bounds=(2, 12))
     lo = left.number_input(t("rode_draden.groupsize.min", lang), 2, 10, key="lo")
     hi = right.number_input(t("rode_draden.groupsize.max", lang), 2, 12, key="hi")
     groups = cache.on_projection(analysis.learning_groups, traject=scope, size=(int(lo), int(max(lo, hi))))

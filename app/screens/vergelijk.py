@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import cache, choose, formats, links, profile as parts, state, ui
+from app import cache, choose, defaults, formats, links, profile as parts, state, ui
 from app.i18n import t
 from graph import analysis, views
 
@@ -63,7 +63,7 @@ for column, code in zip(st.columns(2), (a, b)):
         st.markdown("\n".join(_line(us) for us in ordered) or t("common.none", lang))
 
 st.subheader(t("vergelijk.shared", lang))
-pair = next((s for s in cache.on_projection(analysis.similar, code=a, top=50) if s.b.code == b), None)
+pair = next((s for s in cache.on_projection(analysis.similar, code=a, top=defaults.COMPARE_TOP) if s.b.code == b), None)
 if pair is None:
     st.caption(t("vergelijk.nothing", lang))
 else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import cache, links, state, ui
+from app import cache, defaults, links, state, ui
 from app.i18n import t
 from graph.views import search
 from graph import analysis, views
@@ -20,14 +20,8 @@ cache.store()
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _index(where: str, build: str, lang: str) -> list:
-    entries = cache.call(views.search_index, lang=lang)
-    threads = cache.on_projection(analysis.threads, k=2)
-    from graph.views.catalog import Entry
-
-    # A thread is found by its name, its gemeenten and the titles of its lessons.
-    extra = [Entry("draad", th.key, th.label_en if lang == "en" else th.label, str(th.support),
-                   " ".join([*(g.label for g in th.gemeenten), *(les.title for les in th.lessen)])) for th in threads]
-    return search.prepare([*entries, *extra])
+    return cache.kept(f"search:{lang}", lambda: search.prepare(search.with_threads(
+        cache.call(views.search_index, lang=lang), cache.on_projection(analysis.threads, k=defaults.SEARCH_K), lang=lang)))
 
 
 state.init("zoekterm", "")

@@ -87,3 +87,11 @@ def _most_words(index: Sequence[Prepared], words: Sequence[str], limit: int) -> 
             scored.append((-count, -sum(1 for w in words if w in item.name), item.name, item))
     scored.sort(key=lambda row: row[:3])
     return [row[3].entry for row in scored[:limit]]
+
+
+def with_threads(entries: Iterable[Entry], threads: Iterable, *, lang: str = "nl") -> list[Entry]:
+    """``entries`` and one entry per rode draad (``graph.analysis.threads``): found by its name, its
+    gemeenten and the titles of its lessons; its context is its support."""
+    extra = [Entry("draad", th.key, th.label_en if lang == "en" else th.label, str(th.support),
+                   " ".join([*(g.label for g in th.gemeenten), *(les.title for les in th.lessen)])) for th in threads]
+    return [*entries, *extra]

@@ -1,0 +1,68 @@
+"""app.warm: the first view of every page is computed once per build, before any visitor comes: after a
+warm-up no page computes anything on its first view, in Dutch or English, and a second warm-up finds
+everything there."""
+
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from app import disk_cache, warm
+from app.pages import PAGES
+from app_fixture import write_store
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory) -> str:
+    return str(write_store(tmp_path_factory.mktemp("warm") / "store"))
+
+
+@pytest.fixture(autouse=True)
+def _env(store_dir, monkeypatch):
+    monkeypatch.setenv("KERNEN_STORE", store_dir)
+    monkeypatch.delenv("KERNEN_ALLOW_UPLOAD", raising=False)
+    monkeypatch.delenv("KERNEN_APP_DISK_CACHE", raising=False)
+    monkeypatch.chdir(ROOT)
+
+
+def _computed_by_pages(monkeypatch, lang: str) -> list[str]:
+    """The keys the pages compute on their first view (nothing found on disk)."""
+    computed: list[str] = []
+    real = disk_cache.cached
+
+    def counting(where, key, compute):
+        return real(where, key, lambda: computed.append(key) or compute())
+
+    monkeypatch.setattr(disk_cache, "cached", counting)
+    for page in PAGES:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        at = AppTest.from_file(str(ROOT / "app" / "screens" / f"{page}.py"), default_timeout=60)
+        at.query_params["lang"] = lang
+        at.run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+    return computed
+
+
+def test_after_a_warm_up_no_page_computes_on_its_first_view(store_dir, monkeypatch):
+    first = warm.warm(store_dir)
+    assert first.computed > 20 and first.present == 0
+    for lang in ("nl", "en"):
+        assert _computed_by_pages(monkeypatch, lang) == []
+    again = warm.warm(store_dir)
+    assert again.computed == 0 and again.present > 0
+
+
+def test_without_a_warm_up_the_pages_compute_their_first_view(store_dir, monkeypatch, tmp_path):
+    fresh = str(write_store(tmp_path / "store"))
+    monkeypatch.setenv("KERNEN_STORE", fresh)
+    computed = _computed_by_pages(monkeypatch, "nl")
+    assert any(key.startswith("shared:graph.analysis.load:project") for key in computed)
+    assert "search:nl" not in computed  # the search page shows nothing before a search term
+
+
+def test_switched_off_a_warm_up_does_nothing(store_dir, monkeypatch):
+    monkeypatch.setenv("KERNEN_APP_DISK_CACHE", "0")
+    assert warm.warm(store_dir) == warm.Warmed()
