@@ -181,8 +181,10 @@ def _js(text: str) -> str:
 
 
 def bar_spec(rows: Sequence[Mapping[str, Any]], *, x: str, y: str, colour: str | None = None,
-             row_px: int = 24, x_title: str | None = None, colour_title: str | None = None) -> dict:
-    """A horizontal bar chart of ``x`` (a count: whole-number ticks) per ``y`` (label).
+             row_px: int = 24, x_title: str | None = None, colour_title: str | None = None,
+             y_title: str | None = None) -> dict:
+    """A horizontal bar chart of ``x`` (a count: whole-number ticks) per ``y`` (label); the titles name the
+    axis, legend and tooltip lines in the reader's language (the field names by default).
 
     >>> bar_spec([{"n": 2, "naam": "a"}], x="n", y="naam")["encoding"]["y"]["sort"]
     '-x'
@@ -194,7 +196,8 @@ def bar_spec(rows: Sequence[Mapping[str, Any]], *, x: str, y: str, colour: str |
                                       "axis": {"tickMinStep": 1, "format": "d"}},
                                 "y": {"field": y, "type": "nominal", "sort": "-x", "title": None,
                                       "axis": {"labelLimit": LABEL_LIMIT, "labelOverlap": False}},
-                                "tooltip": [{"field": y, "type": "nominal"}, {"field": x, "type": "quantitative"}]}
+                                "tooltip": [{"field": y, "type": "nominal", "title": y_title or y},
+                                            {"field": x, "type": "quantitative", "title": x_title or x}]}
     spec = {"height": {"step": row_px}, "width": "container", "data": {"values": list(rows)}, "mark": "bar",
             "encoding": encoding}
     if colour:  # colour and, at the end of each bar, a shape: the kind is not told by colour alone
@@ -208,9 +211,10 @@ def bar_spec(rows: Sequence[Mapping[str, Any]], *, x: str, y: str, colour: str |
 
 
 def change_spec(rows: Sequence[Mapping[str, Any]], *, before: str, after: str, x_title: str,
-                row_px: int = 26) -> dict:
+                row_px: int = 26, y_title: str = "draad", moment_title: str = "moment") -> dict:
     """Before and after per thread: a grey line between the two counts, a hollow circle for before and
-    a filled one for after; a thread that vanished shows its before point only.
+    a filled one for after; a thread that vanished shows its before point only. ``before``, ``after`` and
+    the titles are shown (the reader's language); the rows' field names are not.
 
     >>> spec = change_spec([{"draad": "a", "voor": 2, "na": 0}], before="voor", after="na", x_title="gemeenten")
     >>> [v["moment"] for v in spec["layer"][1]["data"]["values"]]
@@ -232,7 +236,8 @@ def change_spec(rows: Sequence[Mapping[str, Any]], *, before: str, after: str, x
                           "shape": {"field": "moment", "type": "nominal", "title": None, "sort": [before, after]},
                           "fill": {"condition": {"test": f"datum.moment == '{_js(after)}'", "value": "#D55E00"},
                                    "value": "#ffffff"},
-                          "tooltip": [{"field": "draad", "type": "nominal"}, {"field": "moment", "type": "nominal"},
-                                      {"field": "aantal", "type": "quantitative"}]}},
+                          "tooltip": [{"field": "draad", "type": "nominal", "title": y_title},
+                                      {"field": "moment", "type": "nominal", "title": moment_title},
+                                      {"field": "aantal", "type": "quantitative", "title": x_title}]}},
         ],
     }

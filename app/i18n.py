@@ -293,4 +293,5 @@ def normalise_lang(value: object) -> str:
 from app.i18n_pages import PAGE_UI  # noqa: E402  (the newer pages' words, kept in their own module)
 
 UI.update(PAGE_UI)
-COLUMNS.update({"toelichting": ("toelichting", "explanation"), "herindeling": ("herindeling", "merger")})
+COLUMNS.update({"toelichting": ("toelichting", "explanation"), "herindeling": ("herindeling", "merger"),
+                "stap": ("stap", "step")})

@@ -209,6 +209,7 @@ PAGE_UI: dict[str, dict[str, str]] = {
         "en": "Per thread the number of municipalities before (open circle) and after (filled circle) a meeting."},
     "rode_draden.before": {"nl": "voor", "en": "before"},
     "rode_draden.after": {"nl": "na", "en": "after"},
+    "rode_draden.moment": {"nl": "moment", "en": "when"},
     "rode_draden.status.nieuw": {"nl": "nieuw", "en": "new"},
     "rode_draden.status.gegroeid": {"nl": "gegroeid", "en": "grew"},
     "rode_draden.status.gekrompen": {"nl": "gekrompen", "en": "shrank"},

@@ -17,7 +17,7 @@ TEXT = {
            "none": "Geen: wat in de lessen terugkomt, valt onder een thema of instrument.",
            "suggest": "Thema's en instrumenten voorstellen bij lessen zonder",
            "hints": "Voorstellen (geen fouten): controleer ze en neem over wat klopt."},
-    "en": {"new": "Possible new rode draden",
+    "en": {"new": "Possible new common threads",
            "new_help": "Words that recur in the lessons of at least {k} gemeenten and fall under no theme or "
                        "instrument. Add an own theme for them if they are a thread.",
            "none": "None: what recurs in the lessons falls under a theme or instrument.",

@@ -91,7 +91,7 @@ ui.table([{"soort": t(f"work.{w.soort}", lang) if w.soort in ("project", "vraags
           for w in work], lang=lang, name=f"traject-{code}", key="work")
 for done in cache.call(views.achieved, code=code, lang=lang):
     st.subheader(f"{t('gemeente.achieved', lang)}: {done.traject}")
-    ui.table([{"stap": s, "wat": w, "status": d} for s, w, d in done.rows], lang=lang,
+    ui.table([{"stap": s, "omschrijving": w, "status": d} for s, w, d in done.rows], lang=lang,
              name=f"bereikt-{code}", key=f"achieved-{done.traject}")
 
 st.subheader(t("gemeente.lessen", lang))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app import cache, charts, defaults, formats, links, state, text_panels, ui
-from app.i18n import t
+from app.i18n import column, t
 from graph import analysis, views
 
 HOSTS = 10  # gemeenten offered as werkbezoek hosts on a thread's page
@@ -44,12 +44,17 @@ def _label(th) -> str:
     return formats.thread_label(th.key, th.label_en, names, lang) if en else th.label
 
 
+def _element(key: str, label: str) -> str:
+    """A theme, instrument or pair of them in the chosen language (the analysis' Dutch label otherwise)."""
+    return formats.thread_label(key, label, names, lang) if en else label
+
+
 def _kind(kind: str) -> str:
     return t(f"kind.{kind}", lang) if kind in ("thema", "instrument", "vraagstuk", "combinatie") else kind
 
 
 def _evidence(th) -> None:
-    st.markdown(ui.md(th.sentence if en else th.zin))
+    st.markdown(ui.md(th.sentence.replace(th.label_en, _label(th), 1) if en else th.zin))
     named = ", ".join(links.md(g.label, links.gemeente(g.code, lang)) for g in th.gemeenten[:MAX_NAMED])
     more = len(th.gemeenten) - MAX_NAMED
     st.markdown(f"**{t('rode_draden.where', lang)}**: " + named
@@ -96,7 +101,8 @@ with tab_threads:
     if threads:
         charts.show(charts.bar_spec([{"draad": ui.plain(_label(th)), "gemeenten": th.support, "soort": _kind(th.kind)}
                                      for th in threads[:TOP_CHART]], x="gemeenten", y="draad", colour="soort",
-                                    x_title=t("rode_draden.axis", lang), colour_title=t("col.kind", lang)),
+                                    x_title=t("rode_draden.axis", lang), colour_title=t("col.kind", lang),
+                                    y_title=column("draad", lang)),
                     lang=lang, alt=t("rode_draden.chart.alt", lang))
     for rank, th in enumerate(threads[:MAX_LISTED], 1):
         with st.expander(f"{rank}. {ui.plain(_label(th))} · "
@@ -121,14 +127,16 @@ with tab_groups:
         with st.expander(f"{title} ({len(g.gemeenten)})"):
             st.markdown(", ".join(links.md(m.label, links.gemeente(m.code, lang)) for m in g.gemeenten))
             if g.shared:
-                st.markdown(f"**{t('rode_draden.shared', lang)}**: " + ui.md(", ".join(s.label for s in g.shared)))
+                st.markdown(f"**{t('rode_draden.shared', lang)}**: " + ui.md(", ".join(_element(s.key, s.label)
+                                                                                      for s in g.shared)))
             st.caption(ui.md(g.explanation if en else g.uitleg))
 
 with tab_bridges:
     st.markdown(t("rode_draden.bridges.help", lang))
     found = cache.on_projection(analysis.bridges, traject=scope)
     for b in [*found.gemeenten, *found.elements][:30]:
-        name = links.md(b.label, links.gemeente(b.key.split("/", 1)[-1], lang)) if b.type == "gemeente" else ui.md(b.label)
+        name = links.md(b.label, links.gemeente(b.key.split("/", 1)[-1], lang)) if b.type == "gemeente" \
+            else ui.md(_element(b.key, b.label))
         st.markdown(f"- **{name}** ({_kind(b.type) if b.type != 'gemeente' else t('kind.gemeente', lang)}): "
                     + t("rode_draden.bridge.line", lang, n=b.clusters) + " " + ui.md(b.explanation if en else b.uitleg))
 
@@ -138,11 +146,12 @@ with tab_changes:
         st.markdown(f"**{ui.md(change.before_label)} → {ui.md(change.after_label)}**: "
                     + ui.md(change.sentence if en else change.zin))
         before, after = t("rode_draden.before", lang), t("rode_draden.after", lang)
-        rows = [{"draad": ui.plain(c.label), "voor": c.before, "na": c.after,
+        rows = [{"draad": ui.plain(_element(c.key, c.label)), "voor": c.before, "na": c.after,
                  "status": t(f"rode_draden.status.{c.status}", lang) if c.status in STATUSES else c.status}
                 for c in change.threads]
         if rows:
-            charts.show(charts.change_spec(rows, before=before, after=after, x_title=t("rode_draden.axis", lang)),
+            charts.show(charts.change_spec(rows, before=before, after=after, x_title=t("rode_draden.axis", lang),
+                                           y_title=column("draad", lang), moment_title=t("rode_draden.moment", lang)),
                         lang=lang, alt=t("rode_draden.change.alt", lang))
         ui.table(rows, lang=lang, name="verandering", key=f"change-{change.after}", downloads=False)
 

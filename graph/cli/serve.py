@@ -114,6 +114,22 @@ def app_command(store, host, port) -> None:
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app" / "main.py"),
                "--server.address", host, "--server.port", str(port), "--server.headless", "true",
                "--browser.gatherUsageStats", "false", "--client.toolbarMode", "viewer"]
-    click.echo(f"app op http://{host}:{port}  (store: {env['KERNEN_STORE']})", err=True)
     os.chdir(ROOT)  # .streamlit/config.toml is read from the working directory
+    _warm_app(location)
+    click.echo(f"app op http://{host}:{port}  (store: {env['KERNEN_STORE']})", err=True)
     os.execve(sys.executable, command, env)  # become Streamlit: signals reach the server itself
+
+
+def _warm_app(location: str) -> None:
+    """Compute the pages' first views for the store's current build before the server takes visitors
+    (``app.warm``; quick when they are on disk already)."""
+    try:
+        from app.warm import warm
+
+        done = warm(location)
+    except Exception as exc:  # the app still starts; its pages then compute on the first visit
+        click.echo(f"app: eerste weergaven niet vooraf berekend ({type(exc).__name__}: {exc})", err=True)
+        return
+    if done.computed or done.present:
+        click.echo(f"app: eerste weergaven klaar ({done.computed} berekend, {done.present} al bewaard, "
+                   f"{done.seconds:.1f} s)", err=True)
