@@ -14,7 +14,7 @@ def _env(store_dir, monkeypatch):  # noqa: F811
     monkeypatch.chdir(ROOT)
 
 
-@pytest.mark.parametrize("lang, title", [("nl", "Mogelijke nieuwe rode draden"), ("en", "Possible new rode draden")])
+@pytest.mark.parametrize("lang, title", [("nl", "Mogelijke nieuwe rode draden"), ("en", "Possible new common threads")])
 def test_rode_draden_shows_the_new_threads_panel(lang, title):
     at = run_page("rode_draden", lang=lang)
     assert not at.exception

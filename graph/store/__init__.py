@@ -42,7 +42,7 @@ import pyoxigraph as ox
 from graph.namespace import G_PRIVATE, PREFIXES
 from graph.store.base import DUMP_FORMATS, Store, StoreMissing
 from graph.store.binding import bind_values, to_term
-from graph.store.results import QueryResult, Term
+from graph.store.results import QueryResult, Term, records_of
 from graph.store.versions import hold, read_marker
 
 __all__ = ["Store", "LocalStore", "StoreMissing", "QueryResult", "Term", "open_store", "DUMP_FORMATS",
@@ -240,6 +240,20 @@ class LocalStore(Store):
             raw = self.oxigraph.query(text, prefixes=PREFIXES, default_graph=graphs or None,
                                       named_graphs=graphs)
         return QueryResult.from_oxigraph(raw, max_rows=max_rows, started=start)
+
+    def records(self, text: str, *, bindings: Mapping[str, object] | None = None) -> list[dict[str, object]]:
+        """A trusted SELECT's rows as dicts of Python values: ``query(...).records()`` without the
+        intermediate terms (the app's and the views' reads)."""
+        text = bind_values(text, bindings or {})
+        copy = self.public_copy()
+        if copy is not None:
+            raw = copy.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
+        else:
+            graphs = self.named_graphs()
+            raw = self.oxigraph.query(text, prefixes=PREFIXES, default_graph=graphs or None, named_graphs=graphs)
+        if not isinstance(raw, ox.QuerySolutions):
+            raise ValueError("records() needs a SELECT query")
+        return records_of(raw)
 
     def query_own_dataset(self, text: str, *, max_rows: int | None = None) -> QueryResult:
         """Run a query whose FROM/FROM NAMED clauses (already checked: public graphs only) choose the

@@ -108,6 +108,35 @@ def from_ox(term: object) -> Term | None:
     return Term("literal", str(term))  # RDF-star triple terms: their N-Triples text
 
 
+def py_of(term: object) -> object:
+    """The Python value of a pyoxigraph term, as ``from_ox(term).py`` gives it, without making the
+    :class:`Term` (half a million terms: about a second less).
+
+    >>> py_of(ox.Literal("7", datatype=ox.NamedNode(XSD + "integer"))), py_of(ox.NamedNode("https://x.org/a"))
+    (7, 'https://x.org/a')
+    >>> py_of(ox.Literal("Sneek", language="fy")), py_of(None)
+    ('Sneek', None)
+    """
+    kind = type(term)
+    if kind is ox.NamedNode or kind is ox.BlankNode:
+        return term.value
+    if kind is ox.Literal:
+        if term.language:
+            return term.value
+        datatype = term.datatype.value
+        if datatype in _INTEGERS:
+            return _lenient(int, term.value)
+        convert = _CONVERTERS.get(datatype)
+        return _lenient(convert, term.value) if convert else term.value
+    return None if term is None else str(term)
+
+
+def records_of(raw: ox.QuerySolutions) -> list[dict[str, object]]:
+    """The rows of a pyoxigraph SELECT result as dicts of Python values, like ``QueryResult.records()``."""
+    names = [v.value for v in raw.variables]
+    return [dict(zip(names, [py_of(v) for v in solution])) for solution in raw]
+
+
 def to_ox(term: Term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """A :class:`Term` as a pyoxigraph term."""
     if term.kind == "uri":

@@ -41,6 +41,9 @@ def with_lang(text: str, lang: str | None) -> str:
 
 def select_rows(store: Any, text: str, *, lang: str | None = None, **bindings: object) -> list[dict[str, Any]]:
     bound = {k: v for k, v in bindings.items() if v is not None}
+    fast = getattr(store, "records", None)  # a local store converts its rows without intermediate terms
+    if callable(fast):
+        return fast(with_lang(text, lang), bindings=bound or None)
     return list(store.query(with_lang(text, lang), bindings=bound or None).records())
 
 
