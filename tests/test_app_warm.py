@@ -66,3 +66,12 @@ def test_without_a_warm_up_the_pages_compute_their_first_view(store_dir, monkeyp
 def test_switched_off_a_warm_up_does_nothing(store_dir, monkeypatch):
     monkeypatch.setenv("KERNEN_APP_DISK_CACHE", "0")
     assert warm.warm(store_dir) == warm.Warmed()
+
+
+def test_the_cli_warms_a_store_and_says_so(store_dir, capsys):
+    from graph.cli.serve import warm_app
+
+    warm_app(store_dir)
+    warm_app(store_dir)
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("app: eerste weergaven klaar")]
+    assert len(lines) == 2 and "(0 berekend" in lines[1] and "(0 berekend" not in lines[0]

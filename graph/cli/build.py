@@ -43,6 +43,10 @@ def build_command(inputs: tuple[str, ...], store: str | None, data_dir: str | No
     click.echo(format_build_report(report))
     if redact:
         click.echo(f"persoonsgegevens vervangen: {_redacted_summary(report.redacted)}")
+    if Path(str(report.store) + ".app-cache").is_dir():  # the app has served this store: ready its new build
+        from graph.cli.serve import warm_app
+
+        warm_app(str(report.store))
 
 
 def _redacted_summary(redacted: dict[str, int]) -> str:

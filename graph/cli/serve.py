@@ -115,14 +115,14 @@ def app_command(store, host, port) -> None:
                "--server.address", host, "--server.port", str(port), "--server.headless", "true",
                "--browser.gatherUsageStats", "false", "--client.toolbarMode", "viewer"]
     os.chdir(ROOT)  # .streamlit/config.toml is read from the working directory
-    _warm_app(location)
+    warm_app(location)
     click.echo(f"app op http://{host}:{port}  (store: {env['KERNEN_STORE']})", err=True)
     os.execve(sys.executable, command, env)  # become Streamlit: signals reach the server itself
 
 
-def _warm_app(location: str) -> None:
-    """Compute the pages' first views for the store's current build before the server takes visitors
-    (``app.warm``; quick when they are on disk already)."""
+def warm_app(location: str) -> None:
+    """Compute the app pages' first views for the store's current build (``app.warm``; quick when they
+    are on disk already): before the server takes visitors, and after a build of a store the app serves."""
     try:
         from app.warm import warm
 
