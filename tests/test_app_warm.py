@@ -68,10 +68,11 @@ def test_switched_off_a_warm_up_does_nothing(store_dir, monkeypatch):
     assert warm.warm(store_dir) == warm.Warmed()
 
 
-def test_the_cli_warms_a_store_and_says_so(store_dir, capsys):
+def test_the_cli_warms_a_store_and_says_so(tmp_path, capsys):
     from graph.cli.serve import warm_app
 
-    warm_app(store_dir)
-    warm_app(store_dir)
+    fresh = str(write_store(tmp_path / "store"))
+    warm_app(fresh)
+    warm_app(fresh)
     lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("app: eerste weergaven klaar")]
     assert len(lines) == 2 and "(0 berekend" in lines[1] and "(0 berekend" not in lines[0]
