@@ -13,6 +13,17 @@ from app.i18n import LANGS, t
 from app.pages import PAGES, menu
 from graph.settings import load_settings
 
+
+def _start_query_worker() -> None:
+    """A query worker for the SPARQL page, started after the first page is drawn (once per process and
+    store build; it opens the store and loads its in-memory copy), so that page's first query does
+    not wait for it."""
+    from app import cache
+    from graph.sparql import start_worker
+
+    start_worker(cache.location())
+
+
 st.set_page_config(page_title=t("app.title"), layout="wide")
 lang = state.lang()
 st.sidebar.radio(t("app.lang", lang), LANGS, key="lang", horizontal=True,
@@ -36,3 +47,4 @@ st.session_state[state.PAGE_KEY] = current
 state.keep_lang()
 shell.introduction(lang)
 page.run()
+_start_query_worker()

@@ -31,7 +31,9 @@ def new_threads(*, traject: str | None, k: int, lang: str) -> None:
     text = TEXT[lang]
     st.subheader(text["new"])
     st.caption(text["new_help"].format(k=k))
-    found = cache.call(proposals_report.store_proposals, traject=traject, k=k)
+    from graph.text.proposals import ranked
+
+    found = ranked(cache.call(proposals_report.store_counted, traject=traject), k=k)
     if not found:
         st.caption(text["none"])
         return

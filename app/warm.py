@@ -101,7 +101,7 @@ def _per_scope(w: _Warmer, scope: str | None) -> None:
     w.on_projection(similarity_graph, traject=scope)
     w.on_projection(analysis.bridges, traject=scope)
     w.on_projection(analysis.changes, traject=scope)
-    w.call(proposals_report.store_proposals, traject=scope, k=THREADS_K)
+    w.call(proposals_report.store_counted, traject=scope)
 
 
 def _first_gemeenten(w: _Warmer, langs: tuple[str, ...]) -> None:

@@ -86,6 +86,26 @@ def family(word: str) -> str:
 def proposals(lessons: Sequence[LesText], concepts: Iterable[Concept], *, k: int = 3,
               top: int = TOP) -> list[Proposal]:
     """The ``top`` word pairs carried by the lessons of at least ``k`` gemeenten (see module docstring)."""
+    return ranked(counted(lessons, concepts), k=k, top=top)
+
+
+@dataclass(frozen=True)
+class Counted:
+    """The word pairs of a set of lessons, before any minimum of gemeenten: what :func:`ranked` chooses
+    from (lemmatising is most of the work; choosing for another ``k`` is quick)."""
+
+    where: dict[tuple[str, str], list[LesText]]  # family pair -> the lessons saying it
+    forms: dict[str, Counter]  # family -> its words and how often each occurs
+    words: dict[str, list[str]]  # lesson key -> its words in order
+
+
+def ranked(found: Counted, *, k: int = 3, top: int = TOP) -> list[Proposal]:
+    """The ``top`` pairs of ``found`` carried by the lessons of at least ``k`` gemeenten."""
+    return [_proposal(pair, found.where[pair], found.forms, found.words) for pair in _ranked(found.where, k, top)]
+
+
+def counted(lessons: Sequence[LesText], concepts: Iterable[Concept]) -> Counted:
+    """The family pairs within the sentences of ``lessons`` that no concept covers."""
     concepts = list(concepts)
     said = [[lemmas(part) for part in _SENTENCE.split(x.text)] for x in lessons]
     vocab = vocabulary(" ".join(c.labels) for c in concepts) | {w for parts in said for part in parts for w in part}
@@ -101,7 +121,7 @@ def proposals(lessons: Sequence[LesText], concepts: Iterable[Concept], *, k: int
             forms[family(w)][w] += 1
         for pair in _pairs(parts, common) - covered_pairs:
             where[pair].append(les)
-    return [_proposal(pair, where[pair], forms, words) for pair in _ranked(where, k, top)]
+    return Counted(dict(where), {f: Counter(c) for f, c in forms.items()}, words)
 
 
 def _pairs(parts: list[list[str]], common: set[str]) -> set[tuple[str, str]]:

@@ -21,14 +21,20 @@ from graph.ingest.resolve import load_resolver
 from graph.messages import t
 from graph.settings import DEFAULT_DATA
 from graph.text.corpus import concepts, lessons, ontology_concepts
-from graph.text.proposals import Proposal, proposals
+from graph.text.proposals import Counted, Proposal, counted, ranked
 
 JSON_KEY = "nieuwe_rode_draden"
 
 
 def store_proposals(store: Any, *, traject: str | None = None, k: int = 3) -> list[Proposal]:
     """The proposals of the lessons in ``store`` (one trajectory's, or all)."""
-    return proposals(lessons(store, traject=traject), concepts(store) or ontology_concepts(), k=k)
+    return ranked(store_counted(store, traject=traject), k=k)
+
+
+def store_counted(store: Any, *, traject: str | None = None) -> Counted:
+    """The word pairs of the lessons in ``store`` before a minimum of gemeenten is chosen (the app keeps
+    this per trajectory, so another minimum costs only the choice)."""
+    return counted(lessons(store, traject=traject), concepts(store) or ontology_concepts())
 
 
 def gemeente_labels(codes: tuple[str, ...]) -> str:

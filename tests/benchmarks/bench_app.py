@@ -1,14 +1,17 @@
 """Benchmark of the app: cold start, page render times, and the 2,000-node network.
 
 Run: ``python tests/benchmarks/bench_app.py [--skip-browser] [--nodes 2000] [--store DIR ...]``; with
-``--store`` only the page renders on those built stores. ``page_renders(store_dir)`` is what
+``--store`` only the search and page figures of those built stores. ``page_renders(store_dir)`` is what
 tests/benchmarks/run.py calls per size.
 
 Prints (Markdown tables):
 - cold start: ``kernen app`` until Streamlit answers, and until the first page has rendered in Chromium;
-- render time of every page under AppTest, cold (empty caches) and warm (median of 3), on the example
-  data (a real ``build`` of reference + praktijk + the example trajectory) and on a build of a synthetic
-  trajectory with all 342 gemeenten x 50 lessons (tests/benchmarks/synthetic.py);
+- search: building the index, and each query;
+- every page under AppTest, on the example data (a real ``build`` of reference + praktijk + the example
+  trajectory) and on a build of a synthetic trajectory with all 342 gemeenten x 50 lessons
+  (tests/benchmarks/synthetic.py), three ways: the first visit after a build with nothing computed in
+  advance (no disk cache), the first visit in a new server process after ``app.warm`` has filled the disk
+  cache (what ``kernen app`` does before it serves), and warm (median of 3); the warm-up's own time;
 - the network page's HTML for N nodes: size, time to make it, and time until Chromium has drawn it.
 """
 
@@ -114,18 +117,25 @@ def print_search(label: str, figures: dict[str, float]) -> None:
 
 def _render(page: str, params: dict[str, str], lang: str) -> tuple[float, str]:
     """Seconds for one render of ``page`` in a new session, and the page's exceptions ("" for none)."""
+    seconds, _, problem = _render_cpu(page, params, lang)
+    return seconds, problem
+
+
+def _render_cpu(page: str, params: dict[str, str], lang: str) -> tuple[float, float, str]:
+    """Wall seconds, CPU seconds of this process (every thread) and exceptions of one render."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "app" / "screens" / f"{page}.py"), default_timeout=RENDER_TIMEOUT_S)
     at.query_params["lang"] = lang
     for key, value in params.items():
         at.query_params[key] = value
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     try:
         at.run()
     except Exception as exc:  # AppTest raises on a timeout; the figure is then the time until then
-        return time.perf_counter() - start, f"{type(exc).__name__}: {exc}"
-    return time.perf_counter() - start, "; ".join(str(e.value) for e in at.exception)
+        return time.perf_counter() - start, time.process_time() - cpu, f"{type(exc).__name__}: {exc}"
+    return (time.perf_counter() - start, time.process_time() - cpu,
+            "; ".join(str(e.value) for e in at.exception))
 
 
 def _warm_up_runtime() -> None:
@@ -145,7 +155,9 @@ def page_renders(store_dir: Path, *, lang: str = "nl", warm_runs: int = WARM_RUN
     """Render time of every app page under AppTest on the built store at ``store_dir``, keyed by page id.
 
     Per page: ``cold_s``, the first render after Streamlit's caches are emptied (data and resources,
-    the store included; Python modules already imported), and ``warm_s``, the median of ``warm_runs``
+    the store included; Python modules already imported; what is in the store's disk cache is read
+    back: a new server process, which starts a query worker after the first page as ``app/main.py``
+    does), ``cold_cpu_s`` its CPU time, and ``warm_s``, the median of ``warm_runs``
     renders after one warm-up render; each render is a new session (a new visitor). A page that raises
     gets ``"error"`` with the messages (its times are still given; the app's redaction of error details
     is lifted while measuring).
@@ -165,14 +177,19 @@ def page_renders(store_dir: Path, *, lang: str = "nl", warm_runs: int = WARM_RUN
         for page in PAGES:
             st.cache_data.clear()
             st.cache_resource.clear()
-            cold, error = _render(page, params.get(page, {}), lang)
+            cold, cold_cpu, error = _render_cpu(page, params.get(page, {}), lang)
+            if page == PAGES[0]:  # as app/main.py does after a visitor's first page
+                from graph.sparql import start_worker
+
+                start_worker(str(store_dir))
             _render(page, params.get(page, {}), lang)
             warm = []
             for _ in range(warm_runs):
                 seconds, problem = _render(page, params.get(page, {}), lang)
                 warm.append(seconds)
                 error = error or problem
-            out[page] = {"cold_s": round(cold, 3), "warm_s": round(statistics.median(warm), 3)}
+            out[page] = {"cold_s": round(cold, 3), "cold_cpu_s": round(cold_cpu, 3),
+                         "warm_s": round(statistics.median(warm), 3)}
             if error:
                 out[page]["error"] = error
     finally:
@@ -182,6 +199,63 @@ def page_renders(store_dir: Path, *, lang: str = "nl", warm_runs: int = WARM_RUN
             os.environ["KERNEN_STORE"] = before[0]
         config.set_option("client.showErrorDetails", before[1])
     return out
+
+
+def first_visits(store_dir: Path, *, lang: str = "nl") -> dict[str, dict[str, float | str]]:
+    """Per page, the first visit after a build when nothing was computed in advance: Streamlit's caches
+    emptied and no disk cache (``KERNEN_APP_DISK_CACHE=0``), so the page computes all it shows; wall and
+    CPU seconds (``first_s``, ``first_cpu_s``). Pages are measured one after another in this process."""
+    import streamlit as st
+
+    params = page_params(Path(store_dir))
+    _warm_up_runtime()
+    saved = {name: os.environ.get(name) for name in ("KERNEN_STORE", "KERNEN_APP_DISK_CACHE")}
+    os.environ.update({"KERNEN_STORE": str(store_dir), "KERNEN_APP_DISK_CACHE": "0"})
+    out: dict[str, dict[str, float | str]] = {}
+    try:
+        for page in PAGES:
+            st.cache_data.clear()
+            st.cache_resource.clear()
+            seconds, cpu, error = _render_cpu(page, params.get(page, {}), lang)
+            out[page] = {"first_s": round(seconds, 3), "first_cpu_s": round(cpu, 3), **({"error": error} if error else {})}
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    return out
+
+
+def warm_up(store_dir: Path) -> dict[str, float]:
+    """``python -m app.warm`` (what ``kernen app`` runs before it serves) in a new process on an empty
+    disk cache: wall and CPU seconds (its own and its children's)."""
+    import resource
+    import shutil
+
+    from app import disk_cache
+
+    shutil.rmtree(Path(store_dir).parent / (Path(store_dir).name + disk_cache.SUFFIX), ignore_errors=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "app.warm", str(store_dir)], cwd=ROOT, check=True,
+                   env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"wall_s": time.perf_counter() - start,
+            "cpu_s": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)}
+
+
+def print_cold(label: str, first: dict, warmed: dict[str, float], renders: dict) -> None:
+    """One table per store: first visit without and with the warm-up, and warm."""
+    print(f"\n### {label}\n\nwarm-up (`python -m app.warm`, new process, empty disk cache): "
+          f"{warmed['wall_s']:.1f} s wall, {warmed['cpu_s']:.1f} s CPU\n")
+    print("| page | first visit, nothing computed: wall s | CPU s | new process after the warm-up: wall s | CPU s "
+          "| warm s | exception |\n|---|---:|---:|---:|---:|---:|---|")
+    for name, f in renders.items():
+        before = first.get(name, {})
+        error = "; ".join(x for x in (before.get("error", ""), f.get("error", "")) if x)
+        print(f"| {name} | {before.get('first_s', 0):.2f} | {before.get('first_cpu_s', 0):.2f} | {f['cold_s']:.2f} "
+              f"| {f['cold_cpu_s']:.2f} | {f['warm_s']:.2f} | {error} |")
 
 
 def free_port() -> int:
@@ -252,12 +326,6 @@ def network_figures(n: int, *, browser: bool) -> dict[str, float]:
     return figures
 
 
-def print_renders(label: str, renders: dict[str, dict[str, float | str]]) -> None:
-    print(f"\n### {label}\n\n| page | cold s | warm s | exception |\n|---|---:|---:|---|")
-    for name, f in renders.items():
-        print(f"| {name} | {f['cold_s']:.2f} | {f['warm_s']:.2f} | {f.get('error', '')} |")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-browser", action="store_true", help="no Chromium measurements")
@@ -268,7 +336,8 @@ def main() -> None:
     if args.store:
         for store in args.store:
             print_search(str(store), search_times(store))
-            print_renders(str(store), page_renders(store))
+            first = first_visits(store)
+            print_cold(str(store), first, warm_up(store), page_renders(store))
         return
     with tempfile.TemporaryDirectory() as tmp:
         stores = {"voorbeeld (build)": example_store(Path(tmp)), "342 gemeenten x 50 lessen": synthetic_store(Path(tmp))}
@@ -277,7 +346,8 @@ def main() -> None:
             print(f"\n| cold start | s |\n|---|---:|\n| server healthy | {healthy:.2f} |\n| first page rendered | {rendered:.2f} |")
         for label, store in stores.items():
             print_search(label, search_times(Path(store)))
-            print_renders(label, page_renders(Path(store)))
+            first = first_visits(Path(store))
+            print_cold(label, first, warm_up(Path(store)), page_renders(Path(store)))
     f = network_figures(args.nodes, browser=not args.skip_browser)
     print(f"\n| network | value |\n|---|---:|\n| nodes / edges | {f['nodes']} / {f['edges']} |"
           f"\n| HTML | {f['html_bytes'] / 1e6:.2f} MB |\n| HTML made in | {f['html_s']:.2f} s |"
