@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import cache, choose, defaults, formats, links, profile as parts, state, ui
+from app import cache, choose, defaults, formats, labels, links, profile as parts, state, ui
 from app.i18n import has, t
 from graph import analysis, views
 
@@ -108,15 +108,17 @@ for les in cache.call(views.lessons, gemeente=code, lang=lang):
 
 st.subheader(t("gemeente.similar", lang))
 similar = cache.on_projection(analysis.similar, code=code, top=defaults.SIMILAR_TOP)
+english = labels.english() if lang == "en" else {}
 parts.link_table([{"gemeente": links.gemeente(s.b.code, lang) + "#" + ui.plain(s.b.label),
-                   "gedeeld": ", ".join(s.shared), "km": None if s.distance_km is None else round(s.distance_km),
-                   "waarom": s.explanation if lang == "en" else s.uitleg} for s in similar],
+                   "gedeeld": ", ".join(english.get(x, x) for x in s.shared),
+                   "km": None if s.distance_km is None else round(s.distance_km),
+                   "waarom": labels.in_english(s.explanation, english) if lang == "en" else s.uitleg} for s in similar],
                  lang=lang, name=f"vergelijkbaar-{code}", key="similar", link_column="gemeente")
 
 st.subheader(t("gemeente.hosts", lang))
 hosts = [v for v in cache.on_projection(analysis.hosts) if any(g.code == code for g in v.gemeenten)]
 parts.link_table([{"gastgemeente": links.gemeente(m.host.code, lang) + "#" + ui.plain(m.host.label),
-                   "vraagstuk": v.title, "waarom": m.explanation if lang == "en" else m.uitleg}
+                   "vraagstuk": v.title, "waarom": labels.in_english(m.explanation, english) if lang == "en" else m.uitleg}
                   for v in hosts for m in v.matches], lang=lang, name=f"werkbezoeken-{code}", key="hosts",
                  link_column="gastgemeente")
 st.caption(t("shell.contact.uitleg", lang))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import cache, charts, defaults, formats, links, state, text_panels, ui
+from app import cache, charts, defaults, formats, labels, links, state, text_panels, ui
 from app.i18n import column, t
 from graph import analysis, views
 
@@ -38,6 +38,12 @@ threads = cache.on_projection(analysis.threads, traject=scope, k=k)
 
 names = ({**cache.call(views.concepts, kind="Thema", lang=lang), **cache.call(views.concepts, kind="Instrument", lang=lang)}
          if en else {})
+english = labels.english() if en else {}
+
+
+def _say(dutch: str, english_text: str) -> str:
+    """An analysis text in the chosen language, the elements it names in English too."""
+    return labels.in_english(english_text, english) if en else dutch
 
 
 def _label(th) -> str:
@@ -121,7 +127,7 @@ with tab_groups:
     lo = left.number_input(t("rode_draden.groupsize.min", lang), 2, 10, key="lo")
     hi = right.number_input(t("rode_draden.groupsize.max", lang), 2, 12, key="hi")
     groups = cache.on_projection(analysis.learning_groups, traject=scope, size=(int(lo), int(max(lo, hi))))
-    st.markdown(ui.md(groups.sentence if en else groups.zin))
+    st.markdown(ui.md(_say(groups.zin, groups.sentence)))
     for g in groups.groups:
         title = t("netwerk.group", lang, n=g.number) + (f" · {ui.plain(g.region)}" if g.region else "")
         with st.expander(f"{title} ({len(g.gemeenten)})"):
@@ -129,7 +135,7 @@ with tab_groups:
             if g.shared:
                 st.markdown(f"**{t('rode_draden.shared', lang)}**: " + ui.md(", ".join(_element(s.key, s.label)
                                                                                       for s in g.shared)))
-            st.caption(ui.md(g.explanation if en else g.uitleg))
+            st.caption(ui.md(_say(g.uitleg, g.explanation)))
 
 with tab_bridges:
     st.markdown(t("rode_draden.bridges.help", lang))
@@ -138,7 +144,7 @@ with tab_bridges:
         name = links.md(b.label, links.gemeente(b.key.split("/", 1)[-1], lang)) if b.type == "gemeente" \
             else ui.md(_element(b.key, b.label))
         st.markdown(f"- **{name}** ({_kind(b.type) if b.type != 'gemeente' else t('kind.gemeente', lang)}): "
-                    + t("rode_draden.bridge.line", lang, n=b.clusters) + " " + ui.md(b.explanation if en else b.uitleg))
+                    + t("rode_draden.bridge.line", lang, n=b.clusters) + " " + ui.md(_say(b.uitleg, b.explanation)))
 
 with tab_changes:
     st.markdown(t("rode_draden.changes.help", lang))

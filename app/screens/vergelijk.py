@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import cache, choose, defaults, formats, links, profile as parts, state, ui
+from app import cache, choose, defaults, formats, labels, links, profile as parts, state, ui
 from app.i18n import t
 from graph import analysis, views
 
@@ -67,4 +67,4 @@ pair = next((s for s in cache.on_projection(analysis.similar, code=a, top=defaul
 if pair is None:
     st.caption(t("vergelijk.nothing", lang))
 else:
-    st.markdown(ui.md(pair.explanation if lang == "en" else pair.uitleg))
+    st.markdown(ui.md(labels.in_english(pair.explanation, labels.english()) if lang == "en" else pair.uitleg))
