@@ -258,6 +258,92 @@ def print_cold(label: str, first: dict, warmed: dict[str, float], renders: dict)
               f"| {f['cold_cpu_s']:.2f} | {f['warm_s']:.2f} | {error} |")
 
 
+def other_views(store_dir: Path, *, lang: str = "nl") -> dict[str, dict[str, float | str]]:
+    """Views a visitor reaches after a page's first view (another gemeente, another minimum, a lesson's or an
+    instrument's page, the largest network, a search), each rendered once in this process after the caches
+    were emptied, reading what the disk cache holds: wall and CPU seconds."""
+    import streamlit as st
+
+    from graph import views
+    from graph.store import open_store
+
+    store = open_store(store_dir)
+    params = page_params(Path(store_dir))
+    codes = [code for code, _ in views.gemeenten(store)]
+    lessons = views.lessons(store)
+    busiest = max(views.instruments(store), key=lambda i: i.gemeenten, default=None)
+    slug = params.get("rode_draden", {}).get("traject", "")
+    cases = {
+        "gemeente (another)": ("gemeente", {"gemeente": codes[len(codes) // 2]} if codes else {}),
+        "vergelijk (another pair)": ("vergelijk", {"a": codes[1], "b": codes[-1]} if len(codes) > 1 else {}),
+        "rode_draden k=5": ("rode_draden", {"traject": slug, "k": "5"}),
+        "rode_draden groups 3-8": ("rode_draden", {"traject": slug, "lo": "3", "hi": "8"}),
+        "lessen ?les=": ("lessen", {"les": lessons[len(lessons) // 2].key} if lessons else {}),
+        "instrumenten ?instrument= (most used)": ("instrumenten",
+                                                  {"instrument": busiest.key.split("/", 1)[-1]} if busiest else {}),
+        "netwerk preset alles": ("netwerk", {"traject": slug, "preset": "alles"}),
+        "zoeken (another term)": ("zoeken", {"zoekterm": SEARCHES[2]}),
+    }
+    _warm_up_runtime()
+    saved = os.environ.get("KERNEN_STORE")
+    os.environ["KERNEN_STORE"] = str(store_dir)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    out: dict[str, dict[str, float | str]] = {}
+    try:
+        for label, (page, view) in cases.items():
+            seconds, cpu, error = _render_cpu(page, view, lang)
+            out[label] = {"s": round(seconds, 3), "cpu_s": round(cpu, 3), **({"error": error} if error else {})}
+    finally:
+        if saved is None:
+            os.environ.pop("KERNEN_STORE", None)
+        else:
+            os.environ["KERNEN_STORE"] = saved
+    return out
+
+
+def browser_pages(store: str, paths: list[str]) -> dict[str, tuple[float, float]]:
+    """``kernen app`` on ``store`` (its warm-up included), then per path in Chromium: seconds until
+    Streamlit has finished the page opened by URL after the start page, first and second visit."""
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "graph", "app", "--store", store, "--port", str(port)],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)})
+    url = f"http://127.0.0.1:{port}"
+    out: dict[str, tuple[float, float]] = {}
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/_stcore/health", timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.2)
+        with sync_playwright() as pw:
+            browser = launch_browser(pw)
+            page = browser.new_page(viewport={"width": 1440, "height": 1000})
+            page.goto(url + "/")
+            page.wait_for_selector(READY, timeout=120_000)
+            for path in paths:
+                times = []
+                for _ in range(2):
+                    start = time.perf_counter()
+                    page.goto(f"{url}/{path}")
+                    page.wait_for_timeout(300)  # the run starts after the page has loaded
+                    page.wait_for_selector(READY, timeout=180_000)
+                    times.append(time.perf_counter() - start)
+                out[path] = (times[0], times[1])
+            browser.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    return out
+
+
+BROWSER_PATHS = ["overzicht", "zoeken?zoekterm=dorp", "gemeente", "lessen", "rode_draden", "netwerk"]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -338,6 +424,13 @@ def main() -> None:
             print_search(str(store), search_times(store))
             first = first_visits(store)
             print_cold(str(store), first, warm_up(store), page_renders(store))
+            print("\n| after the first view (new process, after the warm-up) | wall s | CPU s | exception |\n|---|---:|---:|---|")
+            for label, f in other_views(store).items():
+                print(f"| {label} | {f['s']:.2f} | {f['cpu_s']:.2f} | {f.get('error', '')} |")
+            if not args.skip_browser:
+                print("\n| in Chromium (`kernen app`) | first visit s | second visit s |\n|---|---:|---:|")
+                for path, (first_s, second_s) in browser_pages(str(store), BROWSER_PATHS).items():
+                    print(f"| {path} | {first_s:.2f} | {second_s:.2f} |")
         return
     with tempfile.TemporaryDirectory() as tmp:
         stores = {"voorbeeld (build)": example_store(Path(tmp)), "342 gemeenten x 50 lessen": synthetic_store(Path(tmp))}
