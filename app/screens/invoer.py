@@ -85,5 +85,8 @@ with tempfile.TemporaryDirectory(prefix="kernen-upload-") as tmp:
     others = [p for p in default_inputs(settings.data_dir) if slug(p) != mine]
     with st.spinner("…"):
         report = build([*others, target], store_dir=cache.location())
+        from app.warm import warm
+
+        warm(cache.location())  # the pages' first views of the new build, before a visitor opens them
     st.success(t("invoer.built", lang, summary=f"{report.triples:,} triples, {report.total_seconds:.1f} s"))
     st.cache_data.clear()
