@@ -124,8 +124,11 @@ def warm_app(location: str) -> None:
     """Compute the app pages' first views for the store's current build (``app.warm``; quick when they
     are on disk already): before the server takes visitors, and after a build of a store the app serves."""
     try:
+        from app import disk_cache
         from app.warm import warm
 
+        if disk_cache.folder(location) is not None:
+            click.echo("app: eerste weergaven van de pagina's klaarzetten ...", err=True)
         done = warm(location)
     except Exception as exc:  # the app still starts; its pages then compute on the first visit
         click.echo(f"app: eerste weergaven niet vooraf berekend ({type(exc).__name__}: {exc})", err=True)
