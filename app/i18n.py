@@ -294,4 +294,4 @@ from app.i18n_pages import PAGE_UI  # noqa: E402  (the newer pages' words, kept 
 
 UI.update(PAGE_UI)
 COLUMNS.update({"toelichting": ("toelichting", "explanation"), "herindeling": ("herindeling", "merger"),
-                "stap": ("stap", "step")})
+                "stap": ("stap", "step"), "lessen": ("lessen", "lessons")})

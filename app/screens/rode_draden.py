@@ -149,7 +149,9 @@ with tab_bridges:
 with tab_changes:
     st.markdown(t("rode_draden.changes.help", lang))
     for change in cache.on_projection(analysis.changes, traject=scope):
-        st.markdown(f"**{ui.md(change.before_label)} → {ui.md(change.after_label)}**: "
+        shown = ((change.before_label_en, change.after_label_en) if en and change.before_label_en
+                 else (change.before_label, change.after_label))
+        st.markdown(f"**{ui.md(shown[0])} → {ui.md(shown[1])}**: "
                     + ui.md(change.sentence if en else change.zin))
         before, after = t("rode_draden.before", lang), t("rode_draden.after", lang)
         rows = [{"draad": ui.plain(_element(c.key, c.label)), "voor": c.before, "na": c.after,

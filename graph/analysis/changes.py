@@ -68,6 +68,8 @@ class MeetingChange:
     removed_connections: tuple[Connection, ...]
     zin: str
     sentence: str
+    before_label_en: str = ""  # the labels in English where the analysis words them (a round of meetings)
+    after_label_en: str = ""
 
 
 def meetings_with_lessons(p: Projection) -> list[Bijeenkomst]:
@@ -88,12 +90,14 @@ def rounds(p: Projection) -> list[tuple[Bijeenkomst, ...]]:
     return out
 
 
-def _round_label(p: Projection, meetings: tuple[Bijeenkomst, ...]) -> str:
+def _round_label(p: Projection, meetings: tuple[Bijeenkomst, ...], lang: str = "nl") -> str:
+    """A meeting's label, or for a round of several "<kind> (<n> bijeenkomsten)" (``lang`` "en": meetings)."""
     if len(meetings) == 1:
         return meetings[0].label
     soort = {b.soort for b in meetings}
-    name = p.label(soort.pop()) if len(soort) == 1 and "" not in soort else "Bijeenkomsten"
-    return f"{name} ({len(meetings)} bijeenkomsten)"
+    some = "Bijeenkomsten" if lang == "nl" else "Meetings"
+    name = p.label(soort.pop()) if len(soort) == 1 and "" not in soort else some
+    return f"{name} ({len(meetings)} {some.lower()})"
 
 
 def support_at(p: Projection, meetings: str | tuple[str, ...]) -> dict[str, frozenset[str]]:
@@ -185,8 +189,9 @@ def _change(p, r0, r1, s0, s1, new, removed, codes) -> MeetingChange:
     en = ", ".join(f"{n} {STATUS_EN[s]}" for s, n in counts.items())
     (n_new, new), (n_removed, removed) = new, removed
     l0, l1 = _round_label(p, r0), _round_label(p, r1)
+    e0, e1 = _round_label(p, r0, "en"), _round_label(p, r1, "en")
     return MeetingChange(
         r0[0].key, l0, r1[0].key, l1, tuple(b.key for b in r0), tuple(b.key for b in r1), tuple(threads),
         n_new, n_removed, _connections(p, new, codes), _connections(p, removed, codes),
         f"Van {l0} naar {l1}: draden {nl}; {n_new} nieuwe en {n_removed} verdwenen verbindingen",
-        f"From {l0} to {l1}: threads {en}; {n_new} new and {n_removed} removed connections")
+        f"From {e0} to {e1}: threads {en}; {n_new} new and {n_removed} removed connections", e0, e1)
