@@ -67,6 +67,11 @@ def projection_key(traject: str | None, name: str, options: tuple) -> str:
     return f"projection:{traject!r}:{name}:{options!r}"
 
 
+def search_key(lang: str, k: int) -> str:
+    """The key of the prepared search index (entries and the threads of at least ``k`` gemeenten)."""
+    return f"search:{lang}:k={k}"
+
+
 def has(where: str, key: str) -> bool:
     """Whether the current build's folder holds a result for ``key``."""
     base = folder(where)

@@ -86,7 +86,7 @@ def _store_wide(w: _Warmer, slugs: list[str], lang: str) -> None:
     for slug in slugs:
         w.call(views.meetings, traject=slug, lang=lang)
     entries = w.call(views.search_index, lang=lang)
-    w._keep(f"search:{lang}", lambda: search.prepare(search.with_threads(
+    w._keep(disk_cache.search_key(lang, SEARCH_K), lambda: search.prepare(search.with_threads(
         entries, w.on_projection(analysis.threads, k=SEARCH_K), lang=lang)))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import cache, defaults, links, state, ui
+from app import cache, defaults, disk_cache, links, state, ui
 from app.i18n import t
 from graph.views import search
 from graph import analysis, views
@@ -20,7 +20,7 @@ cache.store()
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _index(where: str, build: str, lang: str) -> list:
-    return cache.kept(f"search:{lang}", lambda: search.prepare(search.with_threads(
+    return cache.kept(disk_cache.search_key(lang, defaults.SEARCH_K), lambda: search.prepare(search.with_threads(
         cache.call(views.search_index, lang=lang), cache.on_projection(analysis.threads, k=defaults.SEARCH_K), lang=lang)))
 
 
