@@ -40,9 +40,9 @@ def store(quads) -> ox.Store:
 def test_checked_facts_and_note_facts(store):
     rows = select(store, """SELECT ?c (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f a ?c FILTER(?c IN (kd:Praktijkfeit, kd:Notitiefeit)) }
         GROUP BY ?c ORDER BY ?c""")
-    assert rows == [("https://w3id.org/kernendemocratie/def#Notitiefeit", "123"),  # 78 uses + 28 counts + 8 lessons + 9 organisations
-                    ("https://w3id.org/kernendemocratie/def#Praktijkfeit", "764")]  # 567 uses + 98 counts + 70 lessons
-    # + 28 organisation supports + 1 organisation
+    assert rows == [("https://w3id.org/kernendemocratie/def#Notitiefeit", "2"),  # 1 use (T74) + 1 count (K3)
+                    ("https://w3id.org/kernendemocratie/def#Praktijkfeit", "885")]  # 644 uses + 125 counts + 78 lessons
+    # + 28 organisation supports + 10 organisations
 
 
 def test_every_checked_fact_has_url_and_quote(store):
@@ -61,7 +61,7 @@ def test_quote_and_source_date_of_a_fact(store):
 def test_dates_are_as_precise_as_the_source(store):
     rows = select(store, """SELECT ?type (COUNT(*) AS ?n) WHERE { ?t a kd:Toepassing ; kd:sinds ?s
         BIND(DATATYPE(?s) AS ?type) } GROUP BY ?type ORDER BY ?type""")
-    assert rows == [(XSD + "date", "24"), (XSD + "gYear", "182"), (XSD + "gYearMonth", "7")]
+    assert rows == [(XSD + "date", "27"), (XSD + "gYear", "180"), (XSD + "gYearMonth", "7")]
     wijk = select(store, """SELECT ?s WHERE { ?t kd:gemeente/kd:code "GM0352" ; kd:sinds ?s FILTER(YEAR(?s) = 2026) }""")
     assert wijk == [("2026-02-07",)]  # Wijk bij Duurstede: "geldend vanaf 7-2-2026"
 

@@ -121,7 +121,7 @@ VRAGEN: tuple[Vraag, ...] = (
           ontbreekt="Alleen Amstelveen heeft in de data zowel een vertegenwoordigend orgaan als geloot overleg, en daar "
                     "verving de loting de wijkplatforms (opgeheven 2020) in plaats van ze aan te vullen; Eemnes en "
                     "Laren loten zonder dat een bron er een dorps- of wijkraad noemt; bij de Rotterdamse wijkraden "
-                    "noemt alleen de tekst van de notitie loting, zonder citaat. Een gemeente met een dorpsraad náást "
+                    "noemt alleen de omschrijving loting (bij te weinig kandidaten), het citaat niet. Een gemeente met een dorpsraad náást "
                     "loting, en een evaluatie daarvan, noemt geen doorzochte bron (er is niet gericht op loting "
                     "gezocht)."),
     Vraag("P7", "Hoe lieten dorpsverenigingen draagvlak zien voor bestedingen?",
