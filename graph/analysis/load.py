@@ -119,9 +119,7 @@ def rows(store: Any, query: str) -> list[dict[str, Any]]:
     graphs once loaded): converting half a million terms through ``QueryResult`` costs seconds on a
     large trajectory. The queries skip the private graph.
     """
-    text = sparql_prefixes() + query.replace("%PRIVATE%", f"<{G_PRIVATE}>").replace("%ID%", ID)
-    copy = store.public_copy() if hasattr(store, "public_copy") else None
-    result = (copy if copy is not None else getattr(store, "oxigraph", store)).query(text)
+    result = _run(store, query)
     if hasattr(result, "records"):  # a remote store's QueryResult
         return [{k: _plain(v) for k, v in r.items() if v is not None} for r in result.records()]
     names = [v.value for v in result.variables]
@@ -130,6 +128,24 @@ def rows(store: Any, query: str) -> list[dict[str, Any]]:
         values = [_plain(v) if v is not None else None for v in solution]
         out.append({n: v for n, v in zip(names, values) if v is not None})
     return out
+
+
+def _run(store: Any, query: str) -> Any:
+    text = sparql_prefixes() + query.replace("%PRIVATE%", f"<{G_PRIVATE}>").replace("%ID%", ID)
+    copy = store.public_copy() if hasattr(store, "public_copy") else None
+    return (copy if copy is not None else getattr(store, "oxigraph", store)).query(text)
+
+
+def _quads(store: Any, query: str) -> Any:
+    """``(graph, s, p, o)`` of a four-column query, ``p`` as text and the others as they come (pyoxigraph
+    terms, or plain values from a remote store): a caller converts only the rows it keeps."""
+    result = _run(store, query)
+    if hasattr(result, "records"):
+        for r in result.records():
+            yield r["graph"], r["s"], str(r["p"]), r["o"]
+        return
+    for graph, s, p, o in result:
+        yield graph, s, p.value, o
 
 
 def _year(value: Any) -> int | None:
@@ -144,13 +160,14 @@ def _traject_of(graph: str) -> str | None:
 def _instances(store: Any, cls: str) -> dict[str, dict[str, Any]]:
     """``{subject key: {"graph": slug|None, prop: [values]}}`` for every instance of ``cls``."""
     out: dict[str, dict[str, Any]] = defaultdict(lambda: defaultdict(list))
-    wanted = {_expand(name) for name in PROPS[cls].split()}
-    for r in rows(store, Q_PROPERTIES % cls):
-        if str(r["p"]) not in wanted:
+    wanted = {iri: iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for iri in map(_expand, PROPS[cls].split())}
+    for graph, s, p, o in _quads(store, Q_PROPERTIES % cls):
+        name = wanted.get(p)
+        if name is None or o is None:  # other properties (long texts among them) are not converted
             continue
-        item = out[key_of(r["s"])]
-        item["graph"] = _traject_of(str(r["graph"]))
-        item[str(r["p"]).rsplit("#", 1)[-1].rsplit("/", 1)[-1]].append(r["o"])
+        item = out[key_of(_plain(s))]
+        item["graph"] = _traject_of(str(_plain(graph)))
+        item[name].append(_plain(o))
     return {k: out[k] for k in sorted(out)}
 
 
