@@ -1,11 +1,10 @@
-"""A small on-disk store for the app tests: the mini trajectory (tests/fixtures_trajectory.py) plus
-provinces, centroids, instrument groups, definitions and wijken, so that every page has something
-to show. All values are test data about fictional gemeenten (GM9001..GM9004), not facts.
+"""The quads of the app tests' small store (written to disk by conftest's ``app_store`` fixture): the mini
+trajectory (tests/fixtures_trajectory.py) plus provinces, centroids, instrument groups, definitions and wijken,
+so that every page has something to show. All values are test data about fictional gemeenten
+(GM9001..GM9004), not facts.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
@@ -70,13 +69,4 @@ def app_quads() -> list[ox.Quad]:
     return trajectory_quads() + _extra()
 
 
-def write_store(path: Path) -> Path:
-    """Write the app test store to directory ``path`` (a fresh pyoxigraph database); return it."""
-    store = ox.Store(str(path))
-    store.bulk_extend(app_quads())
-    store.flush()
-    del store
-    return path
-
-
-__all__ = ["GEMEENTEN", "HOSTILE", "PROVINCIES", "app_quads", "write_store"]
+__all__ = ["GEMEENTEN", "HOSTILE", "PROVINCIES", "app_quads"]

@@ -160,3 +160,83 @@ def browser():
         instance = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+# --- The small shared test worlds, all fictional. Their quads are plain data in tests/fixtures_trajectory.py,
+# tests/fixtures_year.py, tests/sample_store.py and tests/app_fixture.py; the stores are built here. In-memory
+# stores are shared by the whole session (tests only read them); an on-disk store is written once per use.
+
+
+def write_quads(path: Path, quads) -> Path:
+    """A fresh pyoxigraph database at ``path`` holding ``quads`` (closed again, so other processes can open it)."""
+    import gc
+
+    import pyoxigraph as ox
+
+    store = ox.Store(str(path))
+    store.bulk_extend(quads)
+    store.flush()
+    del store
+    gc.collect()
+    return path
+
+
+@pytest.fixture(scope="session")
+def memory_store():
+    """Build an in-memory ``LocalStore`` of the quads given: ``memory_store(quads)``."""
+    from graph.store import LocalStore
+
+    return LocalStore.in_memory
+
+
+@pytest.fixture(scope="session")
+def disk_store(tmp_path_factory):
+    """Write quads to a new on-disk store: ``disk_store(quads, name="store")`` -> its path."""
+    return lambda quads, name="store": write_quads(tmp_path_factory.mktemp(name) / "store", quads)
+
+
+@pytest.fixture(scope="session")
+def trajectory_store(memory_store):
+    """The mini trajectory of tests/fixtures_trajectory.py, in memory."""
+    from fixtures_trajectory import trajectory_quads
+
+    return memory_store(trajectory_quads())
+
+
+@pytest.fixture(scope="session")
+def year_store(memory_store):
+    """Snapshot k (1..6) of the year of tests/fixtures_year.py, in memory: ``year_store(k)``, each built once."""
+    from functools import cache
+
+    from fixtures_year import year_quads
+
+    return cache(lambda snapshot: memory_store(year_quads(snapshot)))
+
+
+@pytest.fixture(scope="session")
+def sample_store(disk_store) -> Path:
+    """The endpoint tests' sample store of tests/sample_store.py, on disk; tests only read it."""
+    from sample_store import sample_quads
+
+    return disk_store(sample_quads(), "sample")
+
+
+@pytest.fixture(scope="module")
+def app_store(disk_store) -> Path:
+    """The app tests' store of tests/app_fixture.py, on disk: one per test module, as the app keeps a
+    cache of results beside its store."""
+    from app_fixture import app_quads
+
+    return disk_store(app_quads(), "app")
+
+
+@pytest.fixture(scope="session")
+def example_store(memory_store):
+    """The bundled example trajectory with the reference and practice data, in memory (skips if it is absent)."""
+    from graph.build import default_inputs, standard_sources
+    from graph.settings import DEFAULT_DATA
+
+    inputs = default_inputs(DEFAULT_DATA)
+    if not inputs:
+        pytest.skip("data/trajecten/voorbeeld is not there")
+    return memory_store([q for source in standard_sources(DEFAULT_DATA, inputs) for q in source.load()])

@@ -227,24 +227,5 @@ def trajectory_quads() -> list[ox.Quad]:
     return list(q)
 
 
-def memory_store(quads=None):
-    """An in-memory ``graph.store.LocalStore`` of ``quads`` (default: the mini trajectory)."""
-    from graph.store import LocalStore
-
-    return LocalStore.in_memory(trajectory_quads() if quads is None else quads)
-
-
 EXAMPLE_PERSON = "Anna Voorbeeld"  # the fake contact persons of data/trajecten/voorbeeld
 
-
-def example_store():
-    """The bundled example trajectory with reference and practice data, in memory (None if absent)."""
-    from graph.build import default_inputs, standard_sources
-    from graph.settings import DEFAULT_DATA
-    from graph.store import LocalStore
-
-    inputs = default_inputs(DEFAULT_DATA)
-    if not inputs:
-        return None
-    quads = [q for source in standard_sources(DEFAULT_DATA, inputs) for q in source.load()]
-    return LocalStore.in_memory(quads)

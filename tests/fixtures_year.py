@@ -183,9 +183,3 @@ def year_quads(snapshot: int) -> list:
     _outcomes(q, t, snapshot)
     return list(q)
 
-
-def year_store(snapshot: int):
-    """Snapshot ``snapshot`` as an in-memory store."""
-    from graph.store import LocalStore
-
-    return LocalStore.in_memory(year_quads(snapshot))

@@ -1,14 +1,11 @@
 """A small hand-built store for the endpoint, remote-store and dump tests: exact, known contents.
 
 Fictional gemeenten (codes GM99xx, never real facts), a praktijk graph, a private graph that must never
-show, and provenance in the meta graph. :func:`make_store` writes it to disk, where the safe runner's
-worker processes can open it (the time limit is only enforced for on-disk stores).
+show, and provenance in the meta graph. conftest's ``sample_store`` fixture writes it to disk, where the safe
+runner's worker processes can open it (the time limit is only enforced for on-disk stores).
 """
 
 from __future__ import annotations
-
-import gc
-from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -92,12 +89,3 @@ def sample_quads() -> list[ox.Quad]:
         + _praktijk() + _private() + _meta()
     )
 
-
-def make_store(directory: Path, quads: list[ox.Quad] | None = None) -> Path:
-    """Write ``quads`` (default: the sample) into a new pyoxigraph store at ``directory``."""
-    store = ox.Store(str(directory))
-    store.bulk_extend(sample_quads() if quads is None else quads)
-    store.flush()
-    del store
-    gc.collect()
-    return directory

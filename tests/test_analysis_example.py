@@ -9,18 +9,11 @@ from __future__ import annotations
 import pytest
 
 from graph.analysis import analyse_projection, changes, hosts, isolated, project, threads
-from graph.build import default_inputs, standard_sources
-from graph.settings import DEFAULT_DATA
-from graph.store import LocalStore
 
 
 @pytest.fixture(scope="module")
-def example():
-    inputs = default_inputs(DEFAULT_DATA)
-    if not inputs:
-        pytest.skip("the example trajectory is not there")
-    store = LocalStore.in_memory([q for s in standard_sources(DEFAULT_DATA, inputs) for q in s.load()])
-    return project(store, traject="voorbeeld")
+def example(example_store):
+    return project(example_store, traject="voorbeeld")
 
 
 def test_twelve_participants(example):

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from app.pages import PAGES
-from app_fixture import write_store
 from conftest import ROOT
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "benchmarks"))
@@ -18,8 +17,8 @@ import bench_app  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory) -> Path:
-    return write_store(tmp_path_factory.mktemp("bench") / "store")
+def store_dir(app_store) -> Path:
+    return app_store
 
 
 @pytest.fixture(autouse=True)

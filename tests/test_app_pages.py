@@ -12,15 +12,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app.pages import PAGES
-from app_fixture import write_store
 from conftest import ROOT
 
 TIMEOUT_S = 60
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory) -> str:
-    return str(write_store(tmp_path_factory.mktemp("app") / "store"))
+def store_dir(app_store) -> str:
+    return str(app_store)
 
 
 @pytest.fixture(autouse=True)

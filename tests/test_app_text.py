@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from test_app_pages import run_page, store_dir, texts  # noqa: F401  (store_dir is a fixture)
+from test_app_pages import run_page, texts
 
 
 @pytest.fixture(autouse=True)
-def _env(store_dir, monkeypatch):  # noqa: F811
+def _env(app_store, monkeypatch):
     from conftest import ROOT
 
-    monkeypatch.setenv("KERNEN_STORE", store_dir)
+    monkeypatch.setenv("KERNEN_STORE", str(app_store))
     monkeypatch.chdir(ROOT)
 
 

@@ -25,7 +25,7 @@ from SPARQLWrapper import CSV, JSON, POSTDIRECTLY, TURTLE, XML, SPARQLWrapper
 from graph.endpoint import EndpointConfig, create_app
 from graph.export.data import export_data
 from graph.store import open_store
-from sample_store import SECRET_MAIL, SECRET_NAME, make_store
+from sample_store import SECRET_MAIL, SECRET_NAME
 from virtuoso import free_port
 from conftest import accepted
 
@@ -46,8 +46,8 @@ sys.addaudithook(_audit)  # audit hooks cannot be removed; this one only records
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory) -> Path:
-    return make_store(tmp_path_factory.mktemp("endpoint") / "store")
+def store_dir(sample_store) -> Path:
+    return sample_store
 
 
 @pytest.fixture(scope="module")

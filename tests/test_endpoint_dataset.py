@@ -13,7 +13,7 @@ from graph.export.data import export_data
 from graph.namespace import G_ONTOLOGY, G_PRAKTIJK, G_REFERENCE
 from graph.sources.provenance import CC_BY_4, EUPL_1_2, graph_provenance
 from graph.store import open_store
-from sample_store import make_store, sample_quads
+from sample_store import sample_quads
 from test_endpoint import running
 
 DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")
@@ -23,12 +23,12 @@ SD = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
+def client(tmp_path_factory, disk_store):
     """The sample store with one triple stated in two graphs (the merge has it once)."""
     quads = sample_quads()
     first = next(q for q in quads if q.graph_name.value == str(G_REFERENCE))
     twice = ox.Quad(first.subject, first.predicate, first.object, ox.NamedNode(str(G_PRAKTIJK)))
-    store = make_store(tmp_path_factory.mktemp("dataset") / "store", [*quads, twice])
+    store = disk_store([*quads, twice], "dataset")
     dumps = tmp_path_factory.mktemp("dumps")
     export_data(open_store(str(store)), dumps, formats=["nt"])
     with running(EndpointConfig(str(store), 5.0, 100, 4000, dumps=dumps)) as url, \

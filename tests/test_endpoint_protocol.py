@@ -12,16 +12,14 @@ import httpx
 import pytest
 
 from graph.endpoint import EndpointConfig
-from sample_store import make_store
 from test_endpoint import running
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { " + " . ".join(f"?s{i} ?p{i} ?o{i}" for i in range(7)) + " }"
 
 
 @pytest.fixture(scope="module")
-def config(tmp_path_factory) -> EndpointConfig:
-    store = make_store(tmp_path_factory.mktemp("protocol") / "store")
-    return EndpointConfig(str(store), 2.0, 5, 4000, client_queries=1, queue_wait=0.5)
+def config(sample_store) -> EndpointConfig:
+    return EndpointConfig(str(sample_store), 2.0, 5, 4000, client_queries=1, queue_wait=0.5)
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from graph.cli import cli
 from graph.export.data import FORMATS, build_dumps, compact_iri, export_data, jsonld_context
 from graph.namespace import G_META, G_PRAKTIJK, G_PRIVATE, G_REFERENCE
 from graph.store import open_store
-from sample_store import SECRET_MAIL, SECRET_NAME, make_store, sample_quads
+from sample_store import SECRET_MAIL, SECRET_NAME, sample_quads
 
 PUBLIC = {str(G_REFERENCE): 22, str(G_PRAKTIJK): 16, str(G_META): 6}
 GEMEENTEN_CSV = (
@@ -29,8 +29,8 @@ ROWS = {"gemeenten.csv": 2, "kernen.csv": 2, "instrumenten.csv": 1, "toepassinge
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    return open_store(str(make_store(tmp_path_factory.mktemp("export") / "store")))
+def store(sample_store):
+    return open_store(str(sample_store))
 
 
 @pytest.fixture(scope="module")

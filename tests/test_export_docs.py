@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 
 import docx
 import pytest
-from fixtures_trajectory import PERSON_EMAIL, PERSON_NAME, memory_store
+from fixtures_trajectory import EXAMPLE_PERSON, PERSON_EMAIL, PERSON_NAME, trajectory_quads
 
 from graph.export.document import BulletList, Document, Heading, Link, Paragraph, Table
 from graph.export.render_docx import render_docx
@@ -30,8 +30,8 @@ CASES = [pytest.param(kind, lang, id=f"{kind}-{lang}") for kind in BUILDERS for 
 
 
 @pytest.fixture(scope="module")
-def store():
-    return memory_store()
+def store(trajectory_store):
+    return trajectory_store
 
 
 @pytest.fixture(scope="module")
@@ -205,16 +205,8 @@ def test_unknown_format_names_the_choices(summaries):
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory):
-    import pyoxigraph as ox
-    from fixtures_trajectory import trajectory_quads
-
-    path = tmp_path_factory.mktemp("store") / "store"
-    disk = ox.Store(str(path))
-    disk.extend(trajectory_quads())
-    disk.flush()
-    del disk
-    return path
+def store_dir(disk_store):
+    return disk_store(trajectory_quads())
 
 
 @pytest.mark.parametrize("args, out_name", [
@@ -253,19 +245,12 @@ EXAMPLE = {
 
 
 @pytest.fixture(scope="module")
-def example():
-    from fixtures_trajectory import example_store
-
-    store = example_store()
-    if store is None:
-        pytest.skip("data/trajecten/voorbeeld is not there")
-    return {kind: build(store) for kind, build in EXAMPLE.items()}
+def example(example_store):
+    return {kind: build(example_store) for kind, build in EXAMPLE.items()}
 
 
 @pytest.mark.parametrize("kind", list(EXAMPLE))
 def test_example_exports_open(example, kind):
-    from fixtures_trajectory import EXAMPLE_PERSON
-
     d = _docx(render(example[kind], format="docx"))
     assert "Heading 1" in [p.style.name for p in d.paragraphs] and d.tables
     assert d.inline_shapes or kind == "intake"

@@ -13,7 +13,7 @@ import rdflib
 
 from graph.endpoint import EndpointConfig
 from graph.namespace import G_ONTOLOGY, KD, PREFIXES, iri
-from sample_store import SECRET_NAME, make_store, sample_quads
+from sample_store import SECRET_NAME, sample_quads
 from test_endpoint import running
 
 GEMEENTE = str(iri("gemeente", "GM9901"))
@@ -22,8 +22,8 @@ TERM = ox.Quad(ox.NamedNode(str(KD.Gemeente)), ox.NamedNode(PREFIXES["rdfs"] + "
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    store = make_store(tmp_path_factory.mktemp("linked") / "store", [*sample_quads(), TERM])
+def client(disk_store):
+    store = disk_store([*sample_quads(), TERM], "linked")
     with running(EndpointConfig(str(store), 5.0, 100, 4000)) as url, httpx.Client(base_url=url, timeout=30) as c:
         yield c
 

@@ -10,14 +10,13 @@ import pytest
 
 from graph.sparql.pool import Job, PoolBusy, QueryPool, QueryTimeout
 from graph.store import open_store
-from sample_store import make_store
 
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { " + " . ".join(f"?s{i} ?p{i} ?o{i}" for i in range(7)) + " }"
 
 
 @pytest.fixture(scope="module")
-def version(tmp_path_factory) -> str:
-    return str(open_store(str(make_store(tmp_path_factory.mktemp("pool") / "store"))).version)
+def version(sample_store) -> str:
+    return str(open_store(str(sample_store)).version)
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from graph.store.remote import RemoteStore
 from graph.sparql import canned_queries, run_canned, run_safe
 from graph.store import LocalStore, open_store
 from graph.store.results import XSD
-from sample_store import make_store, sample_quads
+from sample_store import sample_quads
 
 pytestmark = pytest.mark.virtuoso
 PARAMS = {"gemeente": "GM9001", "instrument": "dorpsbudget", "min": "0", "traject": "mini"}
@@ -36,8 +36,8 @@ NUMBERS = {XSD + t for t in ("integer", "decimal", "double", "float", "int", "lo
 
 
 @pytest.fixture(scope="module")
-def local(tmp_path_factory) -> LocalStore:
-    path = make_store(tmp_path_factory.mktemp("remote") / "store", app_quads() + sample_quads())
+def local(disk_store) -> LocalStore:
+    path = disk_store(app_quads() + sample_quads(), "remote")
     return open_store(str(path))
 
 

@@ -9,7 +9,6 @@ import pytest
 from graph.endpoint import EndpointConfig
 from graph.store import open_store
 from graph.store.publish import publish
-from sample_store import make_store
 from test_endpoint import running
 
 pytestmark = pytest.mark.virtuoso
@@ -17,8 +16,8 @@ BOOLEANS = "SELECT ?g (?i > 20000 AS ?groot) ?c WHERE { ?g kd:inwoners ?i BIND(C
 
 
 @pytest.fixture(scope="module")
-def stores(tmp_path_factory, virtuoso):
-    local = make_store(tmp_path_factory.mktemp("remote-endpoint") / "store")
+def stores(sample_store, virtuoso):
+    local = sample_store
     publish(open_store(str(local)), virtuoso.sparql_url, user=virtuoso.user, password=virtuoso.password)
     return str(local), virtuoso.sparql_url
 

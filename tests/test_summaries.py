@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from fixtures_trajectory import PERSON_NAME, memory_store
+from fixtures_trajectory import PERSON_NAME, trajectory_quads
 
 from graph.analysis import analyse
 from graph.summaries import intake_summary, lessons_bundle, meeting_pack
 
 
 @pytest.fixture(scope="module")
-def store():
-    return memory_store()
+def store(trajectory_store):
+    return trajectory_store
 
 
 @pytest.fixture(scope="module")
@@ -59,9 +59,7 @@ def test_names_only_when_asked(store):
     assert [a.naam for a in named.attendees] == [PERSON_NAME, None, None, None]
 
 
-def test_threads_equal_the_analysis(store, pack):
-    from fixtures_trajectory import trajectory_quads
-
+def test_threads_equal_the_analysis(store, pack, memory_store):
     before = memory_store([q for q in trajectory_quads() if "/les/mini-l4" not in q.subject.value])
     expected = [(t.label, t.support, t.zin) for t in analyse(before, traject="mini").threads]
     assert [(t.label, t.support, t.sentence) for t in pack.threads] == expected[:5]  # l4 is regio2's own
@@ -134,13 +132,8 @@ def test_unknown_ids_name_the_valid_choices(store, call, expected):
 # --- the bundled example trajectory (data/trajecten/voorbeeld) ---
 
 @pytest.fixture(scope="module")
-def example():
-    from fixtures_trajectory import example_store
-
-    store = example_store()
-    if store is None:
-        pytest.skip("data/trajecten/voorbeeld is not there")
-    return store
+def example(example_store):
+    return example_store
 
 
 def test_example_second_regional_meeting_shows_change_since_the_site_visit(example):
@@ -171,8 +164,6 @@ def test_example_intake_of_a_participant(example):
 
 
 def test_the_analysis_is_kept_per_built_version_and_trajectory(tmp_path, store):
-    from fixtures_trajectory import trajectory_quads
-
     from graph.summaries import analysis as sa
     from graph.build import Source, build
     from graph.store import open_store

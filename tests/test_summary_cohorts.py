@@ -16,13 +16,11 @@ def _renamed(term):
 
 
 @pytest.fixture(scope="module")
-def store():
-    from graph.store import LocalStore
-
+def store(memory_store):
     first = year_quads(2)
     second = [ox.Quad(_renamed(q.subject), q.predicate, _renamed(q.object), _renamed(q.graph_name))
               for q in first]
-    return LocalStore.in_memory(first + [q for q in second if q not in set(first)])
+    return memory_store(first + [q for q in second if q not in set(first)])
 
 
 def test_a_short_meeting_id_in_two_cohorts_names_both(store):
@@ -38,10 +36,5 @@ def test_an_intake_in_two_cohorts_names_both_and_takes_traject(store):
     assert intake_summary(store, "GM9101", traject="cohort2").traject.slug == "cohort2"
 
 
-def test_a_former_gemeente_name_resolves_to_its_successor():
-    from fixtures_trajectory import example_store
-
-    example = example_store()
-    if example is None:
-        pytest.skip("data/trajecten/voorbeeld is not there")
-    assert intake_summary(example, "Dongeradeel").gemeente.code == "GM1970"  # now Noardeast-Fryslân
+def test_a_former_gemeente_name_resolves_to_its_successor(example_store):
+    assert intake_summary(example_store, "Dongeradeel").gemeente.code == "GM1970"  # now Noardeast-Fryslân

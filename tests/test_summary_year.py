@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from fixtures_year import PACK_OF_SNAPSHOT, year_store
+from fixtures_year import CODES, PACK_OF_SNAPSHOT
 
 from graph.summaries import lessons_bundle, meeting_pack
 
@@ -32,7 +32,7 @@ EXPECTED = {  # snapshot: (previous meeting, new lessons, known, thread changes,
 
 
 @pytest.fixture(scope="module", params=[1, 2, 3, 4, 5, 6], ids=lambda k: f"snapshot{k}")
-def snapshot(request):
+def snapshot(request, year_store):
     return request.param, year_store(request.param)
 
 
@@ -69,14 +69,12 @@ def test_now_counts_equal_the_threads_in_the_same_store(snapshot):
     assert len(checked) == {1: 0, 2: 2, 3: 3, 4: 1, 5: 2}[k]
 
 
-def test_the_intake_round_has_no_previous_meeting():
+def test_the_intake_round_has_no_previous_meeting(year_store):
     pack = meeting_pack(year_store(1), "jaar-intake-b")
     assert pack.previous is None and pack.thread_changes == [] and pack.new_lessons == []
 
 
 def _codes(letters):
-    from fixtures_year import CODES
-
     return [CODES[x] for x in letters]
 
 
@@ -114,26 +112,24 @@ def test_what_a_table_shares_is_shared_by_its_members(snapshot):
             assert len(holders) == int(n) >= 2 and int(of) == len(members)
 
 
-def test_the_groups_sentence_is_per_meeting():
+def test_the_groups_sentence_is_per_meeting(year_store):
     store = year_store(5)
     sentences = {meeting_pack(store, f"jaar-{m}").groups_sentence for m in ("start", "regio1", "slot")}
     assert len(sentences) == 3 and all("keer zoveel" in s for s in sentences)
     assert meeting_pack(store, "jaar-wb1").groups_sentence == ""  # one table: nothing to compare with
 
 
-def test_an_intake_pack_has_no_tables():
+def test_an_intake_pack_has_no_tables(year_store):
     assert meeting_pack(year_store(1), "jaar-intake-b").table_groups == []
 
 
-def test_propose_instead_of_the_leergroep():
+def test_propose_instead_of_the_leergroep(year_store):
     pack = meeting_pack(year_store(5), "jaar-regio2", propose_groups=True)
     assert [len(t.gemeenten) for t in pack.table_groups] == [4, 3]
     assert all(t.leergroep == "" for t in pack.table_groups)
 
 
-def test_the_closing_pack_and_the_bundle_show_what_each_gemeente_achieved():
-    from fixtures_year import CODES
-
+def test_the_closing_pack_and_the_bundle_show_what_each_gemeente_achieved(year_store):
     store = year_store(6)
     slot = meeting_pack(store, "jaar-slot")
     bundle = lessons_bundle(store, "jaar")
@@ -167,9 +163,7 @@ def test_the_chain_reads_project_question_action_outcome_lesson():
         ["→ Uitkomst", "U", "1 november 2025"], ["→ → Les", "L", ""], ["Les", "L", ""]]
 
 
-def test_the_app_view_gives_the_same_chain():
-    from fixtures_year import CODES
-
+def test_the_app_view_gives_the_same_chain(year_store):
     from graph.views import achieved
 
     (done,) = achieved(year_store(6), code=CODES["C"])
@@ -179,21 +173,21 @@ def test_the_app_view_gives_the_same_chain():
 
 
 @pytest.mark.parametrize("k", [1, 2, 3, 4, 5])
-def test_a_pack_printed_later_counts_what_was_known_at_its_meeting(k):
+def test_a_pack_printed_later_counts_what_was_known_at_its_meeting(year_store, k):
     """The pack of meeting k+1 is the same from snapshot k (printed then) and snapshot 6 (printed later)."""
     then, later = _pack(k, year_store(k)), _pack(k, year_store(6))
     assert [(t.label, t.support) for t in later.threads] == [(t.label, t.support) for t in then.threads]
     assert later.thread_changes == then.thread_changes and later.new_lessons == then.new_lessons
 
 
-def test_at_the_closing_meeting_the_threads_agree_with_the_change_section():
+def test_at_the_closing_meeting_the_threads_agree_with_the_change_section(year_store):
     pack = meeting_pack(year_store(6), "jaar-slot")  # the store already holds the closing meeting's lesson
     support = {t.label: t.support for t in pack.threads}
     assert [(c.label, c.after, support[c.label]) for c in pack.thread_changes] == [
         ("Dorpsbudget", 6, 6), ("Budgetverdeling", 5, 5)]
 
 
-def test_a_meeting_without_registrations_says_so():
+def test_a_meeting_without_registrations_says_so(year_store):
     from graph.export.reports import render
 
     store = year_store(1)
@@ -219,9 +213,7 @@ def test_a_contact_name_only_next_to_the_contacts_own_role():
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_the_app_reads_each_gemeente_chain_as_the_bundle_does(lang):
-    from fixtures_year import CODES
-
+def test_the_app_reads_each_gemeente_chain_as_the_bundle_does(year_store, lang):
     from graph import views
     from graph.export.achieved import rows_of
 

@@ -6,12 +6,11 @@ import pytest
 
 from app_fixture import HOSTILE, app_quads
 from graph import views
-from graph.store import LocalStore
 
 
 @pytest.fixture(scope="module")
-def store():
-    return LocalStore.in_memory(app_quads())
+def store(memory_store):
+    return memory_store(app_quads())
 
 
 def test_overview(store):

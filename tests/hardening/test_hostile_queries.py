@@ -17,7 +17,6 @@ from graph.endpoint import EndpointConfig, create_app
 from graph.sparql import QueryRefused, QuerySyntaxError, QueryTimeout, run_safe
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from sample_store import make_store  # noqa: E402
 from conftest import accepted
 
 pytestmark = pytest.mark.timeout(60)
@@ -26,8 +25,8 @@ LIMIT_S = 2.0
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> str:
-    return str(make_store(tmp_path_factory.mktemp("hq") / "store"))
+def store(sample_store) -> str:
+    return str(sample_store)
 
 
 @pytest.fixture(scope="module")

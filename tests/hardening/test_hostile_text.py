@@ -15,8 +15,7 @@ import pytest
 from starlette.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from app_fixture import HOSTILE, write_store  # noqa: E402
-from fixtures_trajectory import memory_store  # noqa: E402
+from app_fixture import HOSTILE  # noqa: E402
 
 from graph.endpoint import EndpointConfig, create_app  # noqa: E402
 from graph.export.data import csv_dumps  # noqa: E402
@@ -25,17 +24,16 @@ pytestmark = pytest.mark.timeout(60)
 FORMULA_START = ("=", "+", "@", "\t", "\r")
 
 
-def test_csv_dumps_have_no_live_formula():
-    dumps = csv_dumps(memory_store())
+def test_csv_dumps_have_no_live_formula(trajectory_store):
+    dumps = csv_dumps(trajectory_store)
     cells = [cell for d in dumps for row in csv.reader(io.StringIO(d.data.decode())) for cell in row]
     assert any("HYPERLINK" in c for c in cells), "the hostile lesson should be in a dump"
     assert [c for c in cells if c.startswith(FORMULA_START)] == []
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    store = write_store(tmp_path_factory.mktemp("ht") / "store")
-    with TestClient(create_app(EndpointConfig(str(store), 5.0, 100, 10_000)), raise_server_exceptions=False) as c:
+def client(app_store):
+    with TestClient(create_app(EndpointConfig(str(app_store), 5.0, 100, 10_000)), raise_server_exceptions=False) as c:
         yield c
 
 

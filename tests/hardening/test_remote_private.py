@@ -27,7 +27,7 @@ from graph.sparql import QueryRefused, QuerySyntaxError, QueryTimeout, run_safe
 from graph.store import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from sample_store import SECRET_MAIL, SECRET_NAME, make_store  # noqa: E402
+from sample_store import SECRET_MAIL, SECRET_NAME  # noqa: E402
 from test_hostile_queries import EXPLODING, REMOTE, UPDATES  # noqa: E402
 
 pytestmark = [pytest.mark.virtuoso, pytest.mark.timeout(300)]
@@ -65,8 +65,8 @@ ALL = GRAPH_FORMS | HOSTILE
 
 
 @pytest.fixture(scope="module")
-def remote_with_private(tmp_path_factory, virtuoso):
-    local = open_store(str(make_store(tmp_path_factory.mktemp("private") / "store")))
+def remote_with_private(sample_store, virtuoso):
+    local = open_store(str(sample_store))
     _raw(virtuoso.sparql_url, "ASK { }")  # waits while the server finishes what earlier tests left running
     published = publish(local, virtuoso.sparql_url, user=virtuoso.user, password=virtuoso.password,
                         include_private=True)
