@@ -40,15 +40,36 @@ def repo_root() -> Path:
     return ROOT
 
 
+def shared_folder(tmp_path_factory, name: str, make) -> Path:
+    """A folder that ``make(folder)`` fills once per test run: the first pytest-xdist worker to ask makes it
+    (holding a lock), the others wait and use it. Only for contents that tests read and never change."""
+    import fcntl
+
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, shared by its workers
+    folder, done = root / name, root / f"{name}.done"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+def _build_real(folder: Path) -> None:
+    from graph.build import build
+
+    build(store_dir=folder / "store")
+
+
 @pytest.fixture(scope="session")
 def real_store(tmp_path_factory) -> Path:
     """The store built from the bundled data (ontology, CBS/TOOI reference, practice data, the example
-    trajectory): built once per test run (once per xdist worker); tests only read it."""
-    from graph.build import build
-
-    path = tmp_path_factory.mktemp("real") / "store"
-    build(store_dir=path)
-    return path
+    trajectory): built once per test run and shared by the xdist workers; tests only read it."""
+    return shared_folder(tmp_path_factory, "real", _build_real) / "store"
 
 
 @pytest.fixture(scope="session")
@@ -228,6 +249,22 @@ def app_store(disk_store) -> Path:
     from app_fixture import app_quads
 
     return disk_store(app_quads(), "app")
+
+
+@pytest.fixture(scope="session")
+def praktijk_store():
+    """The bundled practice graph with the ontology and reference graphs it links to, in a pyoxigraph store in
+    memory (tests query it with :func:`union_rows`)."""
+    import pyoxigraph as ox
+
+    from graph.settings import DEFAULT_DATA
+    from graph.sources.ontology import build_ontology
+    from graph.sources.praktijk import build_praktijk
+    from graph.sources.reference import build_reference
+
+    store = ox.Store()
+    store.bulk_extend(build_praktijk(DEFAULT_DATA) + build_ontology() + build_reference(DEFAULT_DATA))
+    return store
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -66,26 +67,28 @@ def wait_healthy(url: str, process: subprocess.Popen, timeout: float = START_TIM
     raise TimeoutError(f"kernen app did not answer within {timeout} s")
 
 
-def browser_store(folder: Path) -> Path:
-    """The bundled data built for real, plus the app test store's fictional gemeenten and hostile lesson."""
+def browser_store(real_store: Path, folder: Path) -> Path:
+    """A copy of the bundled data's build (conftest's ``real_store``) plus the app test store's fictional
+    gemeenten and hostile lesson."""
     import pyoxigraph as ox
 
-    from graph.build import build
     from graph.store import PUBLIC_COPY
 
-    path = Path(build(store_dir=folder / "store").store).resolve()
-    store = ox.Store(str(path))
+    version = folder / real_store.resolve().name
+    shutil.copytree(real_store.resolve(), version)
+    (folder / "store").symlink_to(version.name)
+    store = ox.Store(str(version))
     store.bulk_extend(app_quads())
     store.flush()
     del store
-    (path / PUBLIC_COPY).unlink(missing_ok=True)  # the build's in-memory copy would not hold the added quads
+    (version / PUBLIC_COPY).unlink(missing_ok=True)  # the build's in-memory copy would not hold the added quads
     return folder / "store"
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
+def app_url(tmp_path_factory, real_store):
     require_tool("chromium")
-    store = browser_store(tmp_path_factory.mktemp("browser"))
+    store = browser_store(real_store, tmp_path_factory.mktemp("browser"))
     port = free_port()
     env = {**os.environ, "KERNEN_STORE": str(store)}
     env.pop("KERNEN_ALLOW_UPLOAD", None)

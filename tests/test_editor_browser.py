@@ -16,13 +16,9 @@ pytestmark = pytest.mark.chromium
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
+def base_url(real_store):
     require_tool("chromium")
-    from graph.build import build
-
-    store = tmp_path_factory.mktemp("editor") / "store"
-    build(store_dir=store)
-    with running(EndpointConfig(str(store), 10.0, 1000, 100_000)) as url:
+    with running(EndpointConfig(str(real_store), 10.0, 1000, 100_000)) as url:
         yield url
 
 

@@ -11,9 +11,7 @@ import pytest
 
 from graph.errors import InputError
 from graph.namespace import G_PRAKTIJK
-from graph.sources.ontology import build_ontology
 from graph.sources.praktijk import build_praktijk
-from graph.sources.reference import build_reference
 from graph.settings import DEFAULT_DATA
 from conftest import union_rows
 
@@ -24,11 +22,8 @@ def quads() -> list[ox.Quad]:
 
 
 @pytest.fixture(scope="module")
-def store(quads) -> ox.Store:
-    """The practice graph with the ontology and reference graphs it links to."""
-    store = ox.Store()
-    store.bulk_extend(quads + build_ontology() + build_reference(DEFAULT_DATA))
-    return store
+def store(praktijk_store) -> ox.Store:
+    return praktijk_store
 
 
 select = union_rows
@@ -50,8 +45,9 @@ def test_every_quad_is_in_the_praktijk_graph(quads):
 
 @pytest.mark.parametrize("cls", ["Toepassing", "Bedrag", "Kerntelling", "Les", "Organisatie", "Ondersteuning"])
 def test_every_fact_has_a_source_with_a_url(store, cls):
+    # MINUS, not FILTER NOT EXISTS: the same rows, without re-evaluating the pattern per fact (seconds per class)
     rows = select(store, f"""SELECT ?s WHERE {{ ?s a kd:{cls}
-        FILTER NOT EXISTS {{ ?s dcterms:source ?b . ?b a kd:Bron ; kd:url ?u ; rdfs:label ?host }} }}""")
+        MINUS {{ ?s dcterms:source ?b . ?b a kd:Bron ; kd:url ?u ; rdfs:label ?host }} }}""")
     assert rows == []
 
 

@@ -14,7 +14,6 @@ from graph.errors import InputError
 from graph.namespace import G_PRAKTIJK, KD, iri
 from graph.sources.ontology import build_ontology
 from graph.sources.praktijk import build_praktijk
-from graph.sources.reference import build_reference
 from graph.settings import DEFAULT_DATA
 from graph.build.shacl import validate
 from graph.store import LocalStore
@@ -31,10 +30,8 @@ def quads() -> list[ox.Quad]:
 
 
 @pytest.fixture(scope="module")
-def store(quads) -> ox.Store:
-    store = ox.Store()
-    store.bulk_extend(quads + build_ontology() + build_reference(DEFAULT_DATA))
-    return store
+def store(praktijk_store) -> ox.Store:
+    return praktijk_store
 
 
 def test_checked_facts_and_note_facts(store):
