@@ -183,6 +183,17 @@ def browser():
         instance.close()
 
 
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory, real_store):
+    """One ``kernen app`` per test process, shared by the browser test files (tests/browser_app.py): on a copy
+    of ``real_store`` plus the app test store's fictional gemeenten and hostile lesson."""
+    require_tool("chromium")
+    from browser_app import browser_store, running_app
+
+    with running_app(browser_store(real_store, tmp_path_factory.mktemp("browser"))) as url:
+        yield url
+
+
 # --- The small shared test worlds, all fictional. Their quads are plain data in tests/fixtures_trajectory.py,
 # tests/fixtures_year.py, tests/sample_store.py and tests/app_fixture.py; the stores are built here. In-memory
 # stores are shared by the whole session (tests only read them); an on-disk store is written once per use.

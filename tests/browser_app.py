@@ -1,0 +1,208 @@
+"""The app in a real browser, shared by the browser tests: one ``kernen app`` on 127.0.0.1 over a copy of the
+bundled data's build plus the app test store's fictional gemeenten with the hostile lesson
+(tests/app_fixture.py), Playwright pages on Debian's Chromium, and the checks every page gets.
+
+conftest's ``app_url`` starts the app once per test process (:func:`running_app`); its ``browser`` is the one
+Chromium of the process.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from app.pages import OPERATOR_PAGES, PAGES
+from app_fixture import app_quads
+from conftest import ROOT
+
+BROWSER_PAGES = tuple(p for p in PAGES if p not in OPERATOR_PAGES)  # Invoer is not served unless turned on
+VIEWPORTS = {"desktop": (1440, 1000), "phone": (390, 844)}
+# The view each page is opened with: a real gemeente where a page shows one.
+QUERIES = {"gemeente": "gemeente=GM1966", "vergelijk": "a=GM1966&b=GM1900", "zoeken": "zoekterm=dorpsbudget"}
+SCREENSHOTS = ROOT / "data" / "build" / "screenshots"
+AXE = Path(__file__).resolve().parent / "axe" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+START_TIMEOUT_S = 60
+PAGE_TIMEOUT_MS = 60_000
+MAX_SCREENSHOT_PX = 9000
+MIN_PLOT_PX = (200, 80)  # a chart narrower or lower than this on a phone shows no readable plot
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_healthy(url: str, process: subprocess.Popen, timeout: float = START_TIMEOUT_S) -> float:
+    """Seconds until Streamlit answers its health check (fails if the process dies first)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if process.poll() is not None:
+            raise RuntimeError(f"kernen app stopped with exit code {process.returncode}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return time.perf_counter() - start
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"kernen app did not answer within {timeout} s")
+
+
+def browser_store(real_store: Path, folder: Path) -> Path:
+    """A copy of the bundled data's build (conftest's ``real_store``) plus the app test store's fictional
+    gemeenten and hostile lesson."""
+    import pyoxigraph as ox
+
+    from graph.store import PUBLIC_COPY
+
+    version = folder / real_store.resolve().name
+    shutil.copytree(real_store.resolve(), version)
+    (folder / "store").symlink_to(version.name)
+    store = ox.Store(str(version))
+    store.bulk_extend(app_quads())
+    store.flush()
+    del store
+    (version / PUBLIC_COPY).unlink(missing_ok=True)  # the build's in-memory copy would not hold the added quads
+    return folder / "store"
+
+
+@contextmanager
+def running_app(store: Path):
+    """``kernen app`` on ``store`` at a free port of 127.0.0.1 (uploads off): yields its URL, stops it after."""
+    port = free_port()
+    env = {**os.environ, "KERNEN_STORE": str(store)}
+    env.pop("KERNEN_ALLOW_UPLOAD", None)
+    process = subprocess.Popen([sys.executable, "-m", "graph", "app", "--store", str(store), "--port", str(port)],
+                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+# Streamlit probes "<page>/_stcore/health" and "host-config" before the real base path when a page is
+# opened by its own URL (streamlit/streamlit#7074, open): two 404s that Chromium logs as console errors.
+# Exactly those are allowed; any other failed response or console error fails the test. The permission
+# policy of Streamlit's iframes names features Chromium does not know ("Unrecognized feature"): allowed.
+PROBE_404 = re.compile(r"^/[a-z_]+/_stcore/(health|host-config)$")
+FAILED_LOAD = "Failed to load resource: the server responded with a status of 404 (Not Found)"
+UNKNOWN_FEATURE = re.compile(r"^Unrecognized feature: '[a-z-]+'\.$")
+
+
+class Recorder:
+    """What a page did: every request URL, console errors, failed responses, dialogs (a script from data
+    would open one)."""
+
+    def __init__(self, page):
+        self.requests: list[str] = []
+        self.console: list[str] = []
+        self.failed: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("response", lambda r: self.failed.append(r.url) if r.status >= 400 else None)
+        page.on("console", lambda m: self.console.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.console.append(str(e)))
+        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+    def outside(self, base: str) -> list[str]:
+        local = (base + "/", "data:", "blob:", "about:")
+        return [u for u in self.requests if not u.startswith(local) and u != base]
+
+    @property
+    def probes(self) -> int:
+        return sum(1 for u in self.failed if PROBE_404.match(urlsplit(u).path))
+
+    @property
+    def errors(self) -> list[str]:
+        """Console errors and failed responses, without Streamlit's known base-path probes."""
+        console = [c for c in self.console if not UNKNOWN_FEATURE.match(c)]
+        for _ in range(self.probes):
+            if FAILED_LOAD in console:
+                console.remove(FAILED_LOAD)
+        return console + [u for u in self.failed if not PROBE_404.match(urlsplit(u).path)]
+
+
+def settle(page) -> None:
+    page.wait_for_selector(READY, timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_selector("h1", timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_selector(READY, timeout=PAGE_TIMEOUT_MS)
+    page.wait_for_timeout(700)  # let charts and frames finish drawing
+
+
+def address(url: str, name: str, lang: str = "nl", query: str = "") -> str:
+    path = "" if name == PAGES[0] else name  # the default page lives at the root URL
+    params = "&".join(p for p in (query, "" if lang == "nl" else f"lang={lang}") if p)
+    return f"{url}/{path}" + (f"?{params}" if params else "")
+
+
+def open_page(browser, url: str, name: str, *, lang: str = "nl", viewport=VIEWPORTS["desktop"], query: str = ""):
+    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+    recorder = Recorder(page)
+    page.goto(address(url, name, lang, query), timeout=PAGE_TIMEOUT_MS)
+    settle(page)
+    return page, recorder
+
+
+def axe_violations(page) -> list[tuple[str, str, int, str]]:
+    """Critical and serious WCAG 2.1 A/AA violations found by axe-core, in every frame of the page."""
+    for frame in page.frames:
+        frame.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+                           " resultTypes: ['violations']})", AXE_TAGS)
+    return [(v["id"], v["impact"], len(v["nodes"]), str(v["nodes"][0]["target"])) for v in result["violations"]
+            if v["impact"] in ("critical", "serious")]
+
+
+def chart_sizes(page) -> list[tuple[float, float]]:
+    """Width and height of the drawing of every chart on the page (canvas or SVG)."""
+    return page.evaluate("""Array.from(document.querySelectorAll('[data-testid="stVegaLiteChart"]'))
+        .map(c => c.querySelector('canvas, svg.marks')).filter(Boolean)
+        .map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })""")
+
+
+def screenshot(page, name: str) -> None:
+    """The whole page: the viewport grows to the height of Streamlit's scrolling main area first."""
+    width = page.viewport_size["width"]
+    height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
+    page.set_viewport_size({"width": width, "height": max(page.viewport_size["height"], min(height, MAX_SCREENSHOT_PX))})
+    page.wait_for_timeout(300)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
+def check_page(browser, app_url: str, name: str, lang: str, device: str) -> None:
+    """Page ``name`` in ``lang`` on ``device``: the language, no exception, no critical or serious axe-core
+    violation, readable charts on a phone, nothing fetched from elsewhere, no console error, no dialog;
+    then its screenshot."""
+    page, recorder = open_page(browser, app_url, name, lang=lang, viewport=VIEWPORTS[device],
+                               query=QUERIES.get(name, ""))
+    try:
+        assert page.evaluate("document.documentElement.lang") == lang
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert page.get_by_text("encountered an error").count() == 0  # the redacted form of an exception
+        assert axe_violations(page) == []
+        if device == "phone":
+            assert all(w >= MIN_PLOT_PX[0] and h >= MIN_PLOT_PX[1] for w, h in chart_sizes(page)), chart_sizes(page)
+        assert recorder.outside(app_url) == []
+        assert recorder.errors == []
+        assert recorder.dialogs == []
+        screenshot(page, f"{name}-{lang}-{device}")
+    finally:
+        page.close()
