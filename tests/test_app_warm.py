@@ -10,13 +10,13 @@ from streamlit.testing.v1 import AppTest
 
 from app import disk_cache, warm
 from app.pages import PAGES
-from app_fixture import write_store
+from app_fixture import app_quads
 from conftest import ROOT
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory) -> str:
-    return str(write_store(tmp_path_factory.mktemp("warm") / "store"))
+def store_dir(app_store) -> str:
+    return str(app_store)
 
 
 @pytest.fixture(autouse=True)
@@ -55,8 +55,8 @@ def test_after_a_warm_up_no_page_computes_on_its_first_view(store_dir, monkeypat
     assert again.computed == 0 and again.present > 0
 
 
-def test_without_a_warm_up_the_pages_compute_their_first_view(store_dir, monkeypatch, tmp_path):
-    fresh = str(write_store(tmp_path / "store"))
+def test_without_a_warm_up_the_pages_compute_their_first_view(store_dir, monkeypatch, disk_store):
+    fresh = str(disk_store(app_quads(), "fresh"))
     monkeypatch.setenv("KERNEN_STORE", fresh)
     computed = _computed_by_pages(monkeypatch, "nl")
     assert any(key.startswith("shared:graph.analysis.load:project") for key in computed)
@@ -68,10 +68,10 @@ def test_switched_off_a_warm_up_does_nothing(store_dir, monkeypatch):
     assert warm.warm(store_dir) == warm.Warmed()
 
 
-def test_the_cli_warms_a_store_and_says_so(tmp_path, capsys):
+def test_the_cli_warms_a_store_and_says_so(disk_store, capsys):
     from graph.cli.serve import warm_app
 
-    fresh = str(write_store(tmp_path / "store"))
+    fresh = str(disk_store(app_quads(), "fresh"))
     warm_app(fresh)
     warm_app(fresh)
     lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("app: eerste weergaven klaar")]
