@@ -29,7 +29,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest: no tests collected"; exit 0; fi; exit $$rc
 
-# The edit loop: no browser, no Virtuoso, nothing marked slow.
+# The edit loop: no browser, no Virtuoso, nothing marked slow (make test runs those too).
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest $(XDIST) -m "not chromium and not virtuoso and not slow" $(PYTEST_ARGS)
 

@@ -186,11 +186,13 @@ def browser():
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory, real_store):
     """One ``kernen app`` per test process, shared by the browser test files (tests/browser_app.py): on a copy
-    of ``real_store`` plus the app test store's fictional gemeenten and hostile lesson."""
+    of ``real_store`` plus the app test store's fictional gemeenten and hostile lesson, made once per run (the
+    workers' apps share it and the results the app keeps beside it)."""
     require_tool("chromium")
     from browser_app import browser_store, running_app
 
-    with running_app(browser_store(real_store, tmp_path_factory.mktemp("browser"))) as url:
+    folder = shared_folder(tmp_path_factory, "browser", lambda folder: browser_store(real_store, folder))
+    with running_app(folder / "store") as url:
         yield url
 
 

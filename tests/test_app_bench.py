@@ -33,6 +33,7 @@ def test_page_params_pick_the_participant_with_most_kernen(store_dir):
     assert params["gemeente"]["gemeente"].startswith("GM900")
 
 
+@pytest.mark.slow  # every page, cold and warm
 def test_every_page_is_timed_and_a_failing_page_is_reported(store_dir, monkeypatch):
     import graph.views
 

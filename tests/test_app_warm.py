@@ -46,6 +46,7 @@ def _computed_by_pages(monkeypatch, lang: str) -> list[str]:
     return computed
 
 
+@pytest.mark.slow  # every page twice
 def test_after_a_warm_up_no_page_computes_on_its_first_view(store_dir, monkeypatch):
     first = warm.warm(store_dir)
     assert first.computed > 20 and first.present == 0

@@ -166,6 +166,7 @@ KILLED_BUILD = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow  # kills a build of 20,000 quads
 def test_sigkill_mid_build_leaves_the_previous_store(built, tmp_path):
     before = _snapshot(built)
     marker = tmp_path / "marker"
@@ -207,18 +208,21 @@ COUNTS = {"kd:Gemeente": 342, "kd:Provincie": 12, "kd:Kern": 2501, "kd:Wijk": 33
           "kd:Herindeling": 128}
 
 
+@pytest.mark.slow  # the whole bundled store
 @pytest.mark.parametrize("cls, n", COUNTS.items(), ids=COUNTS.keys())
 def test_real_build_counts(cls, n, real_store):
     result = run_safe(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a {cls} }}", store=str(real_store))
     assert result.records() == [{"n": n}]
 
 
+@pytest.mark.slow  # the whole bundled store
 def test_real_build_gemeenten_with_more_than_50_kernen(real_store):
     result = run_canned("gemeenten-met-veel-kernen", params={"min": "50"}, store=str(real_store))
     assert [(r["gemeente"], r["kernen"]) for r in result.records()] == [
         ("Súdwest-Fryslân", 89), ("Noardeast-Fryslân", 52), ("De Fryske Marren", 51)]
 
 
+@pytest.mark.slow  # the whole bundled store
 def test_real_build_provinces_add_up(real_store):
     rows = run_canned("provincies", store=str(real_store)).records()
     assert len(rows) == 12

@@ -72,6 +72,7 @@ def test_a_damaged_entry_converts_again_and_no_cache_writes_nothing(tmp_path, in
     assert len(calls) == 3 and not (tmp_path / ".other.cache").exists()
 
 
+@pytest.mark.slow  # the whole reference, twice
 def test_the_standard_reference_source_is_cached_and_equal(tmp_path):
     from graph.build import standard_sources
     from graph.settings import DEFAULT_DATA

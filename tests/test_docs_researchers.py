@@ -14,6 +14,8 @@ import pytest
 from conftest import ROOT
 from virtuoso import free_port
 
+pytestmark = pytest.mark.slow  # the whole bundled store behind a real server
+
 DOC = ROOT / "docs" / "onderzoekers.md"
 
 

@@ -18,6 +18,8 @@ from graph.sparql import canned_queries, run_safe
 from graph.sparql.canned import bind_params
 from graph.store import bind_values, open_store
 
+pytestmark = pytest.mark.slow  # the whole bundled store, dumped and loaded into Jena (a JVM)
+
 MORE = {
     "optional-unbound": "SELECT ?g ?w WHERE { ?g a kd:Gemeente ; kd:code ?c . OPTIONAL { ?g kd:website ?w } "
                         "FILTER(STRSTARTS(?c, 'GM19')) }",

@@ -14,6 +14,8 @@ from click.testing import CliRunner
 from graph.cli import cli
 from graph.settings import DEFAULT_DATA
 
+pytestmark = pytest.mark.slow  # builds a store of the whole bundled data
+
 OWN = "Ambtelijke ondersteuning"
 RECORDS = {
     "traject": [{"id": "eigen", "naam": "Eigen thema's (fictief)", "fictief": "ja"}],

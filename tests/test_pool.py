@@ -52,6 +52,7 @@ class _Heavy(threading.Thread):
         return self.outcome == "QueryTimeout"
 
 
+@pytest.mark.slow  # slow queries on purpose
 def test_slow_queries_leave_workers_for_the_others(pool, version):
     first = _Heavy(pool, version, "slow", 3)
     time.sleep(0.3)
@@ -65,6 +66,7 @@ def test_slow_queries_leave_workers_for_the_others(pool, version):
     assert first.stopped()
 
 
+@pytest.mark.slow  # slow queries on purpose
 def test_unknown_queries_leave_one_worker_for_fast_ones(pool, version):
     threads = [_Heavy(pool, version, "unknown", 3) for _ in range(2)]
     time.sleep(0.3)

@@ -112,10 +112,12 @@ def full_store() -> ox.Store:
     return store
 
 
+@pytest.mark.slow  # SHACL over the whole reference and practice data
 def test_full_graph_conforms(full_store):
     assert validate(full_store) == []
 
 
+@pytest.mark.slow  # SHACL over the whole reference and practice data
 def test_example_trajectory_conforms(full_store):
     """The trajectory builder and the shapes agree (the bundled fictional example, with its private graph)."""
     from graph.sources.trajectory import build_trajectory_quads

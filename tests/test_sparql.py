@@ -149,6 +149,7 @@ def _two_workers_ready(store_dir) -> None:
     other.join()
 
 
+@pytest.mark.slow  # a heavy query on purpose
 def test_a_heavy_query_does_not_block_others(store_dir):
     _two_workers_ready(store_dir)
     heavy = threading.Thread(target=lambda: pytest.raises(QueryTimeout, run_safe, HEAVY,

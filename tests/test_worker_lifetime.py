@@ -16,6 +16,8 @@ import pytest
 
 from virtuoso import free_port
 
+pytestmark = pytest.mark.slow  # starts and kills servers
+
 ROOT = Path(__file__).resolve().parents[1]
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { " + " . ".join(f"?s{i} ?p{i} ?o{i}" for i in range(7)) + " }"
 

@@ -120,6 +120,7 @@ def test_far_max_row_workbook(tmp_path):
     assert outcome(_write(tmp_path, "far.xlsx", _with_rows(tmp_path, far))) == "error"
 
 
+@pytest.mark.slow  # a workbook of a million rows
 def test_million_empty_rows_workbook(tmp_path):
     xml = b"".join(b'<row r="%d"/>' % n for n in range(3, 1_000_003))
     assert outcome(_write(tmp_path, "empty.xlsx", _with_rows(tmp_path, xml))) == "error"

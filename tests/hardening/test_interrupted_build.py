@@ -20,6 +20,8 @@ import pytest
 from graph.sparql import run_safe
 from graph.store import open_store
 
+pytestmark = pytest.mark.slow  # kills builds at random moments, for seconds
+
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = int(os.environ.get("KERNEN_KILL_ROUNDS", "5"))
 N = 30_000  # quads per build: long enough (about a second) to be killed in the middle

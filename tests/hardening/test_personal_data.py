@@ -17,7 +17,7 @@ from graph.endpoint import EndpointConfig, create_app
 from graph.ingest import load_trajectory
 from graph.settings import DEFAULT_DATA
 
-pytestmark = pytest.mark.timeout(150)
+pytestmark = [pytest.mark.timeout(150), pytest.mark.slow]  # slow: every public output of the whole bundled store
 EXAMPLE = DEFAULT_DATA / "trajecten" / "voorbeeld" / "voorbeeld.xlsx"
 
 

@@ -28,7 +28,7 @@ from graph.settings import DEFAULT_DATA
 from graph.store import PUBLIC_COPY
 from conftest import cut_reference
 
-pytestmark = pytest.mark.timeout(300)
+pytestmark = [pytest.mark.timeout(300), pytest.mark.slow]  # slow: builds a store and writes every public output
 
 NAME, INITIAL = "Geertje Plantinga", "G. Plantinga"
 EMAIL, PHONE, PHONE2, PHONE3 = "g.plantinga@example.org", "06-47110815", "(010) 271 82 81", "+31 6 4711 0816"

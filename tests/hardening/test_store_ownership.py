@@ -30,7 +30,7 @@ from graph.store.versions import MARKER
 
 ROOT = Path(__file__).resolve().parents[2]
 LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-pytestmark = pytest.mark.timeout(120)
+pytestmark = [pytest.mark.timeout(120), pytest.mark.slow]  # slow: builds and rebuilds while others read, for seconds
 
 
 def _source(label: str, n: int = 3) -> Source:
