@@ -44,7 +44,7 @@ def test_checked_facts_and_note_facts(store):
 
 def test_every_checked_fact_has_url_and_quote(store):
     rows = select(store, """SELECT ?f WHERE { ?f a kd:Praktijkfeit
-        FILTER NOT EXISTS { ?f dcterms:source/kd:url ?u ; prov:qualifiedDerivation ?v . ?v kd:citaat ?c ; prov:entity ?b } }""")
+        MINUS { ?f dcterms:source/kd:url ?u ; prov:qualifiedDerivation ?v . ?v kd:citaat ?c ; prov:entity ?b } }""")
     assert rows == []
 
 

@@ -131,6 +131,7 @@ def test_example_trajectory_conforms(full_store):
             full_store.remove(quad)
 
 
+@pytest.mark.slow  # SHACL over the whole reference and practice data
 def test_broken_record_is_named(full_store):
     gemeente = ox.NamedNode(str(iri("gemeente", "GM1900")))
     inwoners = ox.NamedNode(str(KD.inwoners))
