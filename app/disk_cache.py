@@ -72,6 +72,11 @@ def search_key(lang: str, k: int) -> str:
     return f"search:{lang}:k={k}"
 
 
+def layout_key(digest: str) -> str:
+    """The key of a network layout (``graph.views.netviz.layout_key`` of its nodes and edges)."""
+    return f"layout:{digest}"
+
+
 def has(where: str, key: str) -> bool:
     """Whether the current build's folder holds a result for ``key``."""
     base = folder(where)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app import disk_cache
-from app.defaults import COMPARE_TOP, GROUP_SIZE, SEARCH_K, SIMILAR_TOP, THREADS_K
+from app.defaults import COMPARE_TOP, GROUP_SIZE, NETWORK_PRESETS, SEARCH_K, SIMILAR_TOP, THREADS_K
 from app.i18n import LANGS
 
 
@@ -104,6 +104,23 @@ def _per_scope(w: _Warmer, scope: str | None) -> None:
     w.call(proposals_report.store_counted, traject=scope)
 
 
+def _network_layouts(w: _Warmer, scope: str | None) -> None:
+    """The layout of each Netwerk preset's first view (the nodes and edges do not depend on the language)."""
+    from graph.analysis.similarity import similarity_graph
+    from graph.views import netselect, netviz
+
+    graph = w.projection(scope).graph
+    for preset, (kinds, _) in NETWORK_PRESETS.items():
+        base = graph
+        if preset == "leergroepen":
+            base = netselect.gemeente_graph(w.on_projection(similarity_graph, traject=scope), graph)
+        drawn = netselect.most_connected(netselect.select(base, kinds=kinds), netselect.MAX_DRAWN_NODES)
+        styled = netselect.to_network(drawn)
+        if len(styled.nodes) > netviz.PHYSICS_MAX_NODES:
+            w._keep(disk_cache.layout_key(netviz.layout_key(styled.nodes, styled.edges)),
+                    lambda: netviz.compute_layout(styled.nodes, styled.edges))
+
+
 def _first_gemeenten(w: _Warmer, langs: tuple[str, ...]) -> None:
     """The Gemeente page of the first participant and the Vergelijk page of the first two."""
     from graph import analysis, views
@@ -140,6 +157,7 @@ def warm(where: str, *, langs: tuple[str, ...] = LANGS) -> Warmed:
     slugs = [tr.slug for tr in w.call(views.trajecten)]
     for scope in [None, *slugs]:
         _per_scope(w, scope)
+        _network_layouts(w, scope)
     for lang in langs:
         _store_wide(w, slugs, lang)
     _first_gemeenten(w, langs)

@@ -77,3 +77,25 @@ def test_the_cli_warms_a_store_and_says_so(disk_store, capsys):
     warm_app(fresh)
     lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("app: eerste weergaven klaar")]
     assert len(lines) == 2 and "(0 berekend" in lines[1] and "(0 berekend" not in lines[0]
+
+
+def test_the_network_presets_find_their_layouts_made_in_advance(tmp_path, monkeypatch):
+    from app.defaults import NETWORK_PRESETS
+    from graph.views import netviz
+
+    monkeypatch.setattr(netviz, "PHYSICS_MAX_NODES", 0)  # lay out even the small test networks here
+    fresh = str(write_store(tmp_path / "store"))
+    monkeypatch.setenv("KERNEN_STORE", fresh)
+    warm.warm(fresh, langs=("nl",))
+    computed: list[str] = []
+    real = disk_cache.cached
+    monkeypatch.setattr(disk_cache, "cached", lambda where, key, compute: real(
+        where, key, lambda: computed.append(key) or compute()))
+    for preset in NETWORK_PRESETS:
+        st.cache_data.clear()
+        at = AppTest.from_file(str(ROOT / "app" / "screens" / "netwerk.py"), default_timeout=60)
+        at.query_params["preset"] = preset
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+    assert not [key for key in computed if key.startswith("layout:")]
+    assert len(list(disk_cache.folder(fresh).glob("*.pickle"))) > 0

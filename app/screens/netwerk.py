@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app import cache, links, state, ui
+from app import cache, defaults, disk_cache, links, state, ui
 from app.i18n import t
 from graph.views import netselect, netviz
 from graph import analysis, views
@@ -16,12 +16,7 @@ st.title(t("netwerk.title", lang))
 st.caption(t("netwerk.intro", lang))
 cache.store()
 
-PRESETS = {  # preset -> (node kinds, colour by)
-    "instrumenten": (["gemeente", "instrument"], "kind"),
-    "rode_draden": (["gemeente", "thema", "instrument", "les"], "community"),
-    "leergroepen": (["gemeente"], "leergroep"),
-    "alles": (list(netselect.NODE_KINDS), "kind"),
-}
+PRESETS = defaults.NETWORK_PRESETS  # preset -> (node kinds, colour by)
 trajecten = cache.call(views.trajecten)
 slugs = [tr.slug for tr in trajecten]
 kinds_all = list(netselect.NODE_KINDS)
@@ -93,9 +88,14 @@ ss = st.session_state
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _html(nodes: tuple, edges: tuple, lang: str, focus: str | None, legend: tuple) -> str:
-    """The network page (the layout of a large selection takes seconds: computed once per selection)."""
+    """The network page; the layout of a large selection takes seconds: kept on disk per build (and made in
+    advance for each preset by app.warm), found again by its nodes and edges."""
+    positions = None
+    if len(nodes) > netviz.PHYSICS_MAX_NODES:
+        positions = cache.kept(disk_cache.layout_key(netviz.layout_key(nodes, edges)),
+                               lambda: netviz.compute_layout(nodes, edges))
     return netviz.network_html(nodes, edges, lang=lang, focus=focus, legend=dict(legend),
-                               links={n.id: _link(n.id) for n in nodes})
+                               links={n.id: _link(n.id) for n in nodes}, positions=positions)
 
 
 def _link(node: str) -> str:

@@ -141,6 +141,24 @@ def compute_layout(nodes: Sequence[NetNode], edges: Sequence[NetEdge], *,
     return {str(k): (float(x) * LAYOUT_SCALE, float(y) * LAYOUT_SCALE) for k, (x, y) in pos.items()}
 
 
+def layout_key(nodes: Sequence[NetNode], edges: Sequence[NetEdge], *, layout: str = "auto",
+               seed: int = LAYOUT_SEED) -> str:
+    """A digest of what :func:`compute_layout` depends on (node ids, edges with weights, layout, seed), to
+    keep a layout and find it again for the same network.
+
+    >>> a = layout_key([NetNode("a", "A"), NetNode("b", "B")], [NetEdge("a", "b")])
+    >>> a == layout_key([NetNode("a", "other label"), NetNode("b", "B")], [NetEdge("a", "b", title="x")])
+    True
+    >>> a == layout_key([NetNode("a", "A"), NetNode("b", "B")], [NetEdge("a", "b", weight=2.0)])
+    False
+    """
+    import hashlib
+
+    parts = [layout, str(seed), str(PHYSICS_MAX_NODES), *(n.id for n in nodes), "",
+             *(f"{e.source}\t{e.target}\t{e.weight!r}" for e in edges)]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+
+
 def _positions(g: nx.Graph, layout: str, seed: int) -> dict:
     if layout == "circular":
         return nx.circular_layout(g)
@@ -277,8 +295,11 @@ def _group_shapes(nodes: Sequence[NetNode]) -> dict[str, str]:
 
 def network_html(nodes: Sequence[NetNode], edges: Sequence[NetEdge], *, layout: str = "auto",
                  lang: str = "nl", focus: str | None = None, height: int = DEFAULT_HEIGHT_PX,
-                 legend: Mapping[str, str] | None = None, links: Mapping[str, str] | None = None) -> str:
+                 legend: Mapping[str, str] | None = None, links: Mapping[str, str] | None = None,
+                 positions: Mapping[str, tuple[float, float]] | None = None) -> str:
     """A self-contained HTML page drawing the network; no external URL, no markup from data.
+
+    ``positions``: the layout when it was computed (and kept) before, as :func:`compute_layout` gives it.
 
     ``focus`` selects and centres one node id. Edges whose ends are not among ``nodes`` are dropped.
     ``links`` maps node ids to app views (``page?key=value``) that the side panel opens on a click.
@@ -288,7 +309,7 @@ def network_html(nodes: Sequence[NetNode], edges: Sequence[NetEdge], *, layout: 
     True
     """
     text = TEXT.get(lang, TEXT["nl"])
-    pos = compute_layout(nodes, edges, layout=layout)
+    pos = dict(positions) if positions is not None else compute_layout(nodes, edges, layout=layout)
     vis_nodes, vis_edges, options = _pyvis_data(_vis_nodes(nodes, pos, links or {}),
                                                 _vis_edges(edges, {n.id for n in nodes}),
                                                 _options(bool(pos), len(nodes)))
