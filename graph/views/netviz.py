@@ -144,18 +144,21 @@ def compute_layout(nodes: Sequence[NetNode], edges: Sequence[NetEdge], *,
 def layout_key(nodes: Sequence[NetNode], edges: Sequence[NetEdge], *, layout: str = "auto",
                seed: int = LAYOUT_SEED) -> str:
     """A digest of what :func:`compute_layout` depends on (node ids, edges with weights, layout, seed), to
-    keep a layout and find it again for the same network.
+    keep a layout and find it again for the same network. The order of the nodes and edges and the direction
+    of an edge do not count: a selection's subgraph lists them in another order in another process.
 
     >>> a = layout_key([NetNode("a", "A"), NetNode("b", "B")], [NetEdge("a", "b")])
     >>> a == layout_key([NetNode("a", "other label"), NetNode("b", "B")], [NetEdge("a", "b", title="x")])
+    True
+    >>> a == layout_key([NetNode("b", "B"), NetNode("a", "A")], [NetEdge("b", "a")])
     True
     >>> a == layout_key([NetNode("a", "A"), NetNode("b", "B")], [NetEdge("a", "b", weight=2.0)])
     False
     """
     import hashlib
 
-    parts = [layout, str(seed), str(PHYSICS_MAX_NODES), *(n.id for n in nodes), "",
-             *(f"{e.source}\t{e.target}\t{e.weight!r}" for e in edges)]
+    ends = sorted((*sorted((e.source, e.target)), repr(e.weight)) for e in edges)
+    parts = [layout, str(seed), str(PHYSICS_MAX_NODES), *sorted(n.id for n in nodes), "", *map("\t".join, ends)]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
 
 
