@@ -153,6 +153,9 @@ def warm(where: str, *, langs: tuple[str, ...] = LANGS) -> Warmed:
     start = time.perf_counter()
     if disk_cache.folder(where) is None:  # remote store, or the disk cache is switched off
         return Warmed()
+    done_key = f"warm:complete:{','.join(langs)}"
+    if disk_cache.has(where, done_key):  # this build was readied before: nothing to open or check
+        return Warmed(present=disk_cache.cached(where, done_key, lambda: 0), seconds=time.perf_counter() - start)
     w = _Warmer(where, open_store(where))
     slugs = [tr.slug for tr in w.call(views.trajecten)]
     for scope in [None, *slugs]:
@@ -161,6 +164,8 @@ def warm(where: str, *, langs: tuple[str, ...] = LANGS) -> Warmed:
     for lang in langs:
         _store_wide(w, slugs, lang)
     _first_gemeenten(w, langs)
+    total = w.done.computed + w.done.present
+    disk_cache.cached(where, done_key, lambda: total)
     w.done.seconds = time.perf_counter() - start
     return w.done
 
