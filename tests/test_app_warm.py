@@ -79,12 +79,12 @@ def test_the_cli_warms_a_store_and_says_so(disk_store, capsys):
     assert len(lines) == 2 and "(0 berekend" in lines[1] and "(0 berekend" not in lines[0]
 
 
-def test_the_network_presets_find_their_layouts_made_in_advance(tmp_path, monkeypatch):
+def test_the_network_presets_find_their_layouts_made_in_advance(disk_store, monkeypatch):
     from app.defaults import NETWORK_PRESETS
     from graph.views import netviz
 
     monkeypatch.setattr(netviz, "PHYSICS_MAX_NODES", 0)  # lay out even the small test networks here
-    fresh = str(write_store(tmp_path / "store"))
+    fresh = str(disk_store(app_quads(), "layouts"))
     monkeypatch.setenv("KERNEN_STORE", fresh)
     warm.warm(fresh, langs=("nl",))
     computed: list[str] = []
