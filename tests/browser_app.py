@@ -61,9 +61,11 @@ def wait_healthy(url: str, process: subprocess.Popen, timeout: float = START_TIM
 
 def browser_store(real_store: Path, folder: Path) -> Path:
     """A copy of the bundled data's build (conftest's ``real_store``) plus the app test store's fictional
-    gemeenten and hostile lesson."""
+    gemeenten and hostile lesson, with the app's first views computed (as ``kernen app`` does before it takes
+    visitors: the apps of both test workers then find them on disk)."""
     import pyoxigraph as ox
 
+    from app.warm import warm
     from graph.store import PUBLIC_COPY
 
     version = folder / real_store.resolve().name
@@ -74,6 +76,7 @@ def browser_store(real_store: Path, folder: Path) -> Path:
     store.flush()
     del store
     (version / PUBLIC_COPY).unlink(missing_ok=True)  # the build's in-memory copy would not hold the added quads
+    warm(str(folder / "store"))
     return folder / "store"
 
 
