@@ -198,7 +198,8 @@ def app_url(tmp_path_factory, real_store):
 
 # --- The small shared test worlds, all fictional. Their quads are plain data in tests/fixtures_trajectory.py,
 # tests/fixtures_year.py, tests/sample_store.py and tests/app_fixture.py; the stores are built here. In-memory
-# stores are shared by the whole session (tests only read them); an on-disk store is written once per use.
+# stores and the sample store are shared by the whole session (tests only read them); the app store is written
+# once per module (the app keeps its results beside it), a ``disk_store`` once per call.
 
 
 def write_quads(path: Path, quads) -> Path:
