@@ -58,7 +58,7 @@ from graph.namespace import G_META, G_PRIVATE
 from graph.perf import paused_gc
 from graph.settings import load_settings
 from graph.store import PUBLIC_COPY
-from graph.store.versions import (check_store_path, is_ours, remove_if_unread, remove_leftovers,
+from graph.store.versions import (check_store_path, empty, is_ours, remove_if_unread, remove_leftovers,
                                   write_marker)
 
 if TYPE_CHECKING:
@@ -280,7 +280,7 @@ class _Writer:
         if self._thread.is_alive():
             self._stop()
         self._store = None
-        shutil.rmtree(self.staging, ignore_errors=True)
+        empty(self.staging)
 
 
 def _staging_path(store_path: Path) -> Path:

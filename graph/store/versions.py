@@ -11,6 +11,11 @@ is removed only when an exclusive lock on it succeeds, so a reader in another pr
 ``kernen export data`` during a rebuild) finishes on the version it started with. The kernel
 releases the locks of a killed process.
 
+Removal survives being killed at any moment: a version is first renamed to a trash name
+(``.store.v<stamp>-<pid>.trash``, so no reader starts on it), then emptied with its marker last; a
+later build finishes what a killed one left. A marker is recognised by its first bytes, so one torn
+by a kill during a rewrite still says whose directory it is.
+
 >>> import re
 >>> bool(version_pattern("store").fullmatch("store.v20260101T120000000001-42"))
 True
@@ -33,6 +38,7 @@ MARKER = "kernen-store.json"  # in every version directory this tool makes
 FORMAT = 1  # the layout of a version directory; raise it when the layout changes
 _LEGACY_FILES = ("kernen-public.nq", "CURRENT")  # versions built before the marker existed
 _STAMP = r"\d{8}T\d{12}"
+_SIGNATURE = b'{\n "kernendemocratie-store": '  # how every marker begins (json.dumps, indent=1, key first)
 
 
 class NotAStore(ValueError):
@@ -52,6 +58,11 @@ def staging_pattern(name: str) -> re.Pattern[str]:
 def swap_pattern(name: str) -> re.Pattern[str]:
     """The exact name of the temporary symlink of a swap (left behind by a killed build)."""
     return re.compile(rf"\.{re.escape(name)}\.swap-\d+")
+
+
+def trash_pattern(name: str) -> re.Pattern[str]:
+    """The exact name of a version or staging directory of store ``name`` being removed."""
+    return re.compile(rf"\.{re.escape(name)}\.(v{_STAMP}-\d+|partial-\d+-{_STAMP})\.trash")
 
 
 def write_marker(directory: Path, **fields: object) -> None:
@@ -76,8 +87,17 @@ def is_ours(directory: Path) -> bool:
     if not directory.is_dir() or directory.is_symlink():
         return False
     if (directory / MARKER).is_file():
-        return "kernendemocratie-store" in read_marker(directory)
+        return _signed(directory / MARKER)
     return all((directory / name).is_file() for name in _LEGACY_FILES)
+
+
+def _signed(marker: Path) -> bool:
+    """Whether ``marker`` begins as this tool writes it (also when a kill tore its later bytes)."""
+    try:
+        with open(marker, "rb") as handle:
+            return handle.read(len(_SIGNATURE)) == _SIGNATURE
+    except OSError:
+        return False
 
 
 def check_store_path(store_path: Path) -> None:
@@ -113,7 +133,7 @@ def remove_if_unread(version: Path) -> bool:
     marker = version / MARKER
     try:
         handle = open(marker, "r+b")
-    except FileNotFoundError:  # an older version without a marker, or a killed build's staging
+    except FileNotFoundError:  # an older version without a marker
         shutil.rmtree(version, ignore_errors=True)
         return True
     with handle:
@@ -123,20 +143,57 @@ def remove_if_unread(version: Path) -> bool:
             if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN):
                 return False  # a reader holds it: the next build tries again
             raise
-        marker.unlink()  # first, under the lock: a reader that locks after us sees it gone
-        shutil.rmtree(version, ignore_errors=True)
+        trash = version.with_name(f".{version.name}.trash")
+        version.rename(trash)  # first, under the lock: a reader that locks after us finds it gone
+        empty(trash)
     return True
+
+
+def empty(directory: Path) -> None:
+    """Remove a directory of ours so that a kill at any moment leaves it recognisable: everything
+    but the marker first, then the marker, then the empty directory."""
+    for entry in directory.iterdir():
+        if entry.name == MARKER:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+    (directory / MARKER).unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        directory.rmdir()
 
 
 def remove_leftovers(store_path: Path) -> list[Path]:
     """Remove old versions no reader holds, killed builds' staging directories and swap links;
     returns the versions kept because a reader holds them."""
     kept = [v for v in removable(store_path) if not remove_if_unread(v)]
-    swap = swap_pattern(store_path.name)
+    swap, trash, staging = (swap_pattern(store_path.name), trash_pattern(store_path.name),
+                            staging_pattern(store_path.name))
     for path in store_path.parent.iterdir():
         if swap.fullmatch(path.name) and path.is_symlink():
             path.unlink(missing_ok=True)
+        elif trash.fullmatch(path.name) and path.is_dir() and not path.is_symlink():
+            if is_ours(path):
+                empty(path)
+            else:  # a removal killed after its marker went: only an empty directory is removed
+                with contextlib.suppress(OSError):
+                    path.rmdir()
+        elif staging.fullmatch(path.name) and path.is_dir() and not is_ours(path):
+            _remove_unmarked_staging(path)
     return kept
+
+
+def _remove_unmarked_staging(path: Path) -> None:
+    """A build killed between making its staging directory and writing the marker leaves it empty
+    (or with an empty marker file); only such a directory is removed."""
+    names = [entry.name for entry in path.iterdir()]
+    if names == [MARKER] and (path / MARKER).stat().st_size == 0:
+        (path / MARKER).unlink()
+        names = []
+    if not names:
+        with contextlib.suppress(OSError):
+            path.rmdir()
 
 
 class Hold:

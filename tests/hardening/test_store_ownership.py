@@ -102,6 +102,31 @@ def test_leftover_swap_links_and_cache_temp_files_are_removed(tmp_path):
     assert entry.exists() and user_link.is_symlink()
 
 
+
+def test_what_a_killed_removal_or_build_left_is_finished_by_the_next_build(tmp_path):
+    build(store_dir=tmp_path / "store", sources=[_source("eerste")], validate=False)
+    version = (tmp_path / "store").resolve()
+    build(store_dir=tmp_path / "store", sources=[_source("tweede")], validate=False)
+    assert not version.exists()  # removed as usual
+    half = tmp_path / ".store.v20260101T120000000000-7.trash"  # a removal killed mid-way: marker kept last
+    (half / "sub").mkdir(parents=True)
+    (half / "000009.sst").write_bytes(b"x")
+    (half / MARKER).write_text(json.dumps({"kernendemocratie-store": 1}, indent=1))
+    torn = tmp_path / "store.partial-7-20260101T120000000001"  # a kill tore the marker's rewrite
+    torn.mkdir()
+    (torn / MARKER).write_text('{\n "kernendemocratie-store": 1,\n "public_co')
+    bare = tmp_path / "store.partial-8-20260101T120000000002"  # killed before the marker was written
+    bare.mkdir()
+    (bare / MARKER).write_text("")
+    kept = {".store.v20260101T120000000000-9.trash": "eigen.txt",  # trash-like names with a user's files
+            "store.partial-9-20260101T120000000003": "eigen.txt"}
+    for name, file in kept.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / file).write_text(name)
+    build(store_dir=tmp_path / "store", sources=[_source("derde")], validate=False)
+    assert not half.exists() and not torn.exists() and not bare.exists()
+    assert all((tmp_path / name / file).read_text() == name for name, file in kept.items())
+
 # --- verify before serving ------------------------------------------------------------------------
 
 @pytest.fixture
