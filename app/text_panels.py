@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from app import cache, ui
+from app import cache, links, ui
 from graph.text import proposals_report
 
 TEXT = {
@@ -37,11 +37,23 @@ def new_threads(*, traject: str | None, k: int, lang: str) -> None:
     if not found:
         st.caption(text["none"])
         return
+    from graph import views
     from graph.text.proposals_report import gemeente_labels
 
-    ui.table([{"term": p.term, "gemeenten": gemeente_labels(p.gemeenten), "lessen": ", ".join(p.lessen),
+    titles = {les.key: les.title for les in cache.call(views.lessons, lang=lang)}
+    for n, p in enumerate(found, 1):
+        with st.expander(ui.md(f"{n}. {p.term}: {_count(len(p.gemeenten), lang)}")):
+            st.markdown(ui.md(p.sentence if lang == "en" else p.zin))
+            st.markdown(ui.md(gemeente_labels(p.gemeenten)))
+            st.markdown("\n".join(f"- {ui.link(titles.get(key, key), links.les(key, lang))}" for key in p.lessen))
+    ui.table([{"term": p.term, "gemeenten": gemeente_labels(p.gemeenten),
+               "lessen": "; ".join(titles.get(key, key) for key in p.lessen),
                "waarom": p.sentence if lang == "en" else p.zin} for p in found],
-             lang=lang, name="nieuwe-rode-draden", key="new-threads")
+             lang=lang, name="nieuwe-rode-draden", key="new-threads", shown=False)
+
+
+def _count(n: int, lang: str) -> str:
+    return f"{n} municipalities" if lang == "en" else f"{n} gemeenten"
 
 
 def lesson_hints(target: Path, *, data_dir: Path, lang: str) -> None:

@@ -92,21 +92,23 @@ def _cell(value: Any) -> Any:
 
 
 def table(rows: Sequence[Mapping[str, Any]], *, lang: str, name: str, columns: Mapping[str, str] | None = None,
-          downloads: bool = True, key: str | None = None) -> None:
-    """A sortable table (text only) with CSV/JSON downloads; ``columns`` renames and orders columns.
+          downloads: bool = True, key: str | None = None, shown: bool = True) -> None:
+    """A sortable table (text only) with CSV/JSON downloads; ``columns`` renames and orders columns;
+    ``shown=False`` gives the downloads only (the page shows the rows in another form).
 
     The files are made when a download button is clicked, not on every run of the page."""
     if not rows:
         st.caption(t("common.empty", lang))
         return
     names = columns or {k: column(k, lang) for k in rows[0]}
-    shown = [{names[k]: r.get(k) for k in names} for r in rows]
-    st.dataframe(shown, hide_index=True, width="stretch", key=key, placeholder="–")
+    data = [{names[k]: r.get(k) for k in names} for r in rows]
+    if shown:
+        st.dataframe(data, hide_index=True, width="stretch", key=key, placeholder="–")
     if downloads:
         left, right = st.columns(2)
-        left.download_button(t("common.download_csv", lang), lambda: to_csv(shown), file_name=f"{name}.csv",
+        left.download_button(t("common.download_csv", lang), lambda: to_csv(data), file_name=f"{name}.csv",
                              mime="text/csv", key=f"{key or name}-csv", on_click="ignore")
-        right.download_button(t("common.download_json", lang), lambda: to_json(shown), file_name=f"{name}.json",
+        right.download_button(t("common.download_json", lang), lambda: to_json(data), file_name=f"{name}.json",
                               mime="application/json", key=f"{key or name}-json", on_click="ignore")
 
 
