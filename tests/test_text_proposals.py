@@ -56,3 +56,13 @@ def test_k_is_the_least_number_of_gemeenten(k, expected):
 def test_a_pair_inside_one_label_is_not_proposed():
     lessons = [LesText(f"les/{n}", "Vaste ambtenaar", gemeenten=(f"GM000{n}",)) for n in range(4)]
     assert proposals(lessons, ontology_concepts(), k=3) == []
+
+
+def test_a_gemeente_name_is_no_thread():
+    texts = ["Het werkbezoek aan Peel en Maas was leerzaam", "In Peel en Maas kozen de dorpen zelf",
+             "Peel en Maas laat dorpen kiezen"]
+    lessons = [LesText(f"les/{n}", t, gemeenten=(f"GM000{n}",)) for n, t in enumerate(texts)]
+    named = {p.term for p in proposals(lessons, ontology_concepts(), k=3)}
+    assert any("peel" in term for term in named)  # without the names the place looks like a thread
+    unnamed = {p.term for p in proposals(lessons, ontology_concepts(), k=3, names=["Peel en Maas", "Bladel"])}
+    assert not any("peel" in term or "maas" in term for term in unnamed), unnamed

@@ -10,6 +10,8 @@ lessons (``dorp``, ``gemeente``), or when both belong to one label (``vaste ambt
 label is a preferred label (or a part of one split on ``/``) or a slug; an altLabel of one word
 (``steun`` for draagvlak) leaves its family free, as a thread may use the word in another sense. Pairs are
 ranked by the number of gemeenten whose lessons carry them, then by lessons; a pair needs two lessons.
+Place names (``names``: the gemeenten's, written as in the reference data) are taken out of the text
+first: "Peel en Maas" in lessons of three gemeenten is no thread.
 
 >>> from graph.text.corpus import LesText, ontology_concepts
 >>> texts = ["Ambtelijke ondersteuning ontbreekt", "De ambtenaar ondersteunt de dorpsraad niet",
@@ -84,9 +86,9 @@ def family(word: str) -> str:
 
 
 def proposals(lessons: Sequence[LesText], concepts: Iterable[Concept], *, k: int = 3,
-              top: int = TOP) -> list[Proposal]:
+              top: int = TOP, names: Iterable[str] = ()) -> list[Proposal]:
     """The ``top`` word pairs carried by the lessons of at least ``k`` gemeenten (see module docstring)."""
-    return ranked(counted(lessons, concepts), k=k, top=top)
+    return ranked(counted(lessons, concepts, names=names), k=k, top=top)
 
 
 @dataclass(frozen=True)
@@ -104,10 +106,12 @@ def ranked(found: Counted, *, k: int = 3, top: int = TOP) -> list[Proposal]:
     return [_proposal(pair, found.where[pair], found.forms, found.words) for pair in _ranked(found.where, k, top)]
 
 
-def counted(lessons: Sequence[LesText], concepts: Iterable[Concept]) -> Counted:
-    """The family pairs within the sentences of ``lessons`` that no concept covers."""
+def counted(lessons: Sequence[LesText], concepts: Iterable[Concept], *, names: Iterable[str] = ()) -> Counted:
+    """The family pairs within the sentences of ``lessons`` that no concept covers (``names``: place names
+    left out of the text, matched as written)."""
     concepts = list(concepts)
-    said = [[lemmas(part) for part in _SENTENCE.split(x.text)] for x in lessons]
+    unnamed = without_names(names)
+    said = [[lemmas(part) for part in _SENTENCE.split(unnamed(x.text))] for x in lessons]
     vocab = vocabulary(" ".join(c.labels) for c in concepts) | {w for parts in said for part in parts for w in part}
     split = _Splitter(vocab)
     sentences = [[split(part) for part in parts] for parts in said]
@@ -122,6 +126,19 @@ def counted(lessons: Sequence[LesText], concepts: Iterable[Concept]) -> Counted:
         for pair in _pairs(parts, common) - covered_pairs:
             where[pair].append(les)
     return Counted(dict(where), {f: Counter(c) for f, c in forms.items()}, words)
+
+
+def without_names(names: Iterable[str]):
+    """A function that removes ``names`` (whole words, as written: "Best" but not "best") from a text.
+
+    >>> without_names(["Peel en Maas", "Best"])("In Peel en Maas en Best werkt het best.")
+    'In   en   werkt het best.'
+    """
+    found = sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True)
+    if not found:
+        return lambda text: text
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, found)) + r")(?!\w)")
+    return lambda text: pattern.sub(" ", text)
 
 
 def _pairs(parts: list[list[str]], common: set[str]) -> set[tuple[str, str]]:

@@ -34,7 +34,8 @@ def store_proposals(store: Any, *, traject: str | None = None, k: int = 3) -> li
 def store_counted(store: Any, *, traject: str | None = None) -> Counted:
     """The word pairs of the lessons in ``store`` before a minimum of gemeenten is chosen (the app keeps
     this per trajectory, so another minimum costs only the choice)."""
-    return counted(lessons(store, traject=traject), concepts(store) or ontology_concepts())
+    names = load_resolver(DEFAULT_DATA).gemeenten.names.values()
+    return counted(lessons(store, traject=traject), concepts(store) or ontology_concepts(), names=names)
 
 
 def gemeente_labels(codes: tuple[str, ...]) -> str:
