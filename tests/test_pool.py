@@ -143,3 +143,14 @@ def test_idle_workers_let_an_older_version_go(tmp_path):
         assert remove_if_unread(Path(older)) and not Path(older).exists()
     finally:
         pool.close()
+
+
+def test_after_the_shared_pool_is_closed_a_query_starts_a_new_one(sample_store):
+    from graph.sparql import run_safe
+    from graph.sparql.pool import close_default_pool, default_pool
+
+    assert run_safe("ASK { ?s ?p ?o }", store=str(sample_store)).boolean is True
+    first = default_pool()
+    close_default_pool()
+    assert run_safe("ASK { ?s ?p ?o }", store=str(sample_store)).boolean is True
+    assert default_pool() is not first

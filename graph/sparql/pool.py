@@ -362,6 +362,9 @@ def default_pool() -> QueryPool:
 
 @atexit.register
 def close_default_pool() -> None:
-    """Stop the shared pool's workers (at exit, and on SIGTERM in the CLI)."""
-    if _POOL is not None and _POOL_PID == os.getpid():
-        _POOL.close()
+    """Stop the shared pool's workers (at exit, and on SIGTERM in the CLI); a later query starts a new pool."""
+    global _POOL
+    with _LOCK:
+        pool, _POOL = (_POOL, None) if _POOL is not None and _POOL_PID == os.getpid() else (None, _POOL)
+    if pool is not None:
+        pool.close()
