@@ -48,7 +48,11 @@ def _build(store: Path, label: str) -> subprocess.Popen:
 
 def _state(store: Path) -> dict[str, int]:
     """Label -> count of every rdfs:label in the store (one label with N quads when whole)."""
-    rows = open_store(str(store)).query("SELECT ?l (COUNT(*) AS ?n) WHERE { ?s rdfs:label ?l } GROUP BY ?l").rows
+    st = open_store(str(store), memory_copy=False)  # no background copy holding the version after we return
+    try:
+        rows = st.query("SELECT ?l (COUNT(*) AS ?n) WHERE { ?s rdfs:label ?l } GROUP BY ?l").rows
+    finally:
+        st.close()
     return {str(getattr(l, "value", l)): int(getattr(n, "value", n)) for l, n in rows}
 
 
