@@ -97,19 +97,29 @@ def test_syntax_error_column_with_predeclared_prefixes(client):
     assert "regel 1, kolom 44" in predeclared and "regel 2, kolom 44" in own
 
 
-def test_a_client_over_its_limit_gets_429_with_retry_after(client, config):
+def _over_the_limit(client) -> httpx.Response | None:
+    """While a slow query of this client runs (~2 s), a second query: the first 429, or None when the slow
+    one ended before it held the client's one slot (a busy machine)."""
     slow = threading.Thread(target=client.get, args=("/sparql",), kwargs={"params": {"query": SLOW}})
     slow.start()
     try:
-        deadline = time.monotonic() + 10  # until the slow query holds the client's one slot (it runs ~2 s)
-        response = None
-        while time.monotonic() < deadline and (response is None or slow.is_alive()):
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and slow.is_alive():
             response = client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
             if response.status_code == 429:
-                break
+                return response
             time.sleep(0.02)
-        assert response.status_code == 429 and int(response.headers["retry-after"]) >= 1
-        assert "per client" in response.json()["message"]
+        return None
     finally:
         slow.join()
+
+
+def test_a_client_over_its_limit_gets_429_with_retry_after(client, config):
+    for _ in range(3):  # on a busy machine the slow query may end before it held the slot: try again
+        response = _over_the_limit(client)
+        if response is not None:
+            break
+    assert response is not None, "no 429 in three tries while a slow query held the client's slot"
+    assert int(response.headers["retry-after"]) >= 1
+    assert "per client" in response.json()["message"]
     assert client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).status_code == 200
