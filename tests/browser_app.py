@@ -118,11 +118,20 @@ class Recorder:
         self.console: list[str] = []
         self.failed: list[str] = []
         self.dialogs: list[str] = []
-        page.on("request", lambda r: self.requests.append(r.url))
-        page.on("response", lambda r: self.failed.append(r.url) if r.status >= 400 else None)
-        page.on("console", lambda m: self.console.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: self.console.append(str(e)))
-        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page = page
+        self.handlers = {
+            "request": lambda r: self.requests.append(r.url),
+            "response": lambda r: self.failed.append(r.url) if r.status >= 400 else None,
+            "console": lambda m: self.console.append(m.text) if m.type == "error" else None,
+            "pageerror": lambda e: self.console.append(str(e)),
+            "dialog": lambda d: (self.dialogs.append(d.message), d.dismiss()),
+        }
+        for event, handler in self.handlers.items():
+            page.on(event, handler)
+
+    def stop(self) -> None:
+        for event, handler in self.handlers.items():
+            self.page.remove_listener(event, handler)
 
     def outside(self, base: str) -> list[str]:
         local = (base + "/", "data:", "blob:", "about:")
@@ -155,12 +164,41 @@ def address(url: str, name: str, lang: str = "nl", query: str = "") -> str:
     return f"{url}/{path}" + (f"?{params}" if params else "")
 
 
-def open_page(browser, url: str, name: str, *, lang: str = "nl", viewport=VIEWPORTS["desktop"], query: str = ""):
-    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
-    recorder = Recorder(page)
-    page.goto(address(url, name, lang, query), timeout=PAGE_TIMEOUT_MS)
-    settle(page)
-    return page, recorder
+class Tab:
+    """One browser tab of one device, reused by a test module: each :meth:`open` loads a page in it afresh (a new
+    document, so a new Streamlit session) with a new :class:`Recorder`. The tab's renderer keeps the app's
+    compiled scripts, which makes a load about a third cheaper than in a new tab. A tab that was closed or
+    crashed is replaced."""
+
+    def __init__(self, browser, url: str, device: str = "desktop"):
+        self.url, self.size = url, dict(zip(("width", "height"), VIEWPORTS[device]))
+        self.context = browser.new_context(viewport=self.size)
+        self.page = self._new_page()
+        self.recorder: Recorder | None = None
+
+    def _new_page(self):
+        page = self.context.new_page()
+        page.on("crash", lambda crashed: crashed.close())
+        return page
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.context.close()
+
+    def open(self, name: str, *, lang: str = "nl", query: str | None = None):
+        """Page ``name`` loaded (see :func:`settle`) and the recorder of what it did since."""
+        if self.recorder:
+            self.recorder.stop()
+        if self.page.is_closed():
+            self.page = self._new_page()
+        self.page.set_viewport_size(self.size)  # a screenshot may have made it taller
+        self.recorder = Recorder(self.page)
+        query = QUERIES.get(name, "") if query is None else query
+        self.page.goto(address(self.url, name, lang, query), timeout=PAGE_TIMEOUT_MS)
+        settle(self.page)
+        return self.page, self.recorder
 
 
 def axe_violations(page) -> list[tuple[str, str, int, str]]:
@@ -180,32 +218,32 @@ def chart_sizes(page) -> list[tuple[float, float]]:
         .map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })""")
 
 
+NEXT_FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done())))"
+
+
 def screenshot(page, name: str) -> None:
     """The whole page: the viewport grows to the height of Streamlit's scrolling main area first."""
     width = page.viewport_size["width"]
     height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
     page.set_viewport_size({"width": width, "height": max(page.viewport_size["height"], min(height, MAX_SCREENSHOT_PX))})
-    page.wait_for_timeout(300)
+    page.evaluate(NEXT_FRAMES)  # the page laid out and painted at the new size
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 
-def check_page(browser, app_url: str, name: str, lang: str, device: str) -> None:
-    """Page ``name`` in ``lang`` on ``device``: the language, no exception, no critical or serious axe-core
-    violation, readable charts on a phone, nothing fetched from elsewhere, no console error, no dialog;
-    then its screenshot."""
-    page, recorder = open_page(browser, app_url, name, lang=lang, viewport=VIEWPORTS[device],
-                               query=QUERIES.get(name, ""))
-    try:
-        assert page.evaluate("document.documentElement.lang") == lang
-        assert page.locator('[data-testid="stException"]').count() == 0
-        assert page.get_by_text("encountered an error").count() == 0  # the redacted form of an exception
-        assert axe_violations(page) == []
-        if device == "phone":
-            assert all(w >= MIN_PLOT_PX[0] and h >= MIN_PLOT_PX[1] for w, h in chart_sizes(page)), chart_sizes(page)
-        assert recorder.outside(app_url) == []
-        assert recorder.errors == []
-        assert recorder.dialogs == []
-        screenshot(page, f"{name}-{lang}-{device}")
-    finally:
-        page.close()
+def check_page(tab: Tab, name: str, lang: str, device: str) -> None:
+    """Page ``name`` in ``lang`` on ``device`` (``tab`` is of that device): the language, no exception, no
+    critical or serious axe-core violation, readable charts on a phone, nothing fetched from elsewhere, no
+    console error, no dialog; then its screenshot."""
+    app_url = tab.url
+    page, recorder = tab.open(name, lang=lang)
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.get_by_text("encountered an error").count() == 0  # the redacted form of an exception
+    assert axe_violations(page) == []
+    if device == "phone":
+        assert all(w >= MIN_PLOT_PX[0] and h >= MIN_PLOT_PX[1] for w, h in chart_sizes(page)), chart_sizes(page)
+    assert recorder.outside(app_url) == []
+    assert recorder.errors == []
+    assert recorder.dialogs == []
+    screenshot(page, f"{name}-{lang}-{device}")

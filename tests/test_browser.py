@@ -13,27 +13,30 @@ import re
 
 import pytest
 
-from browser_app import PAGE_TIMEOUT_MS, open_page, settle
+from browser_app import PAGE_TIMEOUT_MS, Tab, settle
 
 pytestmark = pytest.mark.chromium
 
 
-def test_network_canvas_draws_nodes_with_readable_labels(browser, app_url):
-    page, recorder = open_page(browser, app_url, "netwerk", lang="nl")
-    try:
-        frame = network_frame(page)
-        drawn = int(frame.evaluate("document.body.getAttribute('data-drawn-nodes')"))
-        positions = frame.evaluate("Object.keys(window.kernenNetwork.getPositions()).length")
-        assert drawn > 0 and positions == drawn
-        frame.wait_for_selector("body[data-labels]", timeout=PAGE_TIMEOUT_MS)
-        assert int(frame.evaluate("document.body.getAttribute('data-labels')")) >= 10
-        font = frame.evaluate("(() => { const n = window.kernenNetwork;"
-                              " return n.body.data.nodes.get()[0].font.size * n.getScale(); })()")
-        assert 13 <= font <= 15  # on-screen label size in pixels at the first zoom
-        assert page.locator("iframe").first.get_attribute("title")
-        assert recorder.outside(app_url) == [] and recorder.errors == [] and recorder.dialogs == []
-    finally:
-        page.close()
+@pytest.fixture(scope="module")
+def tab(browser, app_url):
+    with Tab(browser, app_url) as reused:
+        yield reused
+
+
+def test_network_canvas_draws_nodes_with_readable_labels(tab):
+    page, recorder = tab.open("netwerk", lang="nl")
+    frame = network_frame(page)
+    drawn = int(frame.evaluate("document.body.getAttribute('data-drawn-nodes')"))
+    positions = frame.evaluate("Object.keys(window.kernenNetwork.getPositions()).length")
+    assert drawn > 0 and positions == drawn
+    frame.wait_for_selector("body[data-labels]", timeout=PAGE_TIMEOUT_MS)
+    assert int(frame.evaluate("document.body.getAttribute('data-labels')")) >= 10
+    font = frame.evaluate("(() => { const n = window.kernenNetwork;"
+                          " return n.body.data.nodes.get()[0].font.size * n.getScale(); })()")
+    assert 13 <= font <= 15  # on-screen label size in pixels at the first zoom
+    assert page.locator("iframe").first.get_attribute("title")
+    assert recorder.outside(tab.url) == [] and recorder.errors == [] and recorder.dialogs == []
 
 
 def network_frame(page):
@@ -51,35 +54,29 @@ def click_node(page, frame, node: str) -> None:
     page.mouse.click(net["x"] + point["x"], net["y"] + point["y"])
 
 
-def test_network_node_click_opens_panel_with_link(browser, app_url):
-    page, _ = open_page(browser, app_url, "netwerk", query="preset=instrumenten&focus=gemeente/GM1966")
-    try:
-        frame = network_frame(page)
-        panel = frame.locator("#panel")
-        panel.get_by_role("heading", name="Het Hogeland").wait_for(timeout=PAGE_TIMEOUT_MS)
-        link = panel.get_by_role("link", name="Open de pagina")
-        assert link.get_attribute("href") == "gemeente?gemeente=GM1966"
-        link.click()
-        page.wait_for_url(re.compile(r"/gemeente\?gemeente=GM1966"), timeout=PAGE_TIMEOUT_MS)
-        settle(page)
-        assert page.get_by_role("heading", name="Het Hogeland").count() >= 1
-    finally:
-        page.close()
+def test_network_node_click_opens_panel_with_link(tab):
+    page, _ = tab.open("netwerk", query="preset=instrumenten&focus=gemeente/GM1966")
+    frame = network_frame(page)
+    panel = frame.locator("#panel")
+    panel.get_by_role("heading", name="Het Hogeland").wait_for(timeout=PAGE_TIMEOUT_MS)
+    link = panel.get_by_role("link", name="Open de pagina")
+    assert link.get_attribute("href") == "gemeente?gemeente=GM1966"
+    link.click()
+    page.wait_for_url(re.compile(r"/gemeente\?gemeente=GM1966"), timeout=PAGE_TIMEOUT_MS)
+    settle(page)
+    assert page.get_by_role("heading", name="Het Hogeland").count() >= 1
 
 
-def test_network_preset_survives_navigation(browser, app_url):
-    page, _ = open_page(browser, app_url, "netwerk")
-    try:
-        page.get_by_text("Alles", exact=True).click()
-        settle(page)
-        assert "preset=alles" in page.url
-        page.locator('[data-testid="stSidebarNav"] a', has_text="Gemeenten").click()
-        settle(page)
-        page.locator('[data-testid="stSidebarNav"] a', has_text="Netwerk").click()
-        settle(page)
-        assert "preset=alles" in page.url
-    finally:
-        page.close()
+def test_network_preset_survives_navigation(tab):
+    page, _ = tab.open("netwerk")
+    page.get_by_text("Alles", exact=True).click()
+    settle(page)
+    assert "preset=alles" in page.url
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Gemeenten").click()
+    settle(page)
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Netwerk").click()
+    settle(page)
+    assert "preset=alles" in page.url
 
 
 def search(page, term: str) -> None:
@@ -90,67 +87,55 @@ def search(page, term: str) -> None:
     settle(page)
 
 
-def test_task_instruments_of_het_hogeland(browser, app_url):
+def test_task_instruments_of_het_hogeland(browser, tab):
     """One search and one click from the start page: Het Hogeland's instruments."""
-    page, _ = open_page(browser, app_url, "overzicht")
-    try:
-        search(page, "Het Hogeland")
-        page.get_by_role("link", name="Het Hogeland", exact=True).first.click()
-        page.wait_for_url(re.compile(r"/gemeente\?gemeente=GM1966"), timeout=PAGE_TIMEOUT_MS)
-        settle(page)
-        page.get_by_role("heading", name="Instrumenten in gebruik").wait_for()
-        tables = page.evaluate("Array.from(document.querySelectorAll('[data-testid=stDataFrame]')).map(d => d.innerHTML)")
-        assert any("Dorpsbudget" in table for table in tables)  # the grid is a canvas; its cells are in the DOM too
-        assert_restores(browser, page.url, "Het Hogeland")
-    finally:
-        page.close()
+    page, _ = tab.open("overzicht")
+    search(page, "Het Hogeland")
+    page.get_by_role("link", name="Het Hogeland", exact=True).first.click()
+    page.wait_for_url(re.compile(r"/gemeente\?gemeente=GM1966"), timeout=PAGE_TIMEOUT_MS)
+    settle(page)
+    page.get_by_role("heading", name="Instrumenten in gebruik").wait_for()
+    tables = page.evaluate("Array.from(document.querySelectorAll('[data-testid=stDataFrame]')).map(d => d.innerHTML)")
+    assert any("Dorpsbudget" in table for table in tables)  # the grid is a canvas; its cells are in the DOM too
+    assert_restores(browser, page.url, "Het Hogeland")
 
 
-def test_task_gemeenten_with_a_dorpsbudget_and_their_lessons(browser, app_url):
-    page, _ = open_page(browser, app_url, "overzicht")
-    try:
-        search(page, "dorpsbudget")
-        page.get_by_role("link", name="Dorpsbudget / wijkbudget").first.click()
-        page.wait_for_url(re.compile(r"/instrumenten\?instrument=dorpsbudget"), timeout=PAGE_TIMEOUT_MS)
-        settle(page)
-        where = page.get_by_role("heading", name=re.compile(r"^Waar in gebruik \(\d+\)$"))
-        assert int(re.search(r"\d+", where.inner_text()).group()) >= 3
-        assert page.get_by_role("heading", name="Lessen").count() == 1
-        titles = page.get_by_role("link", name=re.compile("dorpsbudget", re.I))  # lesson titles
-        titles.nth(2).wait_for(timeout=PAGE_TIMEOUT_MS)  # the lessons may come after the heading on a busy machine
-        assert titles.count() >= 3
-        assert_restores(browser, page.url, re.compile(r"^Dorpsbudget"))  # the test store adds a second label
-    finally:
-        page.close()
+def test_task_gemeenten_with_a_dorpsbudget_and_their_lessons(browser, tab):
+    page, _ = tab.open("overzicht")
+    search(page, "dorpsbudget")
+    page.get_by_role("link", name="Dorpsbudget / wijkbudget").first.click()
+    page.wait_for_url(re.compile(r"/instrumenten\?instrument=dorpsbudget"), timeout=PAGE_TIMEOUT_MS)
+    settle(page)
+    where = page.get_by_role("heading", name=re.compile(r"^Waar in gebruik \(\d+\)$"))
+    assert int(re.search(r"\d+", where.inner_text()).group()) >= 3
+    assert page.get_by_role("heading", name="Lessen").count() == 1
+    titles = page.get_by_role("link", name=re.compile("dorpsbudget", re.I))  # lesson titles
+    titles.nth(2).wait_for(timeout=PAGE_TIMEOUT_MS)  # the lessons may come after the heading on a busy machine
+    assert titles.count() >= 3
+    assert_restores(browser, page.url, re.compile(r"^Dorpsbudget"))  # the test store adds a second label
 
 
-def test_task_a_host_for_trust_between_village_and_gemeente(browser, app_url):
-    page, _ = open_page(browser, app_url, "overzicht")
-    try:
-        search(page, "vertrouwen tussen dorp en gemeente")
-        page.get_by_role("link", name="Vertrouwen", exact=True).first.click()
-        page.wait_for_url(re.compile(r"/rode_draden\?draad="), timeout=PAGE_TIMEOUT_MS)
-        settle(page)
-        page.get_by_role("heading", name=re.compile("gastgemeente voor een werkbezoek")).wait_for()
-        hosts = page.locator("li a[href^='gemeente?gemeente=']")
-        assert hosts.count() >= 2
-        assert_restores(browser, page.url, "Vertrouwen")
-    finally:
-        page.close()
+def test_task_a_host_for_trust_between_village_and_gemeente(browser, tab):
+    page, _ = tab.open("overzicht")
+    search(page, "vertrouwen tussen dorp en gemeente")
+    page.get_by_role("link", name="Vertrouwen", exact=True).first.click()
+    page.wait_for_url(re.compile(r"/rode_draden\?draad="), timeout=PAGE_TIMEOUT_MS)
+    settle(page)
+    page.get_by_role("heading", name=re.compile("gastgemeente voor een werkbezoek")).wait_for()
+    hosts = page.locator("li a[href^='gemeente?gemeente=']")
+    assert hosts.count() >= 2
+    assert_restores(browser, page.url, "Vertrouwen")
 
 
-def test_task_evidence_of_the_top_thread(browser, app_url):
+def test_task_evidence_of_the_top_thread(tab):
     """Two clicks: the menu, then the first thread."""
-    page, _ = open_page(browser, app_url, "overzicht")
-    try:
-        page.locator('[data-testid="stSidebarNav"] a', has_text="Rode draden").click()
-        settle(page)
-        page.get_by_text(re.compile(r"^1\. ")).first.click()
-        lessons = page.locator('[data-testid="stExpander"] details[open] a[href^="lessen?les="]')
-        lessons.first.wait_for(timeout=PAGE_TIMEOUT_MS)
-        assert lessons.count() >= 1
-    finally:
-        page.close()
+    page, _ = tab.open("overzicht")
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Rode draden").click()
+    settle(page)
+    page.get_by_text(re.compile(r"^1\. ")).first.click()
+    lessons = page.locator('[data-testid="stExpander"] details[open] a[href^="lessen?les="]')
+    lessons.first.wait_for(timeout=PAGE_TIMEOUT_MS)
+    assert lessons.count() >= 1
 
 
 def assert_restores(browser, url: str, heading) -> None:
@@ -167,80 +152,65 @@ def assert_restores(browser, url: str, heading) -> None:
 
 
 @pytest.mark.parametrize("value", ["GM9999", "Onbestaand"])
-def test_unknown_gemeente_says_so_and_offers_choices(browser, app_url, value):
-    page, _ = open_page(browser, app_url, "gemeente", query=f"gemeente={value}")
-    try:
-        assert page.get_by_text(f"Er is geen gemeente “{value}”").count() == 1
-        assert page.locator('[data-testid="stMetric"]').count() == 0  # no profile of another gemeente
-        assert page.get_by_label("Kies een gemeente").count() == 1
-    finally:
-        page.close()
+def test_unknown_gemeente_says_so_and_offers_choices(tab, value):
+    page, _ = tab.open("gemeente", query=f"gemeente={value}")
+    assert page.get_by_text(f"Er is geen gemeente “{value}”").count() == 1
+    assert page.locator('[data-testid="stMetric"]').count() == 0  # no profile of another gemeente
+    assert page.get_by_label("Kies een gemeente").count() == 1
 
 
-def test_gemeente_by_name_in_the_url(browser, app_url):
-    page, _ = open_page(browser, app_url, "gemeente", query="gemeente=Het%20Hogeland")
-    try:
-        page.wait_for_url(re.compile(r"gemeente=GM1966"), timeout=PAGE_TIMEOUT_MS)
-        assert page.get_by_role("heading", name="Het Hogeland").count() == 1
-    finally:
-        page.close()
+def test_gemeente_by_name_in_the_url(tab):
+    page, _ = tab.open("gemeente", query="gemeente=Het%20Hogeland")
+    page.wait_for_url(re.compile(r"gemeente=GM1966"), timeout=PAGE_TIMEOUT_MS)
+    assert page.get_by_role("heading", name="Het Hogeland").count() == 1
 
 
-def test_back_steps_through_views(browser, app_url):
+def test_back_steps_through_views(tab):
     """Choosing another gemeente adds a history entry; Back shows the previous one again."""
-    page, _ = open_page(browser, app_url, "gemeente", query="gemeente=GM1966")
-    try:
-        page.get_by_role("combobox", name="Kies een gemeente").click()
-        page.keyboard.type("Altena")
-        page.keyboard.press("Enter")
-        page.wait_for_url(re.compile(r"gemeente=GM1959"), timeout=PAGE_TIMEOUT_MS)
-        settle(page)
-        page.get_by_role("heading", name="Altena").wait_for()
-        page.go_back()
-        page.wait_for_url(re.compile(r"gemeente=GM1966"), timeout=PAGE_TIMEOUT_MS)
-        settle(page)
-        page.get_by_role("heading", name="Het Hogeland").wait_for(timeout=PAGE_TIMEOUT_MS)
-    finally:
-        page.close()
+    page, _ = tab.open("gemeente", query="gemeente=GM1966")
+    page.get_by_role("combobox", name="Kies een gemeente").click()
+    page.keyboard.type("Altena")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"gemeente=GM1959"), timeout=PAGE_TIMEOUT_MS)
+    settle(page)
+    page.get_by_role("heading", name="Altena").wait_for()
+    page.go_back()
+    page.wait_for_url(re.compile(r"gemeente=GM1966"), timeout=PAGE_TIMEOUT_MS)
+    settle(page)
+    page.get_by_role("heading", name="Het Hogeland").wait_for(timeout=PAGE_TIMEOUT_MS)
 
 
-def test_hostile_lesson_in_a_tooltip_is_text(browser, app_url):
+def test_hostile_lesson_in_a_tooltip_is_text(tab):
     """Hover the lesson whose title is markup: the tooltip shows the characters, no element is made."""
-    page, recorder = open_page(browser, app_url, "netwerk", query="preset=alles&traject=mini&focus=les/mini-l5&hops=1")
-    try:
-        frame = network_frame(page)
-        frame.locator("#net").scroll_into_view_if_needed()
-        page.wait_for_timeout(300)
-        point = frame.evaluate("(() => { const n = window.kernenNetwork;"
-                               " return n.canvasToDOM(n.getPositions(['les/mini-l5'])['les/mini-l5']); })()")
-        net = frame.locator("#net").bounding_box()  # in page coordinates already
-        x, y = net["x"] + point["x"], net["y"] + point["y"]
-        page.mouse.move(x - 20, y - 20)
-        page.mouse.move(x, y, steps=5)
-        frame.wait_for_function("document.querySelector('div.vis-tooltip') &&"
-                                " document.querySelector('div.vis-tooltip').style.visibility === 'visible'",
-                                timeout=PAGE_TIMEOUT_MS)
-        tooltip = frame.locator("div.vis-tooltip")
-        assert "<img src=x onerror=alert(1)>" in tooltip.inner_text()
-        assert tooltip.locator("img").count() == 0 and frame.locator("img").count() == 0
-        assert recorder.dialogs == []
-    finally:
-        page.close()
+    page, recorder = tab.open("netwerk", query="preset=alles&traject=mini&focus=les/mini-l5&hops=1")
+    frame = network_frame(page)
+    frame.locator("#net").scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    point = frame.evaluate("(() => { const n = window.kernenNetwork;"
+                           " return n.canvasToDOM(n.getPositions(['les/mini-l5'])['les/mini-l5']); })()")
+    net = frame.locator("#net").bounding_box()  # in page coordinates already
+    x, y = net["x"] + point["x"], net["y"] + point["y"]
+    page.mouse.move(x - 20, y - 20)
+    page.mouse.move(x, y, steps=5)
+    frame.wait_for_function("document.querySelector('div.vis-tooltip') &&"
+                            " document.querySelector('div.vis-tooltip').style.visibility === 'visible'",
+                            timeout=PAGE_TIMEOUT_MS)
+    tooltip = frame.locator("div.vis-tooltip")
+    assert "<img src=x onerror=alert(1)>" in tooltip.inner_text()
+    assert tooltip.locator("img").count() == 0 and frame.locator("img").count() == 0
+    assert recorder.dialogs == []
 
 
-def test_overzicht_map_has_province_outlines_and_a_point_opens_its_gemeente(browser, app_url):
+def test_overzicht_map_has_province_outlines_and_a_point_opens_its_gemeente(tab):
     """The 12 province outlines are drawn under the points; a click on a coloured point opens that
     gemeente's page (the outlines do not catch the click)."""
-    page, _ = open_page(browser, app_url, "overzicht")
-    try:
-        chart = page.locator('[data-testid="stVegaLiteChart"]').first
-        chart.scroll_into_view_if_needed()
-        assert chart.locator(".mark-shape path").count() == 12
-        point = chart.locator(".mark-symbol.role-mark").last.locator("path").first  # the coloured points' layer
-        name = re.search(r"naam: ([^;]+)", point.get_attribute("aria-label") or "").group(1)
-        point.click(force=True)  # the svg, not the path, takes pointer events; the click lands on the point
-        page.wait_for_url(re.compile(r"/gemeente\?gemeente=GM\d{4}"), timeout=PAGE_TIMEOUT_MS)
-        settle(page)
-        page.get_by_role("heading", name=name.strip(), exact=True).wait_for(timeout=PAGE_TIMEOUT_MS)
-    finally:
-        page.close()
+    page, _ = tab.open("overzicht")
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    chart.scroll_into_view_if_needed()
+    assert chart.locator(".mark-shape path").count() == 12
+    point = chart.locator(".mark-symbol.role-mark").last.locator("path").first  # the coloured points' layer
+    name = re.search(r"naam: ([^;]+)", point.get_attribute("aria-label") or "").group(1)
+    point.click(force=True)  # the svg, not the path, takes pointer events; the click lands on the point
+    page.wait_for_url(re.compile(r"/gemeente\?gemeente=GM\d{4}"), timeout=PAGE_TIMEOUT_MS)
+    settle(page)
+    page.get_by_role("heading", name=name.strip(), exact=True).wait_for(timeout=PAGE_TIMEOUT_MS)

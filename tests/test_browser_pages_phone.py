@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import pytest
 
-from browser_app import BROWSER_PAGES, check_page
+from browser_app import BROWSER_PAGES, Tab, check_page
 
 pytestmark = pytest.mark.chromium
 
 CASES = [(name, lang) for name in BROWSER_PAGES for lang in ("nl", "en")]
 
 
+@pytest.fixture(scope="module")
+def tab(browser, app_url):
+    with Tab(browser, app_url, "phone") as reused:
+        yield reused
+
+
 @pytest.mark.parametrize(("name", "lang"), CASES, ids=["-".join(c) for c in CASES])
-def test_page_clean_local_accessible(browser, app_url, name, lang):
-    check_page(browser, app_url, name, lang, "phone")
+def test_page_clean_local_accessible(tab, name, lang):
+    check_page(tab, name, lang, "phone")
