@@ -151,11 +151,40 @@ class Recorder:
         return console + [u for u in self.failed if not PROBE_404.match(urlsplit(u).path)]
 
 
+# Added to every browser context of the tests (:func:`watch_changes`): the time of the page's last DOM change.
+CHANGES = """window.kernenLastChange = performance.now();
+new MutationObserver(() => { window.kernenLastChange = performance.now(); })
+  .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});"""
+QUIET_MS = 300  # a page whose DOM has not changed for this long (and whose charts are drawn) has settled
+# Every chart shown has its drawing, every table shown its canvas, every frame its document; neither the page nor a
+# frame changed for QUIET_MS (a chart or table in a closed expander or tab is not drawn until it is opened).
+DRAWN = f"""() => {{
+  const all = s => Array.from(document.querySelectorAll(s)).filter(e => e.checkVisibility());
+  const quiet = w => typeof w.kernenLastChange !== 'number' || w.performance.now() - w.kernenLastChange >= {QUIET_MS};
+  return all('[data-testid="stVegaLiteChart"]').every(c => c.querySelector('canvas, svg.marks'))
+    && all('[data-testid="stDataFrame"]').every(d => d.querySelector('canvas'))
+    && all('iframe').every(f => f.contentDocument && f.contentDocument.readyState === 'complete'
+      && quiet(f.contentWindow))
+    && quiet(window);
+}}"""
+
+
+def watch_changes(context):
+    """``context`` with :data:`CHANGES` in each of its pages, so that :func:`settle` knows when a page is done."""
+    context.add_init_script(CHANGES)
+    return context
+
+
 def settle(page) -> None:
+    """Until the app's script has run, a heading is shown, and the page has drawn and stopped changing (a page
+    outside a :func:`watch_changes` context gets a fixed 700 ms instead)."""
     page.wait_for_selector(READY, timeout=PAGE_TIMEOUT_MS)
     page.wait_for_selector("h1", timeout=PAGE_TIMEOUT_MS)
     page.wait_for_selector(READY, timeout=PAGE_TIMEOUT_MS)
-    page.wait_for_timeout(700)  # let charts and frames finish drawing
+    if page.evaluate("typeof window.kernenLastChange === 'number'"):
+        page.wait_for_function(DRAWN, timeout=PAGE_TIMEOUT_MS, polling=50)
+    else:
+        page.wait_for_timeout(700)
 
 
 def address(url: str, name: str, lang: str = "nl", query: str = "") -> str:
@@ -172,7 +201,7 @@ class Tab:
 
     def __init__(self, browser, url: str, device: str = "desktop"):
         self.url, self.size = url, dict(zip(("width", "height"), VIEWPORTS[device]))
-        self.context = browser.new_context(viewport=self.size)
+        self.context = watch_changes(browser.new_context(viewport=self.size))
         self.page = self._new_page()
         self.recorder: Recorder | None = None
 

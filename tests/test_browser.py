@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from browser_app import PAGE_TIMEOUT_MS, Tab, settle
+from browser_app import PAGE_TIMEOUT_MS, Tab, settle, watch_changes
 
 pytestmark = pytest.mark.chromium
 
@@ -140,7 +140,7 @@ def test_task_evidence_of_the_top_thread(tab):
 
 def assert_restores(browser, url: str, heading) -> None:
     """The copied URL opens the same view in a fresh browser context (no session, no cookies)."""
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    context = watch_changes(browser.new_context(viewport={"width": 1440, "height": 1000}))
     try:
         page = context.new_page()
         page.goto(url, timeout=PAGE_TIMEOUT_MS)
