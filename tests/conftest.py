@@ -196,6 +196,21 @@ def app_url(tmp_path_factory, real_store):
         yield url
 
 
+@pytest.fixture(scope="session")
+def streamlit_components_scanned_once():
+    """Streamlit's AppTest looks for installed custom components on every run, reading the metadata of every
+    installed package (about 0.2 s a run); the installed packages do not change during a test run, so the
+    first scan's answer is given to every later run."""
+    from functools import cache
+
+    from streamlit.components.v2 import manifest_scanner
+
+    first = cache(manifest_scanner.scan_component_manifests)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(manifest_scanner, "scan_component_manifests", lambda *args, **kwargs: list(first(*args, **kwargs)))
+        yield
+
+
 # --- The small shared test worlds, all fictional. Their quads are plain data in tests/fixtures_trajectory.py,
 # tests/fixtures_year.py, tests/sample_store.py and tests/app_fixture.py; the stores are built here. In-memory
 # stores and the sample store are shared by the whole session (tests only read them); the app store is written

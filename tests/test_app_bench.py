@@ -22,7 +22,7 @@ def store_dir(app_store) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _cwd(monkeypatch):
+def _cwd(monkeypatch, streamlit_components_scanned_once):
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("KERNEN_ALLOW_UPLOAD", raising=False)
 

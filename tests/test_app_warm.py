@@ -20,7 +20,7 @@ def store_dir(app_store) -> str:
 
 
 @pytest.fixture(autouse=True)
-def _env(store_dir, monkeypatch):
+def _env(store_dir, monkeypatch, streamlit_components_scanned_once):
     monkeypatch.setenv("KERNEN_STORE", store_dir)
     monkeypatch.delenv("KERNEN_ALLOW_UPLOAD", raising=False)
     monkeypatch.delenv("KERNEN_APP_DISK_CACHE", raising=False)
