@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from graph.cli import cli
 from graph.settings import DEFAULT_DATA
 
-pytestmark = pytest.mark.slow  # builds a store of the whole bundled data
+pytestmark = pytest.mark.slow  # builds a store of the bundled practice data (reference details of a few gemeenten)
 
 OWN = "Ambtelijke ondersteuning"
 RECORDS = {
@@ -41,12 +41,22 @@ def workbook(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def store(workbook, tmp_path_factory):
+def data_dir(tmp_path_factory, small_reference):
+    """The bundled practice data beside the reference cut to a few gemeenten (every gemeente stays, so
+    the trajectory's gemeenten are there): the own themes do not depend on kernen, wijken or buurten."""
+    data = tmp_path_factory.mktemp("data")
+    (data / "reference").symlink_to(small_reference / "reference")
+    (data / "praktijk").symlink_to(DEFAULT_DATA / "praktijk")
+    return data
+
+
+@pytest.fixture(scope="module")
+def store(workbook, data_dir, tmp_path_factory):
     from graph.build import build
     from graph.store import LocalStore
 
     path = tmp_path_factory.mktemp("store") / "store"
-    build([workbook], store_dir=path, data_dir=DEFAULT_DATA)
+    build([workbook], store_dir=path, data_dir=data_dir)
     with LocalStore(path) as s:
         yield s
 
