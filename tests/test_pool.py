@@ -15,8 +15,18 @@ HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { " + " . ".join(f"?s{i} ?p{i} ?o{i}" for
 
 
 @pytest.fixture(scope="module")
-def version(sample_store) -> str:
-    return str(open_store(str(sample_store)).version)
+def version(tmp_path_factory) -> str:
+    """A store version of the sample quads written by the build (with its in-memory copy, so a warmed pool
+    forks its workers from one process that loaded it)."""
+    from sample_store import sample_quads
+
+    from graph.build import Source, build
+    from graph.namespace import G_REFERENCE
+
+    path = tmp_path_factory.mktemp("pool") / "store"
+    quads = list(sample_quads())
+    build(store_dir=path, sources=[Source("sample", G_REFERENCE, lambda: quads)], validate=False)
+    return str(open_store(str(path)).version)
 
 
 @pytest.fixture
@@ -52,10 +62,18 @@ class _Heavy(threading.Thread):
         return self.outcome == "QueryTimeout"
 
 
+def _holding(pool: QueryPool, lane: str, n: int) -> None:
+    """Wait until ``n`` workers run queries of ``lane`` (the heavy queries have their workers)."""
+    deadline = time.monotonic() + 30
+    while pool._held[lane] < n and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert pool._held[lane] == n
+
+
 @pytest.mark.slow  # slow queries on purpose
 def test_slow_queries_leave_workers_for_the_others(pool, version):
-    first = _Heavy(pool, version, "slow", 3)
-    time.sleep(0.3)
+    first = _Heavy(pool, version, "slow", 2)
+    _holding(pool, "slow", 1)
     with pytest.raises(PoolBusy) as busy:  # size 3: slow queries hold at most one worker
         pool.run(Job(version, HEAVY, True, 10), timeout=3, lane="slow", queue_wait=0.2)
     assert busy.value.retry_after >= 1
@@ -68,8 +86,8 @@ def test_slow_queries_leave_workers_for_the_others(pool, version):
 
 @pytest.mark.slow  # slow queries on purpose
 def test_unknown_queries_leave_one_worker_for_fast_ones(pool, version):
-    threads = [_Heavy(pool, version, "unknown", 3) for _ in range(2)]
-    time.sleep(0.3)
+    threads = [_Heavy(pool, version, "unknown", 2) for _ in range(2)]
+    _holding(pool, "unknown", 2)
     with pytest.raises(PoolBusy):
         pool.run(_ask(version), timeout=3, lane="unknown", queue_wait=0.2)
     assert pool.run(_ask(version), timeout=3, lane="fast", queue_wait=0.2).boolean is True
