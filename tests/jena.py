@@ -11,7 +11,6 @@ import json
 import subprocess
 import zipfile
 from pathlib import Path
-from typing import Callable
 
 JAVA_DIR = Path("/usr/share/java")
 JARS = ["jena-arq", "jena-base", "jena-core", "jena-iri", "slf4j-api", "slf4j-nop", "commons-lang3", "commons-io",
@@ -38,30 +37,34 @@ def classpath(workdir: Path) -> str:
 
 def run_queries(data: Path, queries: dict[str, str], workdir: Path, *, timeout: float = 600) -> dict[str, dict]:
     """SPARQL JSON results from Jena for each named query text, on the RDF file ``data``."""
-    return start_queries(data, queries, workdir)(timeout)
+    with JenaRun(data, queries, workdir) as run:
+        return run.results(timeout)
 
 
-def start_queries(data: Path, queries: dict[str, str], workdir: Path) -> Callable[[float], dict[str, dict]]:
-    """Start Jena on the named query texts over the RDF file ``data`` and return at once, so that the caller
-    can work while the JVM runs; calling the result (with a timeout in seconds) waits for Jena's SPARQL JSON
-    results per query name and fails when Jena failed."""
-    files = []
-    for name, text in queries.items():
-        path = workdir / f"{name}.rq"
-        path.write_text(text, encoding="utf-8")
-        files.append(path)
-    command = ["java", *JVM_FLAGS, "-cp", classpath(workdir), str(RUNNER), str(data), *map(str, files)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+class JenaRun:
+    """Jena started on the named query texts over the RDF file ``data``, running while the caller works;
+    :meth:`results` waits for its SPARQL JSON results per query name. Leaving the ``with`` block stops
+    a run that is still going (the caller failed first)."""
 
-    def results(timeout: float = 600) -> dict[str, dict]:
-        try:
-            out, err = process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.communicate()
-            raise
-        if process.returncode != 0:
-            raise subprocess.CalledProcessError(process.returncode, command, out, err)
-        return {path.stem: json.loads(Path(str(path) + ".json").read_text(encoding="utf-8")) for path in files}
+    def __init__(self, data: Path, queries: dict[str, str], workdir: Path):
+        self.files = []
+        for name, text in queries.items():
+            path = workdir / f"{name}.rq"
+            path.write_text(text, encoding="utf-8")
+            self.files.append(path)
+        self.command = ["java", *JVM_FLAGS, "-cp", classpath(workdir), str(RUNNER), str(data), *map(str, self.files)]
+        self.process = subprocess.Popen(self.command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
-    return results
+    def results(self, timeout: float = 600) -> dict[str, dict]:
+        out, err = self.process.communicate(timeout=timeout)
+        if self.process.returncode != 0:
+            raise subprocess.CalledProcessError(self.process.returncode, self.command, out, err)
+        return {path.stem: json.loads(Path(str(path) + ".json").read_text(encoding="utf-8")) for path in self.files}
+
+    def __enter__(self) -> "JenaRun":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.communicate()

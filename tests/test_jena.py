@@ -47,7 +47,7 @@ LIST_SEPARATORS = (" | ", "; ")
 def engines(tmp_path_factory, real_store):
     """(our results, Jena's results) per query name, on the store of the bundled data."""
     require_tool("arq")
-    from jena import start_queries
+    from jena import JenaRun
 
     tmp = tmp_path_factory.mktemp("jena")
     start_worker(str(real_store))  # our query worker loads the store while the dump is written
@@ -56,9 +56,9 @@ def engines(tmp_path_factory, real_store):
     texts = {q.name: bind_values(q.text, bind_params(q, {}, store=store)) for q in canned_queries()
              if all(p.default is not None for p in q.params)}
     texts |= MORE
-    jena_results = start_queries(tmp / "public.nt", {n: sparql_prefixes() + t for n, t in texts.items()}, tmp)
-    ours = {name: run_safe(text, store=store, max_rows=100_000, timeout=60) for name, text in texts.items()}
-    theirs = jena_results(600)
+    with JenaRun(tmp / "public.nt", {n: sparql_prefixes() + t for n, t in texts.items()}, tmp) as jena:
+        ours = {name: run_safe(text, store=store, max_rows=100_000, timeout=60) for name, text in texts.items()}
+        theirs = jena.results(600)
     return ours, theirs
 
 
