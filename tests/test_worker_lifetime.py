@@ -88,8 +88,8 @@ def _cpu_seconds(pid: int) -> float:
 
 def _busy_workers(pid: int) -> list[int]:
     """The worker children of ``pid`` once one of them has run the query for a while (start-up and
-    loading the small store take well under a second of CPU)."""
-    assert _wait_for(lambda: any(_cpu_seconds(c) > 1.5 for c in _children(pid)), 60), \
+    loading the small store take about 0.2 s of CPU)."""
+    assert _wait_for(lambda: any(_cpu_seconds(c) > 0.75 for c in _children(pid)), 60), \
         "no worker started running the query"
     return _children(pid)
 
