@@ -39,6 +39,18 @@ def summaries(store):
     return {(kind, lang): build(store, lang) for kind, build in BUILDERS.items() for lang in ("nl", "en")}
 
 
+_RENDERED: dict[tuple[int, str], tuple[object, bytes]] = {}
+
+
+def _render(summary, fmt: str) -> bytes:
+    """``render(summary, format=fmt)``, once per summary and format (the tests only read the bytes; the
+    pictures are drawn anew on every render)."""
+    key = (id(summary), fmt)
+    if key not in _RENDERED:
+        _RENDERED[key] = (summary, render(summary, format=fmt))  # the summary kept, so its id stays its own
+    return _RENDERED[key][1]
+
+
 class Page(HTMLParser):
     """Collects tags with their attributes and the text outside tags."""
 
@@ -62,7 +74,7 @@ def _html(data: bytes) -> Page:
 
 @pytest.mark.parametrize("kind, lang", CASES)
 def test_html_is_self_contained(summaries, kind, lang):
-    page = _html(render(summaries[kind, lang], format="html"))
+    page = _html(_render(summaries[kind, lang], "html"))
     tags = [t for t, _ in page.tags]
     assert tags.count("h1") == 1 and "h2" in tags and "table" in tags and "th" in tags
     assert "script" not in tags
@@ -75,14 +87,14 @@ def test_html_is_self_contained(summaries, kind, lang):
 
 
 def test_html_network_picture_is_embedded_with_alt_text(summaries):
-    page = _html(render(summaries["meeting", "nl"], format="html"))
+    page = _html(_render(summaries["meeting", "nl"], "html"))
     (img,) = [a for t, a in page.tags if t == "img"]
     assert img["alt"].startswith("Netwerk: 4 aanwezige gemeenten")
 
 
 @pytest.mark.parametrize("kind", ["meeting", "bundle"])
 def test_html_hostile_text_is_escaped(summaries, kind):
-    data = render(summaries[kind, "nl"], format="html")
+    data = _render(summaries[kind, "nl"], "html")
     page = _html(data)
     assert b"<img src=x" not in data
     assert not [a for t, a in page.tags if a.get("onerror") is not None or a.get("src") == "x"]
@@ -106,7 +118,7 @@ def _cells(row: str) -> int:
 
 @pytest.mark.parametrize("kind, lang", CASES)
 def test_markdown_headings_and_tables_parse(summaries, kind, lang):
-    text = render(summaries[kind, lang], format="md").decode("utf-8")
+    text = _render(summaries[kind, lang], "md").decode("utf-8")
     assert text.startswith("# ") and "\n## " in text
     tables = _md_tables(text)
     assert tables
@@ -117,7 +129,7 @@ def test_markdown_headings_and_tables_parse(summaries, kind, lang):
 
 @pytest.mark.parametrize("kind", ["meeting", "bundle"])
 def test_markdown_hostile_text_is_inert(summaries, kind):
-    text = render(summaries[kind, "nl"], format="md").decode("utf-8")
+    text = _render(summaries[kind, "nl"], "md").decode("utf-8")
     assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
     assert "\\| x \\|" in text
     assert "| '=HYPERLINK(\"http://x\")" in text  # a table cell never starts with '='
@@ -129,7 +141,7 @@ def _docx(data: bytes) -> docx.document.Document:
 
 @pytest.mark.parametrize("kind, lang", CASES)
 def test_docx_has_headings_tables_and_properties(summaries, kind, lang):
-    d = _docx(render(summaries[kind, lang], format="docx"))
+    d = _docx(_render(summaries[kind, lang], "docx"))
     styles = [p.style.name for p in d.paragraphs]
     assert styles[0] == "Title" and "Heading 1" in styles
     assert d.tables and all(t.rows[0]._tr.trPr is not None for t in d.tables)  # header rows marked
@@ -140,7 +152,7 @@ def test_docx_has_headings_tables_and_properties(summaries, kind, lang):
 
 @pytest.mark.parametrize("kind", ["meeting", "bundle"])
 def test_docx_has_pictures_with_alt_text(summaries, kind):
-    d = _docx(render(summaries[kind, "nl"], format="docx"))
+    d = _docx(_render(summaries[kind, "nl"], "docx"))
     assert d.inline_shapes
     assert all(s._inline.docPr.get("descr") for s in d.inline_shapes)
 
@@ -159,7 +171,7 @@ def test_docx_blocks_stay_in_order_before_the_page_setup():
 
 
 def test_docx_hostile_text_is_inert(summaries):
-    data = render(summaries["meeting", "nl"], format="docx")
+    data = _render(summaries["meeting", "nl"], "docx")
     cells = [c.text for t in _docx(data).tables for row in t.rows for c in row.cells]
     hostile = [c for c in cells if "HYPERLINK" in c]
     assert hostile == ["'=HYPERLINK(\"http://x\") <img src=x onerror=alert(1)> | x |"]
@@ -182,13 +194,13 @@ def test_no_personal_data_unless_asked(store, fmt):
 
 def test_fictional_notice_in_every_format(summaries):
     for fmt, word in (("md", "Voorbeelddata (fictief)"), ("html", "Voorbeelddata (fictief)")):
-        assert word in render(summaries["bundle", "nl"], format=fmt).decode("utf-8")
+        assert word in _render(summaries["bundle", "nl"], fmt).decode("utf-8")
     assert any("Voorbeelddata (fictief)" in p.text
-               for p in _docx(render(summaries["bundle", "nl"], format="docx")).paragraphs)
+               for p in _docx(_render(summaries["bundle", "nl"], "docx")).paragraphs)
 
 
 def test_colophon_names_the_cbs_licence(summaries):
-    text = render(summaries["bundle", "en"], format="md").decode("utf-8")
+    text = _render(summaries["bundle", "en"], "md").decode("utf-8")
     assert "Bron: CBS" in text and "CC BY 4.0" in text and "## Colophon" in text
 
 
@@ -270,7 +282,7 @@ def test_libreoffice_converts_the_bundle_to_pdf(summaries, tmp_path):
 
     soffice = require_tool("soffice")
     path = tmp_path / "bundel.docx"
-    path.write_bytes(render(summaries["bundle", "nl"], format="docx"))
+    path.write_bytes(_render(summaries["bundle", "nl"], "docx"))
     subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
                     "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
                    check=True, capture_output=True, timeout=120)
