@@ -17,6 +17,7 @@ from fixtures_trajectory import EXAMPLE_PERSON, PERSON_EMAIL, PERSON_NAME, traje
 
 from graph.export.document import BulletList, Document, Heading, Link, Paragraph, Table
 from graph.export.render_docx import render_docx
+from graph.export.render_html import render_html
 from graph.export.reports import FORMATS, filename, render
 from graph.summaries import intake_summary, lessons_bundle, meeting_pack
 
@@ -288,3 +289,17 @@ def test_libreoffice_converts_the_bundle_to_pdf(summaries, tmp_path):
                    check=True, capture_output=True, timeout=120)
     pdf = (tmp_path / "bundel.pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) >= 2
+
+
+HOSTILE_LINKS = [Link("<img src=x onerror=alert(1)>", "https://x.nl/?a=1&b=2", note="<i>[1]</i>"),
+                 Link("<script>alert(1)</script>", "javascript:alert(1)")]
+
+
+def test_html_link_texts_notes_and_urls_are_escaped():
+    """A source's text, note and URL are text in HTML, whether the URL is linked (http(s)) or shown as text."""
+    page = Page()
+    page.feed(render_html(Document(title="T", lang="nl", blocks=[BulletList(HOSTILE_LINKS)])).decode())
+    assert not [t for t, _ in page.tags if t in ("img", "script", "i", "b")]
+    assert [a.get("href") for t, a in page.tags if t == "a"] == ["https://x.nl/?a=1&b=2"]
+    assert any("<img src=x onerror=alert(1)>" in c for c in page.text)
+    assert any("<script>alert(1)</script>" in c for c in page.text)
