@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from graph.ingest.amounts import AmbiguousAmount, AmountError, read_amount
+from graph.ingest.fields import parse_decimal
 from graph.ingest.models import Toepassing
 
 
@@ -97,3 +98,12 @@ def test_spreadsheet_numbers_are_taken_as_they_are():
     assert Toepassing.model_validate(record).bedrag == Decimal("7.5")
     record["bedrag"] = 7500.0
     assert Toepassing.model_validate(record).bedrag == Decimal("7500")
+
+
+@pytest.mark.parametrize("value", [1.0000000000000006e+28, 1e40, -2.5e31])
+def test_spreadsheet_amounts_beyond_28_digits_are_read_as_whole_numbers(value):
+    """Decimal's default context holds 28 digits: a larger number from a spreadsheet cell is still read (a whole
+    number, equal to the cell's value as far as a float holds it), not an InvalidOperation out of the import."""
+    found = parse_decimal(value)
+    assert found.as_tuple().exponent == 0
+    assert abs(found - Decimal(value)) <= abs(Decimal(value)) * Decimal("1e-15")

@@ -18,7 +18,7 @@ graph.ingest.amounts.AmbiguousAmount: '7,500' is dubbelzinnig: 7,5 of 7500? schr
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation, getcontext
 
 from graph.messages import t
 
@@ -112,6 +112,14 @@ def _grouped(whole: str, sign: str) -> bool:
 
 
 def tidy(amount: Decimal) -> Decimal:
-    """Without trailing zeros, and ``7500`` rather than ``7.5E+3``."""
+    """Without trailing zeros, and ``7500`` rather than ``7.5E+3`` (exact for any number of digits).
+
+    >>> tidy(Decimal("7.5E+3")), tidy(Decimal("12.50")), tidy(Decimal("1.000000000000001057823601459E+28"))
+    (Decimal('7500'), Decimal('12.5'), Decimal('10000000000000010578236014590'))
+    """
     amount = amount.normalize()
-    return amount.quantize(Decimal(1)) if amount.as_tuple().exponent > 0 else amount
+    shape = amount.as_tuple()
+    if not amount.is_finite() or shape.exponent <= 0:
+        return amount
+    digits = len(shape.digits) + shape.exponent  # the whole number's digits; the default context holds 28
+    return amount.quantize(Decimal(1), context=Context(prec=max(digits, getcontext().prec)))
