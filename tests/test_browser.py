@@ -70,13 +70,15 @@ def test_network_node_click_opens_panel_with_link(tab):
 def test_network_preset_survives_navigation(tab):
     page, _ = tab.open("netwerk")
     page.get_by_text("Alles", exact=True).click()
+    page.wait_for_url(re.compile(r"/netwerk\?(.*&)?preset=alles"), timeout=PAGE_TIMEOUT_MS)
     settle(page)
-    assert "preset=alles" in page.url
     page.locator('[data-testid="stSidebarNav"] a', has_text="Gemeenten").click()
+    page.wait_for_url(re.compile(r"/gemeenten(\?|$)"), timeout=PAGE_TIMEOUT_MS)  # a click is answered later
     settle(page)
     page.locator('[data-testid="stSidebarNav"] a', has_text="Netwerk").click()
+    page.wait_for_url(re.compile(r"/netwerk\?(.*&)?preset=alles"), timeout=PAGE_TIMEOUT_MS)  # fails if it is lost
     settle(page)
-    assert "preset=alles" in page.url
+    assert page.get_by_role("radio", name="Alles").is_checked()
 
 
 def search(page, term: str) -> None:
@@ -131,6 +133,7 @@ def test_task_evidence_of_the_top_thread(tab):
     """Two clicks: the menu, then the first thread."""
     page, _ = tab.open("overzicht")
     page.locator('[data-testid="stSidebarNav"] a', has_text="Rode draden").click()
+    page.wait_for_url(re.compile(r"/rode_draden(\?|$)"), timeout=PAGE_TIMEOUT_MS)
     settle(page)
     page.get_by_text(re.compile(r"^1\. ")).first.click()
     lessons = page.locator('[data-testid="stExpander"] details[open] a[href^="lessen?les="]')
