@@ -25,6 +25,8 @@ from app_fixture import app_quads
 from conftest import ROOT
 
 BROWSER_PAGES = tuple(p for p in PAGES if p not in OPERATOR_PAGES)  # Invoer is not served unless turned on
+PAGE_CASES = [(name, lang) for name in BROWSER_PAGES for lang in ("nl", "en")]  # each checked per device
+PAGE_CASE_IDS = ["-".join(c) for c in PAGE_CASES]
 VIEWPORTS = {"desktop": (1440, 1000), "phone": (390, 844)}
 # The view each page is opened with: a real gemeente where a page shows one.
 QUERIES = {"gemeente": "gemeente=GM1966", "vergelijk": "a=GM1966&b=GM1900", "zoeken": "zoekterm=dorpsbudget"}
@@ -176,15 +178,21 @@ def watch_changes(context):
 
 
 def settle(page) -> None:
-    """Until the app's script has run, a heading is shown, and the page has drawn and stopped changing (a page
-    outside a :func:`watch_changes` context gets a fixed 700 ms instead)."""
+    """Until the app's script has run, a heading is shown, and the page has drawn and stopped changing (the page
+    must be in a :func:`watch_changes` context)."""
     page.wait_for_selector(READY, timeout=PAGE_TIMEOUT_MS)
     page.wait_for_selector("h1", timeout=PAGE_TIMEOUT_MS)
     page.wait_for_selector(READY, timeout=PAGE_TIMEOUT_MS)
-    if page.evaluate("typeof window.kernenLastChange === 'number'"):
-        page.wait_for_function(DRAWN, timeout=PAGE_TIMEOUT_MS, polling=50)
-    else:
-        page.wait_for_timeout(700)
+    assert page.evaluate("typeof window.kernenLastChange === 'number'"), "a page outside watch_changes()"
+    page.wait_for_function(DRAWN, timeout=PAGE_TIMEOUT_MS, polling=50)
+
+
+def arrive(page, url: str) -> None:
+    """After an action that moves to another view (a click, Enter, Back): wait for that view's URL (``url``, a
+    regular expression searched in it), then :func:`settle`. The old view can look settled before the action
+    is answered, so settling alone could check the old view."""
+    page.wait_for_url(re.compile(url), timeout=PAGE_TIMEOUT_MS)
+    settle(page)
 
 
 def address(url: str, name: str, lang: str = "nl", query: str = "") -> str:

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from browser_app import PAGE_TIMEOUT_MS, Tab, settle, watch_changes
+from browser_app import PAGE_TIMEOUT_MS, Tab, arrive, settle, watch_changes
 
 pytestmark = pytest.mark.chromium
 
@@ -62,22 +62,18 @@ def test_network_node_click_opens_panel_with_link(tab):
     link = panel.get_by_role("link", name="Open de pagina")
     assert link.get_attribute("href") == "gemeente?gemeente=GM1966"
     link.click()
-    page.wait_for_url(re.compile(r"/gemeente\?gemeente=GM1966"), timeout=PAGE_TIMEOUT_MS)
-    settle(page)
+    arrive(page, r"/gemeente\?gemeente=GM1966")
     assert page.get_by_role("heading", name="Het Hogeland").count() >= 1
 
 
 def test_network_preset_survives_navigation(tab):
     page, _ = tab.open("netwerk")
     page.get_by_text("Alles", exact=True).click()
-    page.wait_for_url(re.compile(r"/netwerk\?(.*&)?preset=alles"), timeout=PAGE_TIMEOUT_MS)
-    settle(page)
+    arrive(page, r"/netwerk\?(.*&)?preset=alles")
     page.locator('[data-testid="stSidebarNav"] a', has_text="Gemeenten").click()
-    page.wait_for_url(re.compile(r"/gemeenten(\?|$)"), timeout=PAGE_TIMEOUT_MS)  # a click is answered later
-    settle(page)
+    arrive(page, r"/gemeenten(\?|$)")
     page.locator('[data-testid="stSidebarNav"] a', has_text="Netwerk").click()
-    page.wait_for_url(re.compile(r"/netwerk\?(.*&)?preset=alles"), timeout=PAGE_TIMEOUT_MS)  # fails if it is lost
-    settle(page)
+    arrive(page, r"/netwerk\?(.*&)?preset=alles")  # fails if it is lost
     assert page.get_by_role("radio", name="Alles").is_checked()
 
 
@@ -85,8 +81,7 @@ def search(page, term: str) -> None:
     box = page.get_by_label("Zoeken")
     box.fill(term)
     box.press("Enter")
-    page.wait_for_url(re.compile(r"/zoeken\?"), timeout=PAGE_TIMEOUT_MS)
-    settle(page)
+    arrive(page, r"/zoeken\?")
 
 
 def test_task_instruments_of_het_hogeland(browser, tab):
@@ -94,8 +89,7 @@ def test_task_instruments_of_het_hogeland(browser, tab):
     page, _ = tab.open("overzicht")
     search(page, "Het Hogeland")
     page.get_by_role("link", name="Het Hogeland", exact=True).first.click()
-    page.wait_for_url(re.compile(r"/gemeente\?gemeente=GM1966"), timeout=PAGE_TIMEOUT_MS)
-    settle(page)
+    arrive(page, r"/gemeente\?gemeente=GM1966")
     page.get_by_role("heading", name="Instrumenten in gebruik").wait_for()
     tables = page.evaluate("Array.from(document.querySelectorAll('[data-testid=stDataFrame]')).map(d => d.innerHTML)")
     assert any("Dorpsbudget" in table for table in tables)  # the grid is a canvas; its cells are in the DOM too
@@ -106,8 +100,7 @@ def test_task_gemeenten_with_a_dorpsbudget_and_their_lessons(browser, tab):
     page, _ = tab.open("overzicht")
     search(page, "dorpsbudget")
     page.get_by_role("link", name="Dorpsbudget / wijkbudget").first.click()
-    page.wait_for_url(re.compile(r"/instrumenten\?instrument=dorpsbudget"), timeout=PAGE_TIMEOUT_MS)
-    settle(page)
+    arrive(page, r"/instrumenten\?instrument=dorpsbudget")
     where = page.get_by_role("heading", name=re.compile(r"^Waar in gebruik \(\d+\)$"))
     assert int(re.search(r"\d+", where.inner_text()).group()) >= 3
     assert page.get_by_role("heading", name="Lessen").count() == 1
@@ -121,8 +114,7 @@ def test_task_a_host_for_trust_between_village_and_gemeente(browser, tab):
     page, _ = tab.open("overzicht")
     search(page, "vertrouwen tussen dorp en gemeente")
     page.get_by_role("link", name="Vertrouwen", exact=True).first.click()
-    page.wait_for_url(re.compile(r"/rode_draden\?draad="), timeout=PAGE_TIMEOUT_MS)
-    settle(page)
+    arrive(page, r"/rode_draden\?draad=")
     page.get_by_role("heading", name=re.compile("gastgemeente voor een werkbezoek")).wait_for()
     hosts = page.locator("li a[href^='gemeente?gemeente=']")
     assert hosts.count() >= 2
@@ -133,8 +125,7 @@ def test_task_evidence_of_the_top_thread(tab):
     """Two clicks: the menu, then the first thread."""
     page, _ = tab.open("overzicht")
     page.locator('[data-testid="stSidebarNav"] a', has_text="Rode draden").click()
-    page.wait_for_url(re.compile(r"/rode_draden(\?|$)"), timeout=PAGE_TIMEOUT_MS)
-    settle(page)
+    arrive(page, r"/rode_draden(\?|$)")
     page.get_by_text(re.compile(r"^1\. ")).first.click()
     lessons = page.locator('[data-testid="stExpander"] details[open] a[href^="lessen?les="]')
     lessons.first.wait_for(timeout=PAGE_TIMEOUT_MS)
@@ -174,12 +165,10 @@ def test_back_steps_through_views(tab):
     page.get_by_role("combobox", name="Kies een gemeente").click()
     page.keyboard.type("Altena")
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"gemeente=GM1959"), timeout=PAGE_TIMEOUT_MS)
-    settle(page)
+    arrive(page, r"gemeente=GM1959")
     page.get_by_role("heading", name="Altena").wait_for()
     page.go_back()
-    page.wait_for_url(re.compile(r"gemeente=GM1966"), timeout=PAGE_TIMEOUT_MS)
-    settle(page)
+    arrive(page, r"gemeente=GM1966")
     page.get_by_role("heading", name="Het Hogeland").wait_for(timeout=PAGE_TIMEOUT_MS)
 
 
@@ -214,6 +203,5 @@ def test_overzicht_map_has_province_outlines_and_a_point_opens_its_gemeente(tab)
     point = chart.locator(".mark-symbol.role-mark").last.locator("path").first  # the coloured points' layer
     name = re.search(r"naam: ([^;]+)", point.get_attribute("aria-label") or "").group(1)
     point.click(force=True)  # the svg, not the path, takes pointer events; the click lands on the point
-    page.wait_for_url(re.compile(r"/gemeente\?gemeente=GM\d{4}"), timeout=PAGE_TIMEOUT_MS)
-    settle(page)
+    arrive(page, r"/gemeente\?gemeente=GM\d{4}")
     page.get_by_role("heading", name=name.strip(), exact=True).wait_for(timeout=PAGE_TIMEOUT_MS)

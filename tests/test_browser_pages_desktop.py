@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from browser_app import BROWSER_PAGES, Tab, check_page
+from browser_app import PAGE_CASE_IDS, PAGE_CASES, Tab, check_page
 
 pytestmark = pytest.mark.chromium
-
-CASES = [(name, lang) for name in BROWSER_PAGES for lang in ("nl", "en")]
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +20,6 @@ def tab(browser, app_url):
         yield reused
 
 
-@pytest.mark.parametrize(("name", "lang"), CASES, ids=["-".join(c) for c in CASES])
+@pytest.mark.parametrize(("name", "lang"), PAGE_CASES, ids=PAGE_CASE_IDS)
 def test_page_clean_local_accessible(tab, name, lang):
     check_page(tab, name, lang, "desktop")
