@@ -42,6 +42,6 @@ def test_the_set_is_large_enough_and_split_once():
     with (BENCH.parents[1] / "data" / "text" / "evaluatie.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) >= 150
-    assert Counter(r["deel"] for r in rows) == {"dev": 85, "heldout": 84}
+    assert Counter(r["deel"] for r in rows) == {"dev": 169, "heldout": 70}
     assert all(r["fictief"] == ("nee" if r["bron"] == "praktijk" else "ja") for r in rows)
     assert len({r["id"] for r in rows}) == len(rows)
