@@ -1,8 +1,10 @@
-"""Suggestion quality on the held-out part of the evaluation set (tests/data/text/evaluatie.csv).
+"""Suggestion quality on the held-out parts of the evaluation set (tests/data/text/evaluatie.csv).
 
-The floors are the measured held-out figures rounded down: theme precision@1 0.726 (floor 0.72, target
-0.70) and recall@3 0.794 (floor 0.79: below the target of 0.80, which is missed); instrument precision@1
-0.756 (floor 0.75) and recall@3 0.825 (floor 0.82, target 0.80). See docs/performance.md.
+The floors are the measured figures rounded down. On the held-out part (the 70 real practice lessons,
+tagged by the authors of the practice data): theme precision@1 0.571 (floor 0.57, target 0.70) and recall@3
+0.548 (floor 0.54, target 0.80), instrument precision@1 0.771 (floor 0.77) and recall@3 0.693 (floor 0.69,
+target 0.80): three targets missed. On the first round's held-out part (``--first-round``, a regression
+check): 0.726 / 0.794 and 0.756 / 0.825. See docs/performance.md.
 """
 
 from __future__ import annotations
@@ -15,8 +17,13 @@ from pathlib import Path
 import pytest
 
 BENCH = Path(__file__).parent / "benchmarks" / "bench_text_quality.py"
-FLOORS = {("thema", "precision@1"): 0.72, ("thema", "recall@3"): 0.79,
-          ("instrument", "precision@1"): 0.75, ("instrument", "recall@3"): 0.82}
+FLOORS = {  # (first round?, kind, figure) -> floor
+    (False, "thema", "precision@1"): 0.57, (False, "thema", "recall@3"): 0.54,
+    (False, "instrument", "precision@1"): 0.77, (False, "instrument", "recall@3"): 0.69,
+    (True, "thema", "precision@1"): 0.72, (True, "thema", "recall@3"): 0.79,
+    (True, "instrument", "precision@1"): 0.75, (True, "instrument", "recall@3"): 0.82,
+}
+MARGIN = {False: 0.15, True: 0.2}  # how far the model stays above label matching on each part
 
 
 @pytest.fixture(scope="module")
@@ -24,24 +31,26 @@ def figures() -> dict:
     spec = importlib.util.spec_from_file_location("bench_text_quality", BENCH)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.heldout()
+    return {first: module.heldout(first_round=first) for first in (False, True)}
 
 
-@pytest.mark.parametrize("kind, name", list(FLOORS), ids=[f"{k}-{n}" for k, n in FLOORS])
-def test_heldout_figures_stay_above_their_floor(figures, kind, name):
-    assert figures["model"][kind][name] >= FLOORS[kind, name]
+@pytest.mark.parametrize("first, kind, name", list(FLOORS),
+                         ids=[f"{'first-round' if f else 'heldout'}-{k}-{n}" for f, k, n in FLOORS])
+def test_heldout_figures_stay_above_their_floor(figures, first, kind, name):
+    assert figures[first]["model"][kind][name] >= FLOORS[first, kind, name]
 
 
+@pytest.mark.parametrize("first", [False, True], ids=["heldout", "first-round"])
 @pytest.mark.parametrize("kind", ["thema", "instrument"])
-def test_the_model_beats_label_matching(figures, kind):
+def test_the_model_beats_label_matching(figures, first, kind):
     for name in ("precision@1", "recall@3"):
-        assert figures["model"][kind][name] >= figures["baseline"][kind][name] + 0.2
+        assert figures[first]["model"][kind][name] >= figures[first]["baseline"][kind][name] + MARGIN[first]
 
 
 def test_the_set_is_large_enough_and_split_once():
     with (BENCH.parents[1] / "data" / "text" / "evaluatie.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) >= 150
-    assert Counter(r["deel"] for r in rows) == {"dev": 169, "heldout": 70}
+    assert Counter(r["deel"] for r in rows) == {"dev": 85, "heldout-1": 84, "heldout": 70}
     assert all(r["fictief"] == ("nee" if r["bron"] == "praktijk" else "ja") for r in rows)
     assert len({r["id"] for r in rows}) == len(rows)

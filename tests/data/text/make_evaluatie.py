@@ -20,7 +20,8 @@ like); a legal basis or right (uitdaagrecht, a verordening) without a limit is n
 lists the result (no lesson met the ``juridische-kaders`` rule).
 
 Second round. The first held-out part (84 lessons) was scored seven times while the model was built, so
-it no longer judges the model without bias; it joins the development part (169 lessons). The new
+it no longer judges the model without bias; it joins the development part (``heldout-1``: 169
+development lessons in all). The new
 held-out part is the practice lessons the first round did not take (70 real lessons: title and
 explanation, tags as given and checked by the authors of the practice data before the suggestions
 existed; none was used to build or tune the model). This rule was written down, and the file written,
@@ -80,8 +81,8 @@ def main() -> None:
     order = list(range(len(rows)))
     random.Random(SEED).shuffle(order)
     first_heldout = set(order[:round(len(rows) * HELDOUT_SHARE)])
-    for row in rows:
-        row["deel"] = "dev"  # the first round's held-out part (``first_heldout``) has been used up
+    for n, row in enumerate(rows):
+        row["deel"] = "heldout-1" if n in first_heldout else "dev"  # heldout-1: used up, now development data
         added = [t for t in ADDED_THEMES.get(row["id"], ()) if t not in row["themas"].split(";")]
         row["themas"] = ";".join([row["themas"], *added]) if added else row["themas"]
     heldout = [{**row, "deel": "heldout"} for row in _praktijk(first_round=False)]
