@@ -167,6 +167,14 @@ new MutationObserver(changes => { for (const c of changes)
 # What the browser's Back and Forward do, to a new address: a history entry, then the event Streamlit's frontend
 # answers by running the address's page with its query in the same session.
 MOVE = "url => { history.pushState(null, '', url); dispatchEvent(new PopStateEvent('popstate')); }"
+# The menu's link to the page shown (its path), or null.
+SHOWN = """(() => { const a = document.querySelector('[data-testid="stSidebarNavLink"][aria-current="page"]');
+  return a && new URL(a.href).pathname; })()"""
+# The page has answered a move to path ``to`` from ``before`` (the shown page and the runs ended, read before):
+# a run has ended since, or, to another page, the menu shows that page (the frontend marks it when it clears the
+# old page's elements, before the run starts: :func:`settle` then waits for the run). A run so quick that its
+# "running" state is never drawn is not counted, hence the second test.
+MOVED = f"""([to, before, runs]) => window.kernenRuns > runs || (to !== before && {SHOWN} === to)"""
 QUIET_MS = 300  # a page whose DOM has not changed for this long (and whose charts are drawn) has settled
 # Every chart shown has its drawing, every table shown its canvas, every frame its document; neither the page nor a
 # frame changed for QUIET_MS (a chart or table in a closed expander or tab is not drawn until it is opened).
@@ -240,19 +248,23 @@ class Tab:
         moves to the page as the browser's Back and Forward do (:data:`MOVE`: the same session, its state kept,
         no new document) when it shows a session in ``lang`` (the language is kept in the session, so a new
         language needs a new one); about a third less browser CPU than a new document."""
+        target = address(self.url, name, lang, QUERIES.get(name, "") if query is None else query)
+        return self.load(target, lang=lang, move=move)
+
+    def load(self, url: str, *, lang: str | None = None, move: bool = False):
+        """The app's address ``url`` shown, as :meth:`open` does."""
         if self.recorder:
             self.recorder.stop()
         if self.page.is_closed():
             self.page, self.lang = self._new_page(), None
         self.page.set_viewport_size(self.size)  # a screenshot may have made it taller
         self.recorder = Recorder(self.page)
-        target = address(self.url, name, lang, QUERIES.get(name, "") if query is None else query)
-        if move and self.lang == lang:
-            runs = self.page.evaluate("window.kernenRuns")
-            self.page.evaluate(MOVE, target)
-            self.page.wait_for_function(f"window.kernenRuns > {runs}", timeout=PAGE_TIMEOUT_MS, polling=50)
+        if move and lang and self.lang == lang:
+            before = [urlsplit(url).path, self.page.evaluate(SHOWN), self.page.evaluate("window.kernenRuns")]
+            self.page.evaluate(MOVE, url)
+            self.page.wait_for_function(MOVED, arg=before, timeout=PAGE_TIMEOUT_MS, polling=50)
         else:
-            self.page.goto(target, timeout=PAGE_TIMEOUT_MS)
+            self.page.goto(url, timeout=PAGE_TIMEOUT_MS)
         settle(self.page)
         self.lang = lang
         return self.page, self.recorder

@@ -35,6 +35,34 @@ def require_tool(name: str) -> str:
     return path
 
 
+def _weight(item) -> int:
+    """2 for a test that drives a browser, 1 for one marked slow or needing Virtuoso, else 0."""
+    if item.get_closest_marker("chromium"):
+        return 2
+    return 1 if item.get_closest_marker("slow") or item.get_closest_marker("virtuoso") else 0
+
+
+def pytest_collection_modifyitems(config, items):
+    """Whole files ordered by their heaviest test: the browser's first, then those with slow or Virtuoso tests,
+    then the rest, each group in collection order; except that the second file is the first of them that does
+    not use ``real_store``. With ``--dist loadfile --no-loadscope-reorder`` (the Makefile) the workers take the
+    files in this order: the second worker has work while the first builds the shared store (about 10 s), the
+    long files run first and the many short ones even out the end."""
+    weight: dict[str, int] = {}
+    builds: dict[str, bool] = {}
+    for item in items:
+        file = item.nodeid.split("::")[0]
+        weight[file] = max(weight.get(file, 0), _weight(item))
+        builds[file] = builds.get(file, False) or "real_store" in getattr(item, "fixturenames", ())
+    files = sorted(weight, key=lambda file: -weight[file])  # stable: files keep their collection order
+    free = next((f for f in files[1:] if not builds[f]), None)
+    if free and builds[files[0]]:
+        files.remove(free)
+        files.insert(1, free)
+    rank = {file: n for n, file in enumerate(files)}
+    items.sort(key=lambda item: rank[item.nodeid.split("::")[0]])  # stable: tests keep their order
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return ROOT

@@ -1,8 +1,8 @@
 """The app in a real browser (tests/browser_app.py: Debian's Chromium driven by Playwright against one
 ``kernen app`` on 127.0.0.1, over the bundled data plus the app test store's fictional gemeenten).
 
-The tasks a new user has (each in at most three clicks or one search), links that restore a view in a fresh
-browser, the message for an unknown gemeente, Back stepping through views, the network and the map, and the
+The tasks a new user has (each in at most three clicks or one search), links that restore a view for another
+visitor, the message for an unknown gemeente, Back stepping through views, the network and the map, and the
 hostile lesson staying text. Every page's own checks (nl/en, desktop/phone, axe-core) are in
 tests/test_browser_pages_desktop.py and tests/test_browser_pages_phone.py.
 """
@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from browser_app import PAGE_TIMEOUT_MS, Tab, arrive, settle, watch_changes
+from browser_app import PAGE_TIMEOUT_MS, Tab, arrive
 
 pytestmark = pytest.mark.chromium
 
@@ -22,6 +22,13 @@ pytestmark = pytest.mark.chromium
 def tab(browser, app_url):
     with Tab(browser, app_url) as reused:
         yield reused
+
+
+@pytest.fixture(scope="module")
+def visitor(browser, app_url):
+    """Another visitor: a tab in a browser context of its own (no session, cookies or storage of ``tab``)."""
+    with Tab(browser, app_url) as other:
+        yield other
 
 
 def test_network_canvas_draws_nodes_with_readable_labels(tab):
@@ -84,7 +91,7 @@ def search(page, term: str) -> None:
     arrive(page, r"/zoeken\?")
 
 
-def test_task_instruments_of_het_hogeland(browser, tab):
+def test_task_instruments_of_het_hogeland(tab, visitor):
     """One search and one click from the start page: Het Hogeland's instruments."""
     page, _ = tab.open("overzicht")
     search(page, "Het Hogeland")
@@ -93,10 +100,10 @@ def test_task_instruments_of_het_hogeland(browser, tab):
     page.get_by_role("heading", name="Instrumenten in gebruik").wait_for()
     tables = page.evaluate("Array.from(document.querySelectorAll('[data-testid=stDataFrame]')).map(d => d.innerHTML)")
     assert any("Dorpsbudget" in table for table in tables)  # the grid is a canvas; its cells are in the DOM too
-    assert_restores(browser, page.url, "Het Hogeland")
+    assert_restores(visitor, page.url, "Het Hogeland")
 
 
-def test_task_gemeenten_with_a_dorpsbudget_and_their_lessons(browser, tab):
+def test_task_gemeenten_with_a_dorpsbudget_and_their_lessons(tab, visitor):
     page, _ = tab.open("overzicht")
     search(page, "dorpsbudget")
     page.get_by_role("link", name="Dorpsbudget / wijkbudget").first.click()
@@ -107,10 +114,10 @@ def test_task_gemeenten_with_a_dorpsbudget_and_their_lessons(browser, tab):
     titles = page.get_by_role("link", name=re.compile("dorpsbudget", re.I))  # lesson titles
     titles.nth(2).wait_for(timeout=PAGE_TIMEOUT_MS)  # the lessons may come after the heading on a busy machine
     assert titles.count() >= 3
-    assert_restores(browser, page.url, re.compile(r"^Dorpsbudget"))  # the test store adds a second label
+    assert_restores(visitor, page.url, re.compile(r"^Dorpsbudget"))  # the test store adds a second label
 
 
-def test_task_a_host_for_trust_between_village_and_gemeente(browser, tab):
+def test_task_a_host_for_trust_between_village_and_gemeente(tab, visitor):
     page, _ = tab.open("overzicht")
     search(page, "vertrouwen tussen dorp en gemeente")
     page.get_by_role("link", name="Vertrouwen", exact=True).first.click()
@@ -118,7 +125,7 @@ def test_task_a_host_for_trust_between_village_and_gemeente(browser, tab):
     page.get_by_role("heading", name=re.compile("gastgemeente voor een werkbezoek")).wait_for()
     hosts = page.locator("li a[href^='gemeente?gemeente=']")
     assert hosts.count() >= 2
-    assert_restores(browser, page.url, "Vertrouwen")
+    assert_restores(visitor, page.url, "Vertrouwen")
 
 
 def test_task_evidence_of_the_top_thread(tab):
@@ -132,17 +139,12 @@ def test_task_evidence_of_the_top_thread(tab):
     assert lessons.count() >= 1
 
 
-def assert_restores(browser, url: str, heading) -> None:
-    """The copied URL opens the same view in a fresh browser context (no session, no cookies)."""
-    context = watch_changes(browser.new_context(viewport={"width": 1440, "height": 1000}))
-    try:
-        page = context.new_page()
-        page.goto(url, timeout=PAGE_TIMEOUT_MS)
-        settle(page)
-        exact = None if isinstance(heading, re.Pattern) else True
-        page.get_by_role("heading", name=heading, exact=exact).first.wait_for(timeout=PAGE_TIMEOUT_MS)
-    finally:
-        context.close()
+def assert_restores(visitor, url: str, heading) -> None:
+    """The copied URL opens the same view for another visitor (a new document in another browser context: no
+    session, no cookies of the tab that made the URL)."""
+    page, _ = visitor.load(url)
+    exact = None if isinstance(heading, re.Pattern) else True
+    page.get_by_role("heading", name=heading, exact=exact).first.wait_for(timeout=PAGE_TIMEOUT_MS)
 
 
 @pytest.mark.parametrize("value", ["GM9999", "Onbestaand"])
