@@ -15,20 +15,42 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from graph.geo import haversine_km
+import numpy as np
+
+from graph.geo import EARTH_RADIUS_KM, haversine_km
 from graph.namespace import KD, iri
 from graph.sources.terms import Quads, node
 
 NEIGHBOURS = 25
 KM_STEP = Decimal("0.1")
+BLOCK = 512  # rows of the distance matrix computed at once (memory: BLOCK x points)
+MARGIN_KM = 1e-6  # the matrix's distances and haversine_km's differ in the last bits at most
 
 
 def nearest(points: dict[str, tuple[float, float]], *, k: int = NEIGHBOURS) -> dict[str, list[tuple[str, float]]]:
-    """Code -> its ``k`` nearest other codes with their distance in km, nearest first (ties by code)."""
+    """Code -> its ``k`` nearest other codes with their distance in km, nearest first (ties by code).
+
+    The candidates come from a distance matrix computed with numpy (a few milliseconds for 342 gemeenten
+    instead of half a second); the distances given and their order are :func:`graph.geo.haversine_km`'s on
+    every candidate within :data:`MARGIN_KM` of the k-th, so the result is the one of comparing every pair."""
+    codes = list(points)
+    if len(codes) < 2 or k < 1:
+        return {code: [] for code in codes}
+    lat, lon = np.radians(np.array([points[c] for c in codes], dtype=float)).T
     out = {}
-    for code, point in points.items():
-        distances = sorted((haversine_km(point, other), o) for o, other in points.items() if o != code)
-        out[code] = [(o, km) for km, o in distances[:k]]
+    for start in range(0, len(codes), BLOCK):
+        rows = slice(start, start + BLOCK)
+        h = (np.sin((lat[None, :] - lat[rows, None]) / 2) ** 2
+             + np.cos(lat[rows, None]) * np.cos(lat[None, :]) * np.sin((lon[None, :] - lon[rows, None]) / 2) ** 2)
+        block = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+        block[np.arange(block.shape[0]), np.arange(start, start + block.shape[0])] = np.inf  # not itself
+        for row, distances in enumerate(block):
+            code = codes[start + row]
+            kth = np.partition(distances, k - 1)[k - 1] if k < len(codes) - 1 else np.inf
+            candidates = np.flatnonzero(distances <= kth + MARGIN_KM)
+            exact = sorted((haversine_km(points[code], points[codes[j]]), codes[j]) for j in candidates
+                           if j != start + row)
+            out[code] = [(o, km) for km, o in exact[:k]]
     return out
 
 
