@@ -22,6 +22,7 @@ def test_rode_draden_shows_the_new_threads_panel(lang, title):
     assert "{k}" not in texts(at)
 
 
+@pytest.mark.slow  # the store of the whole bundled data (built once per run)
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_each_new_thread_lists_its_lessons_by_title_as_links(real_store, monkeypatch, lang):
     monkeypatch.setenv("KERNEN_STORE", str(real_store))
