@@ -247,7 +247,8 @@ class Tab:
         """Page ``name`` shown (see :func:`settle`) and the recorder of what it did since. With ``move`` the tab
         moves to the page as the browser's Back and Forward do (:data:`MOVE`: the same session, its state kept,
         no new document) when it shows a session in ``lang`` (the language is kept in the session, so a new
-        language needs a new one); about a third less browser CPU than a new document."""
+        language needs a new one); about a third less browser CPU than a new document. A move is for another
+        page: to the page shown, with other parameters, a run too quick to be drawn would not be noticed."""
         target = address(self.url, name, lang, QUERIES.get(name, "") if query is None else query)
         return self.load(target, lang=lang, move=move)
 
