@@ -2,9 +2,10 @@
 ``kernen app`` on 127.0.0.1, over the bundled data plus the app test store's fictional gemeenten).
 
 The tasks a new user has (each in at most three clicks or one search), links that restore a view for another
-visitor, the message for an unknown gemeente, Back stepping through views, the network and the map, and the
-hostile lesson staying text. Every page's own checks (nl/en, desktop/phone, axe-core) are in
-tests/test_browser_pages_desktop.py and tests/test_browser_pages_phone.py.
+visitor, the message for an unknown gemeente, Back stepping through views, the network and the map, the
+hostile lesson staying text, and the language switch in the sidebar (desktop and phone). Every page's own
+checks (nl/en, desktop/phone, axe-core) are in tests/test_browser_pages_desktop.py and
+tests/test_browser_pages_phone.py.
 """
 
 from __future__ import annotations
@@ -207,3 +208,37 @@ def test_overzicht_map_has_province_outlines_and_a_point_opens_its_gemeente(tab)
     point.click(force=True)  # the svg, not the path, takes pointer events; the click lands on the point
     arrive(page, r"/gemeente\?gemeente=GM\d{4}")
     page.get_by_role("heading", name=name.strip(), exact=True).wait_for(timeout=PAGE_TIMEOUT_MS)
+
+
+def open_sidebar(page) -> None:
+    """The sidebar opened where it is collapsed (on a phone), as a visitor opens it: its button, then until it
+    has slid in."""
+    button = page.get_by_test_id("stExpandSidebarButton")
+    if button.count() and button.is_visible():
+        button.click()
+        page.wait_for_function("() => { const r = document.querySelector('[data-testid=stSidebar]')"
+                               ".getBoundingClientRect(); return r.x >= 0 && r.width > 0; }", timeout=PAGE_TIMEOUT_MS)
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_language_switch_in_the_sidebar_holds_across_pages(browser, app_url, device):
+    """A visitor switches to English in the sidebar (on a phone: opened first): the page, ``<html lang>`` and the
+    address change, and the next page from the menu is English too; back to Dutch the same way."""
+    with Tab(browser, app_url, device) as own:
+        page, recorder = own.load(app_url + "/gemeenten")
+        assert page.evaluate("document.documentElement.lang") == "nl"
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        for lang, choice, heading, other, other_heading in (
+                ("en", "English", "Municipalities", "Instruments", "Instruments"),
+                ("nl", "Nederlands", "Instrumenten", "Gemeenten", "Gemeenten")):
+            open_sidebar(page)
+            sidebar.get_by_text(choice, exact=True).click()
+            arrive(page, r"lang=en" if lang == "en" else r"^(?!.*lang=)")
+            page.get_by_role("heading", name=heading, exact=True).wait_for(timeout=PAGE_TIMEOUT_MS)
+            assert page.evaluate("document.documentElement.lang") == lang
+            open_sidebar(page)
+            sidebar.locator('[data-testid="stSidebarNav"] a', has_text=other).click()
+            arrive(page, r"/(instrumenten|gemeenten)" + (r"\?(.*&)?lang=en" if lang == "en" else r"(?!.*lang=)"))
+            page.get_by_role("heading", name=other_heading, exact=True).wait_for(timeout=PAGE_TIMEOUT_MS)
+            assert page.evaluate("document.documentElement.lang") == lang
+        assert recorder.errors == [] and recorder.dialogs == []
