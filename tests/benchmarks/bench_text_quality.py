@@ -8,6 +8,11 @@ figures (a model of the first round's development lessons on ``heldout-1``), kep
 
     PYTHONPATH=. python tests/benchmarks/bench_text_quality.py           # held-out figures
     PYTHONPATH=. python tests/benchmarks/bench_text_quality.py --first-round
+    PYTHONPATH=. python tests/benchmarks/bench_text_quality.py --quotes  # instruments of real quotes
+
+``--quotes``: a second real text for the instruments, never used to build or tune the model: the quote that is
+the evidence of each sourced use of an instrument (data/praktijk/toepassingen.csv, ``bewijs_citaat``), with
+that use's instrument as its one tag.
     PYTHONPATH=. python tests/benchmarks/bench_text_quality.py --dev     # 5-fold cross-validation on dev
     PYTHONPATH=. python tests/benchmarks/bench_text_quality.py --dev --repeats 20  # ... over 20 fold splits
 
@@ -18,15 +23,17 @@ figures averaged, so a change is judged on many splits of the development part r
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import random
 from pathlib import Path
 
-from graph.text.corpus import ontology_concepts
+from graph.text.corpus import LesText, ontology_concepts
 from graph.text.evaluate import baseline, evaluate, read_gold
 from graph.text.suggest import Weights, build_model, suggest
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "text" / "evaluatie.csv"
+USES = Path(__file__).resolve().parents[2] / "data" / "praktijk" / "toepassingen.csv"
 FOLDS = 5
 DEVELOPMENT = ("dev", "heldout-1")  # the parts the model may learn from
 
@@ -53,6 +60,17 @@ def heldout(weights: Weights = Weights(), *, first_round: bool = False) -> dict[
             "dev": len(train), "heldout": len(test)}
 
 
+def quotes(weights: Weights = Weights()) -> dict[str, dict]:
+    """Instrument figures on the quotes of the sourced uses (model of all development lessons), and the baseline."""
+    with USES.open(encoding="utf-8") as fh:
+        test = [LesText(f"toepassing-{n}", r["bewijs_citaat"], instrumenten=(r["instrument_id"],))
+                for n, r in enumerate(csv.DictReader(fh)) if r["bewijs_citaat"].strip()]
+    concepts = ontology_concepts()
+    model = build_model(concepts, _development(), weights=weights)
+    return {"model": evaluate(_ranker(model), test)["instrument"],
+            "baseline": evaluate(lambda text: baseline(concepts, text), test)["instrument"], "quotes": len(test)}
+
+
 def cross_validated(weights: Weights = Weights(), repeats: int = 1) -> dict[str, dict]:
     """Mean figures over folds of the dev part (each fold predicted by a model of the others), over
     ``repeats`` splits into folds: the file's order first, then seeded shuffles."""
@@ -77,8 +95,12 @@ def main() -> None:
     parser.add_argument("--dev", action="store_true", help="cross-validate on the development part only")
     parser.add_argument("--repeats", type=int, default=1, help="with --dev: splits into folds to average over")
     parser.add_argument("--first-round", action="store_true", help="the first round's split (see above)")
+    parser.add_argument("--quotes", action="store_true", help="instruments of the sourced uses' quotes (see above)")
     args = parser.parse_args()
-    figures = cross_validated(repeats=args.repeats) if args.dev else heldout(first_round=args.first_round)
+    if args.quotes:
+        figures = quotes()
+    else:
+        figures = cross_validated(repeats=args.repeats) if args.dev else heldout(first_round=args.first_round)
     print(json.dumps(figures, indent=2))
 
 
