@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from functools import cache
 from html.parser import HTMLParser
 
 import docx
@@ -40,16 +41,11 @@ def summaries(store):
     return {(kind, lang): build(store, lang) for kind, build in BUILDERS.items() for lang in ("nl", "en")}
 
 
-_RENDERED: dict[tuple[int, str], tuple[object, bytes]] = {}
-
-
-def _render(summary, fmt: str) -> bytes:
-    """``render(summary, format=fmt)``, once per summary and format (the tests only read the bytes; the
-    pictures are drawn anew on every render)."""
-    key = (id(summary), fmt)
-    if key not in _RENDERED:
-        _RENDERED[key] = (summary, render(summary, format=fmt))  # the summary kept, so its id stays its own
-    return _RENDERED[key][1]
+@pytest.fixture(scope="module")
+def rendered(summaries):
+    """``rendered(kind, lang, fmt)``: ``render(summaries[kind, lang], format=fmt)``, once per summary and format
+    (the tests only read the bytes; the pictures are drawn anew on every render)."""
+    return cache(lambda kind, lang, fmt: render(summaries[kind, lang], format=fmt))
 
 
 class Page(HTMLParser):
@@ -74,8 +70,8 @@ def _html(data: bytes) -> Page:
 
 
 @pytest.mark.parametrize("kind, lang", CASES)
-def test_html_is_self_contained(summaries, kind, lang):
-    page = _html(_render(summaries[kind, lang], "html"))
+def test_html_is_self_contained(rendered, kind, lang):
+    page = _html(rendered(kind, lang, "html"))
     tags = [t for t, _ in page.tags]
     assert tags.count("h1") == 1 and "h2" in tags and "table" in tags and "th" in tags
     assert "script" not in tags
@@ -87,15 +83,15 @@ def test_html_is_self_contained(summaries, kind, lang):
     assert ("html", {"lang": lang}) in page.tags
 
 
-def test_html_network_picture_is_embedded_with_alt_text(summaries):
-    page = _html(_render(summaries["meeting", "nl"], "html"))
+def test_html_network_picture_is_embedded_with_alt_text(rendered):
+    page = _html(rendered("meeting", "nl", "html"))
     (img,) = [a for t, a in page.tags if t == "img"]
     assert img["alt"].startswith("Netwerk: 4 aanwezige gemeenten")
 
 
 @pytest.mark.parametrize("kind", ["meeting", "bundle"])
-def test_html_hostile_text_is_escaped(summaries, kind):
-    data = _render(summaries[kind, "nl"], "html")
+def test_html_hostile_text_is_escaped(rendered, kind):
+    data = rendered(kind, "nl", "html")
     page = _html(data)
     assert b"<img src=x" not in data
     assert not [a for t, a in page.tags if a.get("onerror") is not None or a.get("src") == "x"]
@@ -118,8 +114,8 @@ def _cells(row: str) -> int:
 
 
 @pytest.mark.parametrize("kind, lang", CASES)
-def test_markdown_headings_and_tables_parse(summaries, kind, lang):
-    text = _render(summaries[kind, lang], "md").decode("utf-8")
+def test_markdown_headings_and_tables_parse(rendered, kind, lang):
+    text = rendered(kind, lang, "md").decode("utf-8")
     assert text.startswith("# ") and "\n## " in text
     tables = _md_tables(text)
     assert tables
@@ -129,8 +125,8 @@ def test_markdown_headings_and_tables_parse(summaries, kind, lang):
 
 
 @pytest.mark.parametrize("kind", ["meeting", "bundle"])
-def test_markdown_hostile_text_is_inert(summaries, kind):
-    text = _render(summaries[kind, "nl"], "md").decode("utf-8")
+def test_markdown_hostile_text_is_inert(rendered, kind):
+    text = rendered(kind, "nl", "md").decode("utf-8")
     assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
     assert "\\| x \\|" in text
     assert "| '=HYPERLINK(\"http://x\")" in text  # a table cell never starts with '='
@@ -141,8 +137,8 @@ def _docx(data: bytes) -> docx.document.Document:
 
 
 @pytest.mark.parametrize("kind, lang", CASES)
-def test_docx_has_headings_tables_and_properties(summaries, kind, lang):
-    d = _docx(_render(summaries[kind, lang], "docx"))
+def test_docx_has_headings_tables_and_properties(rendered, kind, lang):
+    d = _docx(rendered(kind, lang, "docx"))
     styles = [p.style.name for p in d.paragraphs]
     assert styles[0] == "Title" and "Heading 1" in styles
     assert d.tables and all(t.rows[0]._tr.trPr is not None for t in d.tables)  # header rows marked
@@ -152,8 +148,8 @@ def test_docx_has_headings_tables_and_properties(summaries, kind, lang):
 
 
 @pytest.mark.parametrize("kind", ["meeting", "bundle"])
-def test_docx_has_pictures_with_alt_text(summaries, kind):
-    d = _docx(_render(summaries[kind, "nl"], "docx"))
+def test_docx_has_pictures_with_alt_text(rendered, kind):
+    d = _docx(rendered(kind, "nl", "docx"))
     assert d.inline_shapes
     assert all(s._inline.docPr.get("descr") for s in d.inline_shapes)
 
@@ -171,8 +167,8 @@ def test_docx_blocks_stay_in_order_before_the_page_setup():
     assert abs(d.sections[0].page_width.cm - 21.0) < 0.01
 
 
-def test_docx_hostile_text_is_inert(summaries):
-    data = _render(summaries["meeting", "nl"], "docx")
+def test_docx_hostile_text_is_inert(rendered):
+    data = rendered("meeting", "nl", "docx")
     cells = [c.text for t in _docx(data).tables for row in t.rows for c in row.cells]
     hostile = [c for c in cells if "HYPERLINK" in c]
     assert hostile == ["'=HYPERLINK(\"http://x\") <img src=x onerror=alert(1)> | x |"]
@@ -193,15 +189,15 @@ def test_no_personal_data_unless_asked(store, fmt):
     assert PERSON_NAME in raw(meeting_pack(store, "mini-regio2", with_names=True))
 
 
-def test_fictional_notice_in_every_format(summaries):
+def test_fictional_notice_in_every_format(rendered):
     for fmt, word in (("md", "Voorbeelddata (fictief)"), ("html", "Voorbeelddata (fictief)")):
-        assert word in _render(summaries["bundle", "nl"], fmt).decode("utf-8")
+        assert word in rendered("bundle", "nl", fmt).decode("utf-8")
     assert any("Voorbeelddata (fictief)" in p.text
-               for p in _docx(_render(summaries["bundle", "nl"], "docx")).paragraphs)
+               for p in _docx(rendered("bundle", "nl", "docx")).paragraphs)
 
 
-def test_colophon_names_the_cbs_licence(summaries):
-    text = _render(summaries["bundle", "en"], "md").decode("utf-8")
+def test_colophon_names_the_cbs_licence(rendered):
+    text = rendered("bundle", "en", "md").decode("utf-8")
     assert "Bron: CBS" in text and "CC BY 4.0" in text and "## Colophon" in text
 
 
@@ -276,14 +272,14 @@ def test_example_exports_open(example, kind):
 
 
 @pytest.mark.slow
-def test_libreoffice_converts_the_bundle_to_pdf(summaries, tmp_path):
+def test_libreoffice_converts_the_bundle_to_pdf(rendered, tmp_path):
     import subprocess
 
     from conftest import require_tool
 
     soffice = require_tool("soffice")
     path = tmp_path / "bundel.docx"
-    path.write_bytes(_render(summaries["bundle", "nl"], "docx"))
+    path.write_bytes(rendered("bundle", "nl", "docx"))
     subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
                     "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
                    check=True, capture_output=True, timeout=120)
