@@ -35,6 +35,15 @@ def require_tool(name: str) -> str:
     return path
 
 
+def wait_until_held(pool, lane: str, n: int, timeout: float = 30) -> int:
+    """Until the query pool ``pool`` holds at least ``n`` workers for queries of ``lane`` (the queries started
+    have their workers) or ``timeout`` seconds passed: how many it holds."""
+    deadline = time.monotonic() + timeout
+    while pool._held[lane] < n and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return pool._held[lane]
+
+
 def _weight(item) -> int:
     """2 for a test that drives a browser, 1 for one marked slow or needing Virtuoso, else 0."""
     if item.get_closest_marker("chromium"):

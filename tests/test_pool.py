@@ -7,6 +7,7 @@ import threading
 import time
 
 import pytest
+from conftest import wait_until_held
 
 from graph.sparql.pool import Job, PoolBusy, QueryPool, QueryTimeout
 from graph.store import open_store
@@ -62,18 +63,10 @@ class _Heavy(threading.Thread):
         return self.outcome == "QueryTimeout"
 
 
-def _holding(pool: QueryPool, lane: str, n: int) -> None:
-    """Wait until ``n`` workers run queries of ``lane`` (the heavy queries have their workers)."""
-    deadline = time.monotonic() + 30
-    while pool._held[lane] < n and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert pool._held[lane] == n
-
-
 @pytest.mark.slow  # slow queries on purpose
 def test_slow_queries_leave_workers_for_the_others(pool, version):
     first = _Heavy(pool, version, "slow", 2)
-    _holding(pool, "slow", 1)
+    assert wait_until_held(pool, "slow", 1) == 1
     with pytest.raises(PoolBusy) as busy:  # size 3: slow queries hold at most one worker
         pool.run(Job(version, HEAVY, True, 10), timeout=3, lane="slow", queue_wait=0.2)
     assert busy.value.retry_after >= 1
@@ -87,7 +80,7 @@ def test_slow_queries_leave_workers_for_the_others(pool, version):
 @pytest.mark.slow  # slow queries on purpose
 def test_unknown_queries_leave_one_worker_for_fast_ones(pool, version):
     threads = [_Heavy(pool, version, "unknown", 2) for _ in range(2)]
-    _holding(pool, "unknown", 2)
+    assert wait_until_held(pool, "unknown", 2) == 2
     with pytest.raises(PoolBusy):
         pool.run(_ask(version), timeout=3, lane="unknown", queue_wait=0.2)
     assert pool.run(_ask(version), timeout=3, lane="fast", queue_wait=0.2).boolean is True
