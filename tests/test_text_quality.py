@@ -28,11 +28,17 @@ MARGIN = {False: 0.15, True: 0.2}  # how far the model stays above label matchin
 
 
 @pytest.fixture(scope="module")
-def figures() -> dict:
+def bench():
+    """tests/benchmarks/bench_text_quality.py (not a package: loaded from its file)."""
     spec = importlib.util.spec_from_file_location("bench_text_quality", BENCH)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return {first: module.heldout(first_round=first) for first in (False, True)}
+    return module
+
+
+@pytest.fixture(scope="module")
+def figures(bench) -> dict:
+    return {first: bench.heldout(first_round=first) for first in (False, True)}
 
 
 @pytest.mark.parametrize("first, kind, name", list(FLOORS),
@@ -57,11 +63,8 @@ def test_the_set_is_large_enough_and_split_once():
     assert len({r["id"] for r in rows}) == len(rows)
 
 
-def test_instruments_of_real_quotes_stay_above_their_floor():
-    spec = importlib.util.spec_from_file_location("bench_text_quality", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    figures = module.quotes()
+def test_instruments_of_real_quotes_stay_above_their_floor(bench):
+    figures = bench.quotes()
     assert figures["quotes"] >= 600
     assert figures["model"]["precision@1"] >= 0.47 and figures["model"]["recall@3"] >= 0.66
     assert figures["model"]["recall@3"] >= figures["baseline"]["recall@3"] + 0.15

@@ -42,8 +42,7 @@ def _ranker(model):
     return lambda text: {kind: [s.key for s in found] for kind, found in suggest(model, text).items()}
 
 
-def _development() -> list:
-    parts = read_gold(GOLD)
+def _development(parts: dict[str, list]) -> list:
     return [les for part in DEVELOPMENT for les in parts[part]]
 
 
@@ -51,7 +50,7 @@ def heldout(weights: Weights = Weights(), *, first_round: bool = False) -> dict[
     """Model on the development lessons, figures on the held-out ones, for the model and the baseline (with
     ``first_round``: a model of the ``dev`` part on ``heldout-1``)."""
     parts = read_gold(GOLD)
-    train = parts["dev"] if first_round else _development()
+    train = parts["dev"] if first_round else _development(parts)
     test = parts["heldout-1" if first_round else "heldout"]
     concepts = ontology_concepts()
     model = build_model(concepts, train, weights=weights)
@@ -66,7 +65,7 @@ def quotes(weights: Weights = Weights()) -> dict[str, dict]:
         test = [LesText(f"toepassing-{n}", r["bewijs_citaat"], instrumenten=(r["instrument_id"],))
                 for n, r in enumerate(csv.DictReader(fh)) if r["bewijs_citaat"].strip()]
     concepts = ontology_concepts()
-    model = build_model(concepts, _development(), weights=weights)
+    model = build_model(concepts, _development(read_gold(GOLD)), weights=weights)
     return {"model": evaluate(_ranker(model), test)["instrument"],
             "baseline": evaluate(lambda text: baseline(concepts, text), test)["instrument"], "quotes": len(test)}
 
@@ -75,9 +74,10 @@ def cross_validated(weights: Weights = Weights(), repeats: int = 1) -> dict[str,
     """Mean figures over folds of the dev part (each fold predicted by a model of the others), over
     ``repeats`` splits into folds: the file's order first, then seeded shuffles."""
     concepts = ontology_concepts()
+    development = _development(read_gold(GOLD))
     totals: dict[str, dict[str, float]] = {}
     for seed in range(repeats):
-        dev = _development()
+        dev = list(development)
         if seed:
             random.Random(seed).shuffle(dev)
         for fold in range(FOLDS):
