@@ -22,7 +22,8 @@ import numpy as np
 
 from graph.analysis.evidence import GemeenteRef, gemeente_refs
 from graph.analysis.projection import Projection
-from graph.analysis.records import EARTH_RADIUS_KM, Gemeente, haversine_km
+from graph.analysis.records import Gemeente, haversine_km
+from graph.geo import haversine_km_array
 
 SHARED_WEIGHT = 0.7  # the rest is context
 DISTANCE_SCALE_KM = 350.0  # about the largest distance within the Netherlands
@@ -214,8 +215,7 @@ class ContextArrays:
         """
         i = self.index[code]
         lat, lon = self.lat[idx], self.lon[idx]
-        h = np.sin((lat - self.lat[i]) / 2) ** 2 + np.cos(self.lat[i]) * np.cos(lat) * np.sin((lon - self.lon[i]) / 2) ** 2
-        km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(h))
+        km = haversine_km_array(self.lat[i], self.lon[i], lat, lon)
         parts = np.vstack([_ratio(self.kernen[i], self.kernen[idx]), _ratio(self.inwoners[i], self.inwoners[idx]),
                            np.where(np.isnan(self.merged[idx]) | np.isnan(self.merged[i]), np.nan,
                                     (self.merged[idx] == self.merged[i]).astype(float)),

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 import numpy as np
 
-from graph.geo import EARTH_RADIUS_KM, haversine_km
+from graph.geo import haversine_km, haversine_km_array
 from graph.namespace import KD, iri
 from graph.sources.terms import Quads, node
 
@@ -40,9 +40,7 @@ def nearest(points: dict[str, tuple[float, float]], *, k: int = NEIGHBOURS) -> d
     out = {}
     for start in range(0, len(codes), BLOCK):
         rows = slice(start, start + BLOCK)
-        h = (np.sin((lat[None, :] - lat[rows, None]) / 2) ** 2
-             + np.cos(lat[rows, None]) * np.cos(lat[None, :]) * np.sin((lon[None, :] - lon[rows, None]) / 2) ** 2)
-        block = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+        block = haversine_km_array(lat[rows, None], lon[rows, None], lat[None, :], lon[None, :])
         block[np.arange(block.shape[0]), np.arange(start, start + block.shape[0])] = np.inf  # not itself
         for row, distances in enumerate(block):
             code = codes[start + row]
