@@ -8,7 +8,9 @@ weighted by rarity (idf over every description and lesson read, so "gemeente" an
 little) and scaled to unit length, so that no source drowns the others; words in nearly every lesson
 (boilerplate) are left out. A text's score for a concept is the sum of the weights of the words they
 share; a theme also gains a share of the score of the instruments it is tagged with in the lessons
-("dorpsbudget" points to Budgetverdeling). The words with the largest share explain the suggestion.
+("dorpsbudget" points to Budgetverdeling). Last, a concept the text points to gains the share of the tagged
+lessons that carry it, times the text's best score of its kind (``prior``): between near equals, the tag a
+trajectory gives more often goes first. The words with the largest share explain the suggestion.
 No training run, no randomness, no network.
 
 >>> from graph.text.corpus import LesText, ontology_concepts
@@ -47,6 +49,7 @@ class Weights:
     note: float = 2.0
     part: float = 0.5  # a compound's part (dorp, budget of dorpsbudget) against the whole word
     link: float = 0.25  # a theme's share of the score of instruments it is tagged with together
+    prior: float = 0.5  # how much a concept gains from being given often in the tagged lessons
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,8 @@ class Model:
     lessons: int = 0  # tagged lessons the model learned from
     links: dict[str, dict[str, float]] = field(default_factory=dict)  # instrument -> theme -> P(theme | instrument)
     link: float = 0.0
+    given: dict[str, dict[str, float]] = field(default_factory=dict)  # kind -> key -> share of the tagged lessons
+    prior: float = 0.0
     common: frozenset[str] = frozenset()  # words left out (see _common)
     part: float = Weights.part
     expanded: dict[str, dict[str, float]] = field(default_factory=dict)  # lemma -> features (a cache)
@@ -109,7 +114,8 @@ def build_model(concepts: Iterable[Concept], lessons: Iterable[LesText], *,
     written = [lemmas(x.text) for x in lessons]
     vocab = frozenset(w for words in (*written, *(ws for trio in said.values() for ws in trio)) for w in words)
     model = Model({_id(c.kind, c.key): c for c in concepts}, vocabulary=vocab, lessons=len(lessons),
-                  links=_links(lessons), link=weights.link, part=weights.part)
+                  links=_links(lessons), link=weights.link, part=weights.part,
+                  given=_given(lessons), prior=weights.prior)
     described = {c: tuple(model.bag(words) for words in trio) for c, trio in said.items()}
     read = [model.bag(words) for words in written]
     model.common = _common(read)
@@ -173,6 +179,12 @@ def _links(lessons: Sequence[LesText]) -> dict[str, dict[str, float]]:
     return {i: {t: n / c["__lessons__"] for t, n in c.items() if t != "__lessons__"} for i, c in together.items()}
 
 
+def _given(lessons: Sequence[LesText]) -> dict[str, dict[str, float]]:
+    """Kind -> concept -> the share of the lessons tagged with it."""
+    counts = {kind: Counter(key for les in lessons for key in set(les.tags(kind))) for kind in KINDS}
+    return {kind: {key: n / len(lessons) for key, n in found.items()} for kind, found in counts.items() if lessons}
+
+
 def _idf(bags: list[dict[str, float]]) -> dict[str, float]:
     """Word -> log((N + 1) / (df + 1)) + 1 over the texts read (concept descriptions and lessons)."""
     df = Counter(word for bag in bags for word in bag)
@@ -196,6 +208,8 @@ def suggest(model: Model, text: str, *, top: int = TOP, exclude: dict[str, Itera
     instruments = _scores(model, "instrument", words)
     themes = _scores(model, "thema", words)
     _add_links(model, themes, instruments)
+    for kind, found in (("thema", themes), ("instrument", instruments)):
+        _add_prior(model, kind, found[0])
     origin = _origins(model, written)
     return {"thema": _ranked(model, "thema", themes, top, skip["thema"], origin),
             "instrument": _ranked(model, "instrument", instruments, top, skip["instrument"], origin)}
@@ -238,6 +252,16 @@ def _add_links(model: Model, themes: Scores, instruments: Scores) -> None:
             scores[theme] += link * score * share
             for word, value in instrument_shares[instrument].items():
                 shares[theme][word] = shares[theme].get(word, 0.0) + link * value * share
+
+
+def _add_prior(model: Model, kind: str, scores: dict[str, float]) -> None:
+    """A concept the text points to gains ``prior`` x the text's best score x its share of the tagged lessons."""
+    given = model.given.get(kind, {})
+    if not scores or not model.prior or not given:
+        return
+    best = max(scores.values())
+    for key in scores:
+        scores[key] += model.prior * best * given.get(key, 0.0)
 
 
 def _ranked(model: Model, kind: str, found: Scores, top: int, skip: set[str],

@@ -15,6 +15,10 @@ the evidence of each sourced use of an instrument (data/praktijk/toepassingen.cs
 that use's instrument as its one tag.
     PYTHONPATH=. python tests/benchmarks/bench_text_quality.py --dev     # 5-fold cross-validation on dev
     PYTHONPATH=. python tests/benchmarks/bench_text_quality.py --dev --repeats 20  # ... over 20 fold splits
+    PYTHONPATH=. python tests/benchmarks/bench_text_quality.py --dev --real --repeats 10
+
+``--real``: the folds are of the 37 real development lessons only (the held-out part's style: ``dev-2`` and the
+eight practice lessons of the first round), each predicted by a model of all other development lessons.
 
 With ``--repeats N`` the folds are drawn N times (the file's order, then N - 1 seeded shuffles) and the
 figures averaged, so a change is judged on many splits of the development part rather than one.
@@ -35,7 +39,8 @@ from graph.text.suggest import Weights, build_model, suggest
 GOLD = Path(__file__).resolve().parents[1] / "data" / "text" / "evaluatie.csv"
 USES = Path(__file__).resolve().parents[2] / "data" / "praktijk" / "toepassingen.csv"
 FOLDS = 5
-DEVELOPMENT = ("dev", "heldout-1")  # the parts the model may learn from
+DEVELOPMENT = ("dev", "heldout-1", "dev-2")  # the parts the model may learn from
+REAL = ("praktijk", "praktijk-niet-geverifieerd")  # the sources of the real development lessons
 
 
 def _ranker(model):
@@ -70,23 +75,29 @@ def quotes(weights: Weights = Weights()) -> dict[str, dict]:
             "baseline": evaluate(lambda text: baseline(concepts, text), test)["instrument"], "quotes": len(test)}
 
 
-def cross_validated(weights: Weights = Weights(), repeats: int = 1) -> dict[str, dict]:
-    """Mean figures over folds of the dev part (each fold predicted by a model of the others), over
-    ``repeats`` splits into folds: the file's order first, then seeded shuffles."""
+def cross_validated(weights: Weights = Weights(), repeats: int = 1, *, real: bool = False) -> dict[str, dict]:
+    """Mean figures over folds of the development lessons (each fold predicted by a model of all the others),
+    over ``repeats`` splits into folds: the file's order first, then seeded shuffles. With ``real`` only the
+    real development lessons are cut into folds (the others are always learned from)."""
     concepts = ontology_concepts()
+    with GOLD.open(encoding="utf-8") as fh:
+        real_ids = {r["id"] for r in csv.DictReader(fh) if r["bron"] in REAL}
     development = _development(read_gold(GOLD))
+    folded = [x for x in development if x.key in real_ids] if real else development
+    always = [x for x in development if x.key not in real_ids] if real else []
     totals: dict[str, dict[str, float]] = {}
     for seed in range(repeats):
-        dev = list(development)
+        dev = list(folded)
         if seed:
             random.Random(seed).shuffle(dev)
         for fold in range(FOLDS):
             test = dev[fold::FOLDS]
-            train = [x for n, x in enumerate(dev) if n % FOLDS != fold]
+            train = always + [x for n, x in enumerate(dev) if n % FOLDS != fold]
             for kind, figures in evaluate(_ranker(build_model(concepts, train, weights=weights)), test).items():
-                for name, value in figures.items():
+                for name, value in figures.items():  # weighted by the fold's lessons: folds differ in size
                     totals.setdefault(kind, {}).setdefault(name, 0.0)
-                    totals[kind][name] += (value / FOLDS if name != "lessons" else value) / repeats
+                    share = figures["lessons"] / sum(1 for x in dev if x.tags(kind)) if name != "lessons" else 1
+                    totals[kind][name] += value * share / repeats
     return {kind: {n: round(v, 3) for n, v in f.items()} for kind, f in totals.items()}
 
 
@@ -94,13 +105,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev", action="store_true", help="cross-validate on the development part only")
     parser.add_argument("--repeats", type=int, default=1, help="with --dev: splits into folds to average over")
+    parser.add_argument("--real", action="store_true", help="with --dev: folds of the real development lessons")
     parser.add_argument("--first-round", action="store_true", help="the first round's split (see above)")
     parser.add_argument("--quotes", action="store_true", help="instruments of the sourced uses' quotes (see above)")
     args = parser.parse_args()
     if args.quotes:
         figures = quotes()
     else:
-        figures = cross_validated(repeats=args.repeats) if args.dev else heldout(first_round=args.first_round)
+        figures = cross_validated(repeats=args.repeats, real=args.real) if args.dev else heldout(first_round=args.first_round)
     print(json.dumps(figures, indent=2))
 
 

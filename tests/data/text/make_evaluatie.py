@@ -27,6 +27,13 @@ explanation, tags as given and checked by the authors of the practice data befor
 existed; none was used to build or tune the model). This rule was written down, and the file written,
 before the model was scored on them; they are scored once.
 
+Third round. Development text in the held-out part's own style: ``dev-2`` holds the 29 practice lessons whose
+sources could not be checked again (praktijk_niet_geverifieerd.csv, copied from the practice data's
+``nieuw/niet_geverifieerd_lessen.csv`` with its source URLs and the reason in ``reden``). They are NOT facts:
+never loaded into the graph or shown as a gemeente's experience; here they are only real text tagged by the
+same authors, to develop on. Tuned on the development parts only (cross-validated on the 37 real ones:
+``dev-2`` and the eight practice lessons of the first round); the held-out part is scored once more after.
+
     python tests/data/text/make_evaluatie.py
 """
 
@@ -61,6 +68,13 @@ def _praktijk(first_round: bool) -> list[dict]:
                 if (r["id"] in PRAKTIJK) == first_round]
 
 
+def _niet_geverifieerd() -> list[dict]:
+    with (HERE / "praktijk_niet_geverifieerd.csv").open(encoding="utf-8") as fh:
+        return [{"id": f"niet-geverifieerd-{r['id']}", "bron": "praktijk-niet-geverifieerd", "fictief": "nee",
+                 "deel": "dev-2", "tekst": f"{r['titel_nl']}. {r['toelichting_nl']}", "themas": r["themas"],
+                 "instrumenten": r["instrument_ids"]} for r in csv.DictReader(fh)]
+
+
 def _voorbeeld() -> list[dict]:
     sys.path.insert(0, str(ROOT / "tests" / "data"))
     from voorbeeld_data import LESSONS
@@ -86,7 +100,7 @@ def main() -> None:
         added = [t for t in ADDED_THEMES.get(row["id"], ()) if t not in row["themas"].split(";")]
         row["themas"] = ";".join([row["themas"], *added]) if added else row["themas"]
     heldout = [{**row, "deel": "heldout"} for row in _praktijk(first_round=False)]
-    rows += heldout
+    rows += heldout + _niet_geverifieerd()
     with (HERE / "evaluatie.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
