@@ -34,6 +34,10 @@ QUERIES = {"gemeente": "gemeente=GM1966", "vergelijk": "a=GM1966&b=GM1900", "zoe
 SCREENSHOTS = ROOT / "data" / "build" / "screenshots"
 AXE = Path(__file__).resolve().parent / "axe" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# axe-core checks each page once per device and once per language: on the desktop in Dutch, on the phone in
+# English. The devices give the same page another layout, the languages another text; a fault of one layout
+# or of one language's text is found either way (axe is about a third of a page check's browser time).
+AXE_ON = {("desktop", "nl"), ("phone", "en")}
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 START_TIMEOUT_S = 60
 PAGE_TIMEOUT_MS = 60_000
@@ -304,7 +308,7 @@ def screenshot(page, name: str) -> None:
 
 def check_page(tab: Tab, name: str, lang: str, device: str) -> None:
     """Page ``name`` in ``lang`` on ``device`` (``tab`` is of that device): the language, no exception, no
-    critical or serious axe-core violation, readable charts on a phone, nothing fetched from elsewhere, no
+    critical or serious axe-core violation (see :data:`AXE_ON`), readable charts on a phone, nothing fetched from elsewhere, no
     console error, no dialog; then its screenshot. The page is reached as a visitor moving through the app
     reaches it (``move``): the first page of each language is a new document, the others are run in its session.
     (Every page as a new session of its own is checked by tests/test_app_pages.py.)"""
@@ -313,7 +317,8 @@ def check_page(tab: Tab, name: str, lang: str, device: str) -> None:
     assert page.evaluate("document.documentElement.lang") == lang
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("encountered an error").count() == 0  # the redacted form of an exception
-    assert axe_violations(page) == []
+    if (device, lang) in AXE_ON:
+        assert axe_violations(page) == []
     if device == "phone":
         assert all(w >= MIN_PLOT_PX[0] and h >= MIN_PLOT_PX[1] for w, h in chart_sizes(page)), chart_sizes(page)
     assert recorder.outside(app_url) == []

@@ -51,6 +51,23 @@ def _weight(item) -> int:
     return 1 if item.get_closest_marker("slow") or item.get_closest_marker("virtuoso") else 0
 
 
+def pytest_xdist_make_scheduler(config, log):
+    """With ``--dist loadfile`` (the Makefile): each file is one worker's, and the browser files (``*browser*``)
+    are one worker's together: one app and one Chromium instead of one per worker, and the other worker runs
+    the rest meanwhile (the browser's waits for pages then overlap other tests' work instead of the other
+    worker's browser)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class BrowserFilesTogether(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            file = super()._split_scope(nodeid)
+            return "browser" if "browser" in Path(file).name else file
+
+    return BrowserFilesTogether(config, log)
+
+
 def pytest_collection_modifyitems(config, items):
     """Whole files ordered by their heaviest test: the browser's first, then those with slow or Virtuoso tests,
     then the rest, each group in collection order; except that the second file is the first of them that does

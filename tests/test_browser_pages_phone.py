@@ -1,8 +1,9 @@
 """Every page of the app in Dutch and English on a phone (390x844) in a real browser (tests/browser_app.py):
 ``<html lang>`` the chosen language, no exception, axe-core (vendored in tests/axe) finds no critical or serious
-WCAG 2.1 A/AA violation, no request leaving 127.0.0.1, no console error, and every chart has a plot area large enough to read; a screenshot of each is
-kept under ``data/build/screenshots/`` (a CI artefact, git-ignored). The desktop is checked in
-tests/test_browser_pages_desktop.py: two files, so that the two test workers share the pages.
+WCAG 2.1 A/AA violation (here in English, on the desktop in Dutch: browser_app.AXE_ON), no request leaving
+127.0.0.1, no console error, and every chart has a plot area large enough to read; a screenshot of each is kept
+under ``data/build/screenshots/`` (a CI artefact, git-ignored). The desktop is checked in
+tests/test_browser_pages_desktop.py.
 """
 
 from __future__ import annotations
