@@ -20,4 +20,11 @@ CLI: dict[str, tuple[str, str]] = {
                   "valid: {n} input(s), 0 errors, {warnings} warning(s)"),
     "cli.invalid": ("ongeldig: {errors} fout(en), {warnings} waarschuwing(en) in {n} invoer",
                     "invalid: {errors} error(s), {warnings} warning(s) in {n} input(s)"),
+    "store.copy_unused": ("{path} niet gebruikt, de store op schijf antwoordt: {why}",
+                          "{path} not used, the store on disk answers: {why}"),
+    "store.copy_no_sum": ("geen controlesom van de build (bouw de store opnieuw)",
+                          "no checksum from the build (build the store again)"),
+    "store.copy_size": ("het bestand is {found} bytes, de build schreef er {written}",
+                        "the file is {found} bytes, the build wrote {written}"),
+    "store.copy_sha": ("de SHA-256 verschilt van wat de build schreef", "the SHA-256 differs from what the build wrote"),
 }

@@ -39,6 +39,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph.messages import t
 from graph.namespace import G_PRIVATE, PREFIXES
 from graph.store.base import DUMP_FORMATS, Store, StoreMissing
 from graph.store.binding import bind_values, to_term
@@ -76,13 +77,13 @@ class _Copy:
             data = path.read_bytes()
             problem = copy_problem(data, read_marker(path.parent).get("public_copy"))
             if problem:
-                _LOG.warning("%s niet gebruikt, de store op schijf antwoordt: %s (copy not used)", path, problem)
+                _LOG.warning(t("store.copy_unused", path=path, why=problem))
                 return
             store = ox.Store()
             store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
             self.store = store
         except (OSError, SyntaxError, ValueError) as exc:  # an unreadable copy: the disk still answers
-            _LOG.warning("%s niet gebruikt, de store op schijf antwoordt: %s", path, exc)
+            _LOG.warning(t("store.copy_unused", path=path, why=exc))
         finally:
             self.ready.set()
 
@@ -97,11 +98,11 @@ def copy_problem(data: bytes, expected: object) -> str:
     'het bestand is 0 bytes, de build schreef er 1'
     """
     if not isinstance(expected, dict) or "sha256" not in expected:
-        return "geen controlesom van de build (bouw de store opnieuw)"
+        return t("store.copy_no_sum")
     if len(data) != expected.get("bytes"):
-        return f"het bestand is {len(data)} bytes, de build schreef er {expected.get('bytes')}"
+        return t("store.copy_size", found=len(data), written=expected.get("bytes"))
     if hashlib.sha256(data).hexdigest() != expected["sha256"]:
-        return "de SHA-256 verschilt van wat de build schreef"
+        return t("store.copy_sha")
     return ""
 
 
