@@ -252,7 +252,8 @@ class Tab:
         moves to the page as the browser's Back and Forward do (:data:`MOVE`: the same session, its state kept,
         no new document) when it shows a session in ``lang`` (the language is kept in the session, so a new
         language needs a new one); about a third less browser CPU than a new document. A move is for another
-        page: to the page shown, with other parameters, a run too quick to be drawn would not be noticed."""
+        page: the page shown, with other parameters, is loaded afresh (a run too quick to be drawn would not be
+        noticed)."""
         target = address(self.url, name, lang, QUERIES.get(name, "") if query is None else query)
         return self.load(target, lang=lang, move=move)
 
@@ -264,8 +265,9 @@ class Tab:
             self.page, self.lang = self._new_page(), None
         self.page.set_viewport_size(self.size)  # a screenshot may have made it taller
         self.recorder = Recorder(self.page)
-        if move and lang and self.lang == lang:
-            before = [urlsplit(url).path, self.page.evaluate(SHOWN), self.page.evaluate("window.kernenRuns")]
+        shown = self.page.evaluate(SHOWN) if move and lang and self.lang == lang else None
+        if shown and shown != urlsplit(url).path:  # another page of a session in ``lang``: moved to
+            before = [urlsplit(url).path, shown, self.page.evaluate("window.kernenRuns")]
             self.page.evaluate(MOVE, url)
             self.page.wait_for_function(MOVED, arg=before, timeout=PAGE_TIMEOUT_MS, polling=50)
         else:
