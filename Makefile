@@ -22,8 +22,9 @@ build: $(STAMP)
 	$(BIN)/kernen build
 
 # pytest exits 5 when it collects no tests (e.g. a -k that matches nothing): not a failure here.
-# Both cores: one pytest worker per core, each test file kept on one worker (its module fixtures built once),
-# the files in the order tests/conftest.py gives them (the longest kinds first).
+# Both cores: one pytest worker per core, each test file kept on one worker (its module fixtures built once) and
+# all browser files on the same one (one app and one Chromium), in the order tests/conftest.py gives them
+# (the longest kinds first).
 XDIST ?= -n auto --dist loadfile --no-loadscope-reorder
 
 test: $(STAMP)
