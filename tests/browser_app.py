@@ -25,7 +25,7 @@ from app_fixture import app_quads
 from conftest import ROOT
 
 BROWSER_PAGES = tuple(p for p in PAGES if p not in OPERATOR_PAGES)  # Invoer is not served unless turned on
-# Each checked per device, one language after the other (see :meth:`Tab.open`'s ``move``).
+# Each checked per device, one language after the other (see :class:`Tab`'s ``moves``).
 PAGE_CASES = [(name, lang) for lang in ("nl", "en") for name in BROWSER_PAGES]
 PAGE_CASE_IDS = ["-".join(c) for c in PAGE_CASES]
 VIEWPORTS = {"desktop": (1440, 1000), "phone": (390, 844)}
@@ -174,11 +174,11 @@ MOVE = "url => { history.pushState(null, '', url); dispatchEvent(new PopStateEve
 # The menu's link to the page shown (its path), or null.
 SHOWN = """(() => { const a = document.querySelector('[data-testid="stSidebarNavLink"][aria-current="page"]');
   return a && new URL(a.href).pathname; })()"""
-# The page has answered a move to path ``to`` from ``before`` (the shown page and the runs ended, read before):
-# a run has ended since, or, to another page, the menu shows that page (the frontend marks it when it clears the
-# old page's elements, before the run starts: :func:`settle` then waits for the run). A run so quick that its
-# "running" state is never drawn is not counted, hence the second test.
-MOVED = f"""([to, before, runs]) => window.kernenRuns > runs || (to !== before && {SHOWN} === to)"""
+# The page has answered a move to another page, path ``to`` (``runs``: the runs ended, read before): a run has
+# ended since, or the menu shows that page (the frontend marks it when it clears the old page's elements, before
+# the run starts: :func:`settle` then waits for the run). A run so quick that its "running" state is never drawn
+# is not counted, hence the second test.
+MOVED = f"""([to, runs]) => window.kernenRuns > runs || {SHOWN} === to"""
 QUIET_MS = 300  # a page whose DOM has not changed for this long (and whose charts are drawn) has settled
 # Every chart shown has its drawing, every table shown its canvas, every frame its document; neither the page nor a
 # frame changed for QUIET_MS (a chart or table in a closed expander or tab is not drawn until it is opened).
@@ -225,12 +225,17 @@ def address(url: str, name: str, lang: str = "nl", query: str = "") -> str:
 
 class Tab:
     """One browser tab of one device, reused by a test module: each :meth:`open` shows a page in it with a new
-    :class:`Recorder`, by default loaded afresh (a new document, so a new Streamlit session). The tab's renderer
-    keeps the app's compiled scripts, which makes a load about a third cheaper than in a new tab. A tab that was
-    closed or crashed is replaced."""
+    :class:`Recorder`, loaded afresh (a new document, so a new Streamlit session) unless the tab ``moves``. The
+    tab's renderer keeps the app's compiled scripts, which makes a load about a third cheaper than in a new tab.
+    A tab that was closed or crashed is replaced.
 
-    def __init__(self, browser, url: str, device: str = "desktop"):
-        self.url, self.size = url, dict(zip(("width", "height"), VIEWPORTS[device]))
+    A tab that ``moves`` goes to another page as the browser's Back and Forward do (:data:`MOVE`: the same
+    session, its state kept, no new document) when it shows a session in the page's language (the language is
+    kept in the session, so a new language needs a new one); about a third less browser CPU than a new document.
+    The page shown, with other parameters, is loaded afresh (a run too quick to be drawn would not be noticed)."""
+
+    def __init__(self, browser, url: str, device: str = "desktop", *, moves: bool = False):
+        self.url, self.size, self.moves = url, dict(zip(("width", "height"), VIEWPORTS[device])), moves
         self.context = watch_changes(browser.new_context(viewport=self.size))
         self.page = self._new_page()
         self.recorder: Recorder | None = None
@@ -247,27 +252,22 @@ class Tab:
     def __exit__(self, *exc) -> None:
         self.context.close()
 
-    def open(self, name: str, *, lang: str = "nl", query: str | None = None, move: bool = False):
-        """Page ``name`` shown (see :func:`settle`) and the recorder of what it did since. With ``move`` the tab
-        moves to the page as the browser's Back and Forward do (:data:`MOVE`: the same session, its state kept,
-        no new document) when it shows a session in ``lang`` (the language is kept in the session, so a new
-        language needs a new one); about a third less browser CPU than a new document. A move is for another
-        page: the page shown, with other parameters, is loaded afresh (a run too quick to be drawn would not be
-        noticed)."""
+    def open(self, name: str, *, lang: str = "nl", query: str | None = None):
+        """Page ``name`` shown (see :func:`settle`) and the recorder of what it did since."""
         target = address(self.url, name, lang, QUERIES.get(name, "") if query is None else query)
-        return self.load(target, lang=lang, move=move)
+        return self.load(target, lang=lang)
 
-    def load(self, url: str, *, lang: str | None = None, move: bool = False):
-        """The app's address ``url`` shown, as :meth:`open` does."""
+    def load(self, url: str, *, lang: str | None = None):
+        """The app's address ``url`` shown, as :meth:`open` does (without ``lang``: loaded afresh)."""
         if self.recorder:
             self.recorder.stop()
         if self.page.is_closed():
             self.page, self.lang = self._new_page(), None
         self.page.set_viewport_size(self.size)  # a screenshot may have made it taller
         self.recorder = Recorder(self.page)
-        shown = self.page.evaluate(SHOWN) if move and lang and self.lang == lang else None
+        shown = self.page.evaluate(SHOWN) if self.moves and lang and self.lang == lang else None
         if shown and shown != urlsplit(url).path:  # another page of a session in ``lang``: moved to
-            before = [urlsplit(url).path, shown, self.page.evaluate("window.kernenRuns")]
+            before = [urlsplit(url).path, self.page.evaluate("window.kernenRuns")]
             self.page.evaluate(MOVE, url)
             self.page.wait_for_function(MOVED, arg=before, timeout=PAGE_TIMEOUT_MS, polling=50)
         else:
@@ -309,13 +309,13 @@ def screenshot(page, name: str) -> None:
 
 
 def check_page(tab: Tab, name: str, lang: str, device: str) -> None:
-    """Page ``name`` in ``lang`` on ``device`` (``tab`` is of that device): the language, no exception, no
-    critical or serious axe-core violation (see :data:`AXE_ON`), readable charts on a phone, nothing fetched from elsewhere, no
-    console error, no dialog; then its screenshot. The page is reached as a visitor moving through the app
-    reaches it (``move``): the first page of each language is a new document, the others are run in its session.
-    (Every page as a new session of its own is checked by tests/test_app_pages.py.)"""
+    """Page ``name`` in ``lang`` on ``device`` (``tab`` is of that device and moves): the language, no
+    exception, no critical or serious axe-core violation (see :data:`AXE_ON`), readable charts on a phone,
+    nothing fetched from elsewhere, no console error, no dialog; then its screenshot. The page is reached as a
+    visitor moving through the app reaches it: the first page of each language is a new document, the others
+    are run in its session. (Every page as a new session of its own is checked by tests/test_app_pages.py.)"""
     app_url = tab.url
-    page, recorder = tab.open(name, lang=lang, move=True)
+    page, recorder = tab.open(name, lang=lang)
     assert page.evaluate("document.documentElement.lang") == lang
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("encountered an error").count() == 0  # the redacted form of an exception

@@ -44,6 +44,12 @@ def wait_until_held(pool, lane: str, n: int, timeout: float = 30) -> int:
     return pool._held[lane]
 
 
+def browser_file(file: str) -> bool:
+    """A test file that drives the browser: named ``*browser*`` (the scheduler below sees node ids only; a
+    browser test elsewhere is refused at collection)."""
+    return "browser" in Path(file).name
+
+
 def _weight(item) -> int:
     """2 for a test that drives a browser, 1 for one marked slow or needing Virtuoso, else 0."""
     if item.get_closest_marker("chromium"):
@@ -52,10 +58,10 @@ def _weight(item) -> int:
 
 
 def pytest_xdist_make_scheduler(config, log):
-    """With ``--dist loadfile`` (the Makefile): each file is one worker's, and the browser files (``*browser*``)
-    are one worker's together: one app and one Chromium instead of one per worker, and the other worker runs
-    the rest meanwhile (the browser's waits for pages then overlap other tests' work instead of the other
-    worker's browser)."""
+    """With ``--dist loadfile`` (the Makefile): each file is one worker's, and the browser files
+    (:func:`browser_file`) are one worker's together: one app and one Chromium instead of one per worker, and the
+    other worker runs the rest meanwhile (the browser's waits for pages then overlap other tests' work instead of
+    the other worker's browser)."""
     if config.getvalue("dist") != "loadfile":
         return None
     from xdist.scheduler import LoadFileScheduling
@@ -63,7 +69,7 @@ def pytest_xdist_make_scheduler(config, log):
     class BrowserFilesTogether(LoadFileScheduling):
         def _split_scope(self, nodeid: str) -> str:
             file = super()._split_scope(nodeid)
-            return "browser" if "browser" in Path(file).name else file
+            return "browser" if browser_file(file) else file
 
     return BrowserFilesTogether(config, log)
 
@@ -78,6 +84,8 @@ def pytest_collection_modifyitems(config, items):
     builds: dict[str, bool] = {}
     for item in items:
         file = item.nodeid.split("::")[0]
+        if item.get_closest_marker("chromium") and not browser_file(file):
+            raise pytest.UsageError(f"{file}: a browser test belongs in a file named *browser* (conftest.browser_file)")
         weight[file] = max(weight.get(file, 0), _weight(item))
         builds[file] = builds.get(file, False) or "real_store" in getattr(item, "fixturenames", ())
     files = sorted(weight, key=lambda file: -weight[file])  # stable: files keep their collection order

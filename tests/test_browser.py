@@ -5,7 +5,7 @@ The tasks a new user has (each in at most three clicks or one search), links tha
 visitor, the message for an unknown gemeente, Back stepping through views, the network and the map, the
 hostile lesson staying text, and the language switch in the sidebar (desktop and phone). The tests follow each
 other in one tab as one visitor's visit: each starts by moving to its page as the browser's Back and Forward do
-(browser_app.Tab.open's ``move``; the first loads the app), and a copied link is opened by another visitor in a
+(browser_app.Tab's ``moves``; the first loads the app), and a copied link is opened by another visitor in a
 browser context of its own (``visitor``), as a new document. Every page's own
 checks (nl/en, desktop/phone, axe-core) are in tests/test_browser_pages_desktop.py and
 tests/test_browser_pages_phone.py.
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.chromium
 
 @pytest.fixture(scope="module")
 def tab(browser, app_url):
-    with Tab(browser, app_url) as reused:
+    with Tab(browser, app_url, moves=True) as reused:
         yield reused
 
 
@@ -36,7 +36,7 @@ def visitor(browser, app_url):
 
 
 def test_network_canvas_draws_nodes_with_readable_labels(tab):
-    page, recorder = tab.open("netwerk", lang="nl", move=True)
+    page, recorder = tab.open("netwerk", lang="nl")
     frame = network_frame(page)
     drawn = int(frame.evaluate("document.body.getAttribute('data-drawn-nodes')"))
     positions = frame.evaluate("Object.keys(window.kernenNetwork.getPositions()).length")
@@ -66,7 +66,7 @@ def click_node(page, frame, node: str) -> None:
 
 
 def test_network_node_click_opens_panel_with_link(tab):
-    page, _ = tab.open("netwerk", query="preset=instrumenten&focus=gemeente/GM1966", move=True)
+    page, _ = tab.open("netwerk", query="preset=instrumenten&focus=gemeente/GM1966")
     frame = network_frame(page)
     panel = frame.locator("#panel")
     panel.get_by_role("heading", name="Het Hogeland").wait_for(timeout=PAGE_TIMEOUT_MS)
@@ -78,7 +78,7 @@ def test_network_node_click_opens_panel_with_link(tab):
 
 
 def test_network_preset_survives_navigation(tab):
-    page, _ = tab.open("netwerk", move=True)
+    page, _ = tab.open("netwerk")
     page.get_by_text("Alles", exact=True).click()
     arrive(page, r"/netwerk\?(.*&)?preset=alles")
     page.locator('[data-testid="stSidebarNav"] a', has_text="Gemeenten").click()
@@ -97,7 +97,7 @@ def search(page, term: str) -> None:
 
 def test_task_instruments_of_het_hogeland(tab, visitor):
     """One search and one click from the start page: Het Hogeland's instruments."""
-    page, _ = tab.open("overzicht", move=True)
+    page, _ = tab.open("overzicht")
     search(page, "Het Hogeland")
     page.get_by_role("link", name="Het Hogeland", exact=True).first.click()
     arrive(page, r"/gemeente\?gemeente=GM1966")
@@ -108,7 +108,7 @@ def test_task_instruments_of_het_hogeland(tab, visitor):
 
 
 def test_task_gemeenten_with_a_dorpsbudget_and_their_lessons(tab, visitor):
-    page, _ = tab.open("overzicht", move=True)
+    page, _ = tab.open("overzicht")
     search(page, "dorpsbudget")
     page.get_by_role("link", name="Dorpsbudget / wijkbudget").first.click()
     arrive(page, r"/instrumenten\?instrument=dorpsbudget")
@@ -122,7 +122,7 @@ def test_task_gemeenten_with_a_dorpsbudget_and_their_lessons(tab, visitor):
 
 
 def test_task_a_host_for_trust_between_village_and_gemeente(tab, visitor):
-    page, _ = tab.open("overzicht", move=True)
+    page, _ = tab.open("overzicht")
     search(page, "vertrouwen tussen dorp en gemeente")
     page.get_by_role("link", name="Vertrouwen", exact=True).first.click()
     arrive(page, r"/rode_draden\?draad=")
@@ -134,7 +134,7 @@ def test_task_a_host_for_trust_between_village_and_gemeente(tab, visitor):
 
 def test_task_evidence_of_the_top_thread(tab):
     """Two clicks: the menu, then the first thread."""
-    page, _ = tab.open("overzicht", move=True)
+    page, _ = tab.open("overzicht")
     page.locator('[data-testid="stSidebarNav"] a', has_text="Rode draden").click()
     arrive(page, r"/rode_draden(\?|$)")
     page.get_by_text(re.compile(r"^1\. ")).first.click()
@@ -153,21 +153,21 @@ def assert_restores(visitor, url: str, heading) -> None:
 
 @pytest.mark.parametrize("value", ["GM9999", "Onbestaand"])
 def test_unknown_gemeente_says_so_and_offers_choices(tab, value):
-    page, _ = tab.open("gemeente", query=f"gemeente={value}", move=True)
+    page, _ = tab.open("gemeente", query=f"gemeente={value}")
     assert page.get_by_text(f"Er is geen gemeente “{value}”").count() == 1
     assert page.locator('[data-testid="stMetric"]').count() == 0  # no profile of another gemeente
     assert page.get_by_label("Kies een gemeente").count() == 1
 
 
 def test_gemeente_by_name_in_the_url(tab):
-    page, _ = tab.open("gemeente", query="gemeente=Het%20Hogeland", move=True)
+    page, _ = tab.open("gemeente", query="gemeente=Het%20Hogeland")
     page.wait_for_url(re.compile(r"gemeente=GM1966"), timeout=PAGE_TIMEOUT_MS)
     assert page.get_by_role("heading", name="Het Hogeland").count() == 1
 
 
 def test_back_steps_through_views(tab):
     """Choosing another gemeente adds a history entry; Back shows the previous one again."""
-    page, _ = tab.open("gemeente", query="gemeente=GM1966", move=True)
+    page, _ = tab.open("gemeente", query="gemeente=GM1966")
     page.get_by_role("combobox", name="Kies een gemeente").click()
     page.keyboard.type("Altena")
     page.keyboard.press("Enter")
@@ -180,7 +180,7 @@ def test_back_steps_through_views(tab):
 
 def test_hostile_lesson_in_a_tooltip_is_text(tab):
     """Hover the lesson whose title is markup: the tooltip shows the characters, no element is made."""
-    page, recorder = tab.open("netwerk", query="preset=alles&traject=mini&focus=les/mini-l5&hops=1", move=True)
+    page, recorder = tab.open("netwerk", query="preset=alles&traject=mini&focus=les/mini-l5&hops=1")
     frame = network_frame(page)
     frame.locator("#net").scroll_into_view_if_needed()
     page.wait_for_timeout(300)
@@ -202,7 +202,7 @@ def test_hostile_lesson_in_a_tooltip_is_text(tab):
 def test_overzicht_map_has_province_outlines_and_a_point_opens_its_gemeente(tab):
     """The 12 province outlines are drawn under the points; a click on a coloured point opens that
     gemeente's page (the outlines do not catch the click)."""
-    page, _ = tab.open("overzicht", move=True)
+    page, _ = tab.open("overzicht")
     chart = page.locator('[data-testid="stVegaLiteChart"]').first
     chart.scroll_into_view_if_needed()
     assert chart.locator(".mark-shape path").count() == 12

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.chromium
 
 @pytest.fixture(scope="module")
 def tab(browser, app_url):
-    with Tab(browser, app_url, "desktop") as reused:
+    with Tab(browser, app_url, "desktop", moves=True) as reused:
         yield reused
 
 

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.chromium
 
 @pytest.fixture(scope="module")
 def tab(browser, app_url):
-    with Tab(browser, app_url, "phone") as reused:
+    with Tab(browser, app_url, "phone", moves=True) as reused:
         yield reused
 
 

@@ -22,8 +22,8 @@ import numpy as np
 
 from graph.analysis.evidence import GemeenteRef, gemeente_refs
 from graph.analysis.projection import Projection
-from graph.analysis.records import Gemeente, haversine_km
-from graph.geo import haversine_km_array
+from graph.analysis.records import Gemeente
+from graph.geo import haversine_km, haversine_km_array
 
 SHARED_WEIGHT = 0.7  # the rest is context
 DISTANCE_SCALE_KM = 350.0  # about the largest distance within the Netherlands

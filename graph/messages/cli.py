@@ -26,5 +26,6 @@ CLI: dict[str, tuple[str, str]] = {
                           "no checksum from the build (build the store again)"),
     "store.copy_size": ("het bestand is {found} bytes, de build schreef er {written}",
                         "the file is {found} bytes, the build wrote {written}"),
-    "store.copy_sha": ("de SHA-256 verschilt van wat de build schreef", "the SHA-256 differs from what the build wrote"),
+    "store.copy_sha": ("de SHA-256 verschilt van wat de build schreef",
+                       "the SHA-256 differs from what the build wrote"),
 }

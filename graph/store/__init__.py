@@ -39,7 +39,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.messages import t
+from graph.messages import current_lang, t
 from graph.namespace import G_PRIVATE, PREFIXES
 from graph.store.base import DUMP_FORMATS, Store, StoreMissing
 from graph.store.binding import bind_values, to_term
@@ -67,6 +67,7 @@ class _Copy:
     def __init__(self, path: Path, limit_mb: float):
         self.store: ox.Store | None = None
         self.ready = threading.Event()
+        self.lang = current_lang()  # the thread starts without the caller's context: its language taken along
         if limit_mb > 0 and path.is_file() and path.stat().st_size <= limit_mb * 1_000_000:
             threading.Thread(target=self._load, args=(path,), name="kernen-public-copy", daemon=True).start()
         else:
@@ -75,22 +76,22 @@ class _Copy:
     def _load(self, path: Path) -> None:
         try:
             data = path.read_bytes()
-            problem = copy_problem(data, read_marker(path.parent).get("public_copy"))
+            problem = copy_problem(data, read_marker(path.parent).get("public_copy"), self.lang)
             if problem:
-                _LOG.warning(t("store.copy_unused", path=path, why=problem))
+                _LOG.warning(t("store.copy_unused", self.lang, path=path, why=problem))
                 return
             store = ox.Store()
             store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
             self.store = store
         except (OSError, SyntaxError, ValueError) as exc:  # an unreadable copy: the disk still answers
-            _LOG.warning(t("store.copy_unused", path=path, why=exc))
+            _LOG.warning(t("store.copy_unused", self.lang, path=path, why=exc))
         finally:
             self.ready.set()
 
 
-def copy_problem(data: bytes, expected: object) -> str:
-    """Why ``data`` is not the public copy the build wrote ('' when it is); ``expected``: the
-    marker's ``{"bytes": ..., "sha256": ...}``.
+def copy_problem(data: bytes, expected: object, lang: str | None = None) -> str:
+    """Why ``data`` is not the public copy the build wrote ('' when it is), in ``lang`` (default: the chosen
+    language); ``expected``: the marker's ``{"bytes": ..., "sha256": ...}``.
 
     >>> copy_problem(b"x", {"bytes": 1, "sha256": hashlib.sha256(b"x").hexdigest()})
     ''
@@ -98,11 +99,11 @@ def copy_problem(data: bytes, expected: object) -> str:
     'het bestand is 0 bytes, de build schreef er 1'
     """
     if not isinstance(expected, dict) or "sha256" not in expected:
-        return t("store.copy_no_sum")
+        return t("store.copy_no_sum", lang)
     if len(data) != expected.get("bytes"):
-        return t("store.copy_size", found=len(data), written=expected.get("bytes"))
+        return t("store.copy_size", lang, found=len(data), written=expected.get("bytes"))
     if hashlib.sha256(data).hexdigest() != expected["sha256"]:
-        return t("store.copy_sha")
+        return t("store.copy_sha", lang)
     return ""
 
 

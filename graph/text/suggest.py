@@ -181,8 +181,10 @@ def _links(lessons: Sequence[LesText]) -> dict[str, dict[str, float]]:
 
 def _given(lessons: Sequence[LesText]) -> dict[str, dict[str, float]]:
     """Kind -> concept -> the share of the lessons tagged with it."""
+    if not lessons:
+        return {}
     counts = {kind: Counter(key for les in lessons for key in set(les.tags(kind))) for kind in KINDS}
-    return {kind: {key: n / len(lessons) for key, n in found.items()} for kind, found in counts.items() if lessons}
+    return {kind: {key: n / len(lessons) for key, n in found.items()} for kind, found in counts.items()}
 
 
 def _idf(bags: list[dict[str, float]]) -> dict[str, float]:

@@ -9,13 +9,13 @@ figures (a model of the first round's development lessons on ``heldout-1``), kep
     PYTHONPATH=. python tests/benchmarks/bench_text_quality.py           # held-out figures
     PYTHONPATH=. python tests/benchmarks/bench_text_quality.py --first-round
     PYTHONPATH=. python tests/benchmarks/bench_text_quality.py --quotes  # instruments of real quotes
+    PYTHONPATH=. python tests/benchmarks/bench_text_quality.py --dev     # 5-fold cross-validation on dev
+    PYTHONPATH=. python tests/benchmarks/bench_text_quality.py --dev --repeats 20  # ... over 20 fold splits
+    PYTHONPATH=. python tests/benchmarks/bench_text_quality.py --dev --real --repeats 10
 
 ``--quotes``: a second real text for the instruments, never used to build or tune the model: the quote that is
 the evidence of each sourced use of an instrument (data/praktijk/toepassingen.csv, ``bewijs_citaat``), with
 that use's instrument as its one tag.
-    PYTHONPATH=. python tests/benchmarks/bench_text_quality.py --dev     # 5-fold cross-validation on dev
-    PYTHONPATH=. python tests/benchmarks/bench_text_quality.py --dev --repeats 20  # ... over 20 fold splits
-    PYTHONPATH=. python tests/benchmarks/bench_text_quality.py --dev --real --repeats 10
 
 ``--real``: the folds are of the 37 real development lessons only (the held-out part's style: ``dev-2`` and the
 eight practice lessons of the first round), each predicted by a model of all other development lessons.
@@ -32,7 +32,7 @@ import json
 import random
 from pathlib import Path
 
-from graph.text.corpus import LesText, ontology_concepts
+from graph.text.corpus import KINDS, LesText, ontology_concepts
 from graph.text.evaluate import baseline, evaluate, read_gold
 from graph.text.suggest import Weights, build_model, suggest
 
@@ -40,7 +40,7 @@ GOLD = Path(__file__).resolve().parents[1] / "data" / "text" / "evaluatie.csv"
 USES = Path(__file__).resolve().parents[2] / "data" / "praktijk" / "toepassingen.csv"
 FOLDS = 5
 DEVELOPMENT = ("dev", "heldout-1", "dev-2")  # the parts the model may learn from
-REAL = ("praktijk", "praktijk-niet-geverifieerd")  # the sources of the real development lessons
+REAL = ("praktijk-", "niet-geverifieerd-")  # ids of the real lessons (make_evaluatie.py names them by source)
 
 
 def _ranker(model):
@@ -80,11 +80,10 @@ def cross_validated(weights: Weights = Weights(), repeats: int = 1, *, real: boo
     over ``repeats`` splits into folds: the file's order first, then seeded shuffles. With ``real`` only the
     real development lessons are cut into folds (the others are always learned from)."""
     concepts = ontology_concepts()
-    with GOLD.open(encoding="utf-8") as fh:
-        real_ids = {r["id"] for r in csv.DictReader(fh) if r["bron"] in REAL}
     development = _development(read_gold(GOLD))
-    folded = [x for x in development if x.key in real_ids] if real else development
-    always = [x for x in development if x.key not in real_ids] if real else []
+    folded = [x for x in development if x.key.startswith(REAL)] if real else development
+    always = [x for x in development if not x.key.startswith(REAL)] if real else []
+    tagged = {kind: sum(1 for x in folded if x.tags(kind)) for kind in KINDS}  # the lessons each kind is scored on
     totals: dict[str, dict[str, float]] = {}
     for seed in range(repeats):
         dev = list(folded)
@@ -94,10 +93,10 @@ def cross_validated(weights: Weights = Weights(), repeats: int = 1, *, real: boo
             test = dev[fold::FOLDS]
             train = always + [x for n, x in enumerate(dev) if n % FOLDS != fold]
             for kind, figures in evaluate(_ranker(build_model(concepts, train, weights=weights)), test).items():
-                for name, value in figures.items():  # weighted by the fold's lessons: folds differ in size
+                share = figures["lessons"] / tagged[kind]  # weighted by the fold's lessons: folds differ in size
+                for name, value in figures.items():
                     totals.setdefault(kind, {}).setdefault(name, 0.0)
-                    share = figures["lessons"] / sum(1 for x in dev if x.tags(kind)) if name != "lessons" else 1
-                    totals[kind][name] += value * share / repeats
+                    totals[kind][name] += (value * share if name != "lessons" else value) / repeats
     return {kind: {n: round(v, 3) for n, v in f.items()} for kind, f in totals.items()}
 
 
@@ -111,8 +110,10 @@ def main() -> None:
     args = parser.parse_args()
     if args.quotes:
         figures = quotes()
+    elif args.dev:
+        figures = cross_validated(repeats=args.repeats, real=args.real)
     else:
-        figures = cross_validated(repeats=args.repeats, real=args.real) if args.dev else heldout(first_round=args.first_round)
+        figures = heldout(first_round=args.first_round)
     print(json.dumps(figures, indent=2))
 
 
