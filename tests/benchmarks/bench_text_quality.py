@@ -30,10 +30,11 @@ import argparse
 import csv
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 from graph.text.corpus import KINDS, LesText, ontology_concepts
-from graph.text.evaluate import baseline, evaluate, read_gold
+from graph.text.evaluate import Ranker, baseline, evaluate, read_gold
 from graph.text.suggest import Weights, build_model, suggest
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "text" / "evaluatie.csv"
@@ -75,11 +76,14 @@ def quotes(weights: Weights = Weights()) -> dict[str, dict]:
             "baseline": evaluate(lambda text: baseline(concepts, text), test)["instrument"], "quotes": len(test)}
 
 
-def cross_validated(weights: Weights = Weights(), repeats: int = 1, *, real: bool = False) -> dict[str, dict]:
+def cross_validated(weights: Weights = Weights(), repeats: int = 1, *, real: bool = False,
+                    make: Callable[[list], Ranker] | None = None) -> dict[str, dict]:
     """Mean figures over folds of the development lessons (each fold predicted by a model of all the others),
     over ``repeats`` splits into folds: the file's order first, then seeded shuffles. With ``real`` only the
-    real development lessons are cut into folds (the others are always learned from)."""
+    real development lessons are cut into folds (the others are always learned from). ``make`` turns the
+    training lessons into a ranker (default: the suggestions' model with ``weights``)."""
     concepts = ontology_concepts()
+    make = make or (lambda train: _ranker(build_model(concepts, train, weights=weights)))
     development = _development(read_gold(GOLD))
     folded = [x for x in development if x.key.startswith(REAL)] if real else development
     always = [x for x in development if not x.key.startswith(REAL)] if real else []
@@ -92,7 +96,7 @@ def cross_validated(weights: Weights = Weights(), repeats: int = 1, *, real: boo
         for fold in range(FOLDS):
             test = dev[fold::FOLDS]
             train = always + [x for n, x in enumerate(dev) if n % FOLDS != fold]
-            for kind, figures in evaluate(_ranker(build_model(concepts, train, weights=weights)), test).items():
+            for kind, figures in evaluate(make(train), test).items():
                 share = figures["lessons"] / tagged[kind]  # weighted by the fold's lessons: folds differ in size
                 for name, value in figures.items():
                     totals.setdefault(kind, {}).setdefault(name, 0.0)
