@@ -109,7 +109,7 @@ NEGATIVE = [
     "v1.2.3",
     "3 x 4 = 12",
     "Anna Paulowna",  # a place, and not a contact's full name
-    "Piet Hein",  # a one-word contact name is not looked for
+    "vraag het Piet",  # a one-word contact name is not looked for
     "de voorbeelden uit Voorbeeld",
     "Voorbeeldstraat",
     "anna@",

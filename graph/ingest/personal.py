@@ -2,8 +2,9 @@
 
 People type contact details into fields meant for public text: a lesson's text, a role, a title.
 :class:`Detector` finds e-mail addresses, Dutch telephone numbers (every written form), IBANs
-(checksum), BSN-like numbers (9 digits passing the 11-test), postcode + house number, and the
-names of a trajectory's own contact persons. Years, amounts, dates, CBS codes (``GM1900``,
+(checksum), BSN-like numbers (9 digits passing the 11-test), postcode + house number, the
+names of a trajectory's own contact persons, and other names of people by their form
+(:mod:`graph.ingest.names`: a first name, a title or initials before a surname). Years, amounts, dates, CBS codes (``GM1900``,
 ``WK190001``, ``BU19000101``), BAG identifiers and a postcode on its own are not personal data and
 are left alone; so is everything inside a URL except an e-mail address.
 
@@ -22,6 +23,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from graph.ingest.names import find_names
 from graph.messages import LANGS, t
 
 KINDS = ("email", "telefoon", "iban", "bsn", "adres", "naam")
@@ -171,7 +173,9 @@ class Detector:
         lowered = text.lower()
         if self.names is not None and any(word in lowered for word in self._last_words):
             found += [Hit("naam", m.start(), m.end(), m.group()) for m in self.names.finditer(text)]
+        found += [Hit("naam", n.start, n.end, n.text) for n in find_names(text)]
         return _without_overlaps(found, text) if found else []
+
     def _patterns(self, text: str) -> Iterable[Hit]:
         for m in _EMAIL.finditer(text):
             yield Hit("email", m.start(), m.end(), m.group())
