@@ -1,7 +1,7 @@
 """Names of people nobody told us about: found by their form, not from a list of contact persons.
 
-Reports and quotes name people ("Jan de Vries van Dorpsbelang Makkum vertelde", "wethouder Tim Weijers",
-"mevr. R. van Iwaarden"). A name is taken for one when it has the form of a Dutch personal name:
+Reports and quotes name people ("Jan de Vries van Dorpsbelang Makkum vertelde", "wethouder Tim Voorbeeld",
+"mevr. R. van Voorbeeldhoven"). A name is taken for one when it has the form of a Dutch personal name:
 
 - a common Dutch or Frisian first name, then a surname (capitalised, after any tussenvoegsels);
 - a title or form of address (dhr., mevr., mevrouw, de heer, dr., ...), then initials and a surname;
@@ -15,8 +15,8 @@ ones), wijken and buurten once, when the first candidate turns up. A first name 
 word (Ben, Wil, Roos, Peer, Lot, Hoop) is not in the list; a name with a first name outside the list, and without
 a title or initials, is not found.
 
->>> [m.text for m in find_names("Jan de Vries en mevr. R. van Iwaarden spraken met wethouder Tim Weijers.")]
-['Jan de Vries', 'mevr. R. van Iwaarden', 'Tim Weijers']
+>>> [m.text for m in find_names("Jan de Vries en mevr. R. van Voorbeeldhoven spraken met wethouder Tim Voorbeeld.")]
+['Jan de Vries', 'mevr. R. van Voorbeeldhoven', 'Tim Voorbeeld']
 >>> find_names("In de Frans Halsbuurt en Anna Paulowna; plan B. Daarna sprak de dorpsraad.")
 []
 """
