@@ -35,7 +35,7 @@ COMMANDS = list(_commands(cli))
 def test_every_command_has_help(path):
     result = CliRunner().invoke(cli, [*path, "--help"])
     assert result.exit_code == 0, result.output
-    assert "Usage:" in result.output
+    assert result.output.startswith("Gebruik: ") and "Opties:" in result.output
 
 
 def _documented(path: tuple[str, ...], readme: str) -> bool:
