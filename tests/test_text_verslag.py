@@ -82,7 +82,13 @@ def test_a_former_gemeente_is_read_as_its_successor_with_a_note():
     found = candidates(read_blocks(REPORTS / "regio-noord.md"), data_dir=DEFAULT_DATA)
     zuidhorn = next(c for c in found if "Zuidhorn werkte" in c.text)
     assert zuidhorn.gemeenten == ("GM1969",)
-    assert zuidhorn.notes == ("'Zuidhorn' is a former gemeente; read as its successor Westerkwartier (GM1969)",)
+    assert zuidhorn.notes == ("'Zuidhorn' is een voormalige gemeente; gelezen als opvolger Westerkwartier (GM1969)",)
+    from graph.messages import language
+
+    with language("en"):
+        english = candidates(read_blocks(REPORTS / "regio-noord.md"), data_dir=DEFAULT_DATA)
+    assert next(c for c in english if "Zuidhorn werkte" in c.text).notes == (
+        "'Zuidhorn' is a former gemeente; read as its successor Westerkwartier (GM1969)",)
 
 
 def test_cli_writes_the_workbook_and_explains_in_dutch_or_english(tmp_path):
@@ -123,5 +129,6 @@ def test_a_split_former_gemeente_is_only_noted_and_lowercase_words_are_no_names(
 
     codes, notes = gemeenten_in("In Littenseradiel en Sneek werkte het dorpsbudget.", data_dir=DEFAULT_DATA)
     assert codes == ("GM1900",)
-    assert notes[0].startswith("'Littenseradiel' is a former gemeente (Littenseradiel) split over Leeuwarden (GM0080)")
+    assert notes[0].startswith("'Littenseradiel' is een voormalige gemeente (Littenseradiel), verdeeld over meer "
+                               "gemeenten; noem de huidige gemeente: Leeuwarden (GM0080) of ")
     assert gemeenten_in("Dat werkt het best als de buren meedoen.", data_dir=DEFAULT_DATA) == ((), ())

@@ -52,7 +52,7 @@ class Candidate:
     title: str
     text: str
     gemeenten: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()  # e.g. "'Zuidhorn' is a former gemeente; read as ..."
+    notes: tuple[str, ...] = ()  # e.g. "'Zuidhorn' is een voormalige gemeente; gelezen als opvolger ..."
     removed: int = 0  # e-mail addresses and phone numbers left out
     themas: tuple[Suggestion, ...] = ()
     instrumenten: tuple[Suggestion, ...] = ()
@@ -154,10 +154,10 @@ def _named(resolver, name: str, shown: str) -> tuple[set[str], list[str]] | None
     if not former:
         return None
     old, successors = former
-    labels = " or ".join(resolver.gemeenten.label(c) for c in sorted(successors))
+    labels = t("v.or").join(resolver.gemeenten.label(c) for c in sorted(successors))
     if len(successors) == 1:
-        return set(successors), [f"'{shown}' is a former gemeente; read as its successor {labels}"]
-    return set(), [f"'{shown}' is a former gemeente ({old}) split over {labels}; name the current gemeente"]
+        return set(successors), [t("v.former", text=shown, labels=labels)]
+    return set(), [f"{t('v.former_split', text=shown, name=old)}; {t('v.former_name', labels=labels)}"]
 
 
 def draft_records(found: list[Candidate], *, bijeenkomst: str, traject: str, naam: str, soort: str,
