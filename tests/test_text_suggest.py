@@ -87,6 +87,30 @@ def test_tagged_lessons_teach_new_words():
     assert after[0].key == "uitvoering" and "pinautomaat" in after[0].words
 
 
+def test_a_remark_every_lesson_repeats_neither_counts_nor_explains():
+    remark = "(Fictieve les uit het voorbeeldtraject; geen uitspraak over de genoemde gemeenten.)"
+    taught = [LesText(f"les/{n}", f"{text} {remark}", themas=(theme,)) for n, (text, theme) in enumerate(
+        [("Een eigen pinautomaat voor het dorp", "uitvoering"), ("Het dorpsbudget bleef liggen", "onderbesteding")] * 3)]
+    model = build_model(ontology_concepts(), taught)
+    assert model.boilerplate == (remark,)
+    found = suggest(model, f"De pinautomaat in het dorp. {remark}")
+    words = {w for ranked in found.values() for s in ranked for w in s.words}
+    assert found["thema"][0].key == "uitvoering" and not words & {"fictief", "voorbeeldtraject", "uitspraak", "genoemd"}
+
+
+def test_the_example_beside_other_lessons_is_explained_by_what_its_lessons_say():
+    """As in the store: the example's 59 lessons, each with its remark on fiction, among other lessons."""
+    from graph.text.evaluate import read_gold
+    from graph.text.inputs import model_for, read_input
+
+    example = read_input(EXAMPLE / "voorbeeld.xlsx", data_dir=DEFAULT_DATA)
+    others = read_gold(ROOT / "tests" / "data" / "text" / "evaluatie.csv")["dev"]
+    model = model_for(extra=[*example.lessons, *others])
+    found = [suggest(model, les.text) for _, _, les in example.rows]
+    words = {w for item in found for ranked in item.values() for s in ranked for w in s.words}
+    assert len(found) == 59 and not words & {"fictief", "voorbeeldtraject", "uitspraak", "genoemd"}
+
+
 def test_a_text_without_known_words_gets_no_suggestions():
     assert suggest(build_model(ontology_concepts(), []), "Xyzzy qwerty") == {"thema": [], "instrument": []}
 

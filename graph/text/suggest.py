@@ -6,7 +6,8 @@ lessons already tagged with it. Words are lemmas,
 the parts of compound lemmas and 6-letter stems (:func:`graph.text.lemmas.expand`). Each source is
 weighted by rarity (idf over every description and lesson read, so "gemeente" and "dorp" count
 little) and scaled to unit length, so that no source drowns the others; words in nearly every lesson
-(boilerplate) are left out. A text's score for a concept is the sum of the weights of the words they
+(boilerplate) are left out, and so are sentences or bracketed remarks repeated word for word in many
+lessons (a template's "(Fictieve les uit het voorbeeldtraject; ...)"). A text's score for a concept is the sum of the weights of the words they
 share; a theme also gains a share of the score of the instruments it is tagged with in the lessons
 ("dorpsbudget" points to Budgetverdeling). Last, a concept the text points to gains the share of the tagged
 lessons that carry it, times the text's best score of its kind (``prior``): between near equals, the tag a
@@ -25,6 +26,7 @@ No training run, no randomness, no network.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -89,6 +91,7 @@ class Model:
     given: dict[str, dict[str, float]] = field(default_factory=dict)  # kind -> key -> share of the tagged lessons
     prior: float = 0.0
     common: frozenset[str] = frozenset()  # words left out (see _common)
+    boilerplate: tuple[str, ...] = ()  # sentences repeated over many lessons, left out (see _boilerplate)
     part: float = Weights.part
     expanded: dict[str, dict[str, float]] = field(default_factory=dict)  # lemma -> features (a cache)
 
@@ -111,11 +114,12 @@ def build_model(concepts: Iterable[Concept], lessons: Iterable[LesText], *,
     concepts = list(concepts)
     lessons = list(lessons)
     said = {c: (lemmas(_label_text(c)), lemmas(c.definition), lemmas(c.note)) for c in concepts}
-    written = [lemmas(x.text) for x in lessons]
+    boilerplate = _boilerplate([x.text for x in lessons])
+    written = [lemmas(_without(x.text, boilerplate)) for x in lessons]
     vocab = frozenset(w for words in (*written, *(ws for trio in said.values() for ws in trio)) for w in words)
     model = Model({_id(c.kind, c.key): c for c in concepts}, vocabulary=vocab, lessons=len(lessons),
                   links=_links(lessons), link=weights.link, part=weights.part,
-                  given=_given(lessons), prior=weights.prior)
+                  given=_given(lessons), prior=weights.prior, boilerplate=boilerplate)
     described = {c: tuple(model.bag(words) for words in trio) for c, trio in said.items()}
     read = [model.bag(words) for words in written]
     model.common = _common(read)
@@ -131,6 +135,32 @@ def build_model(concepts: Iterable[Concept], lessons: Iterable[LesText], *,
                     for c in concepts if c.kind == kind}
         model.index[kind] = _inverted(profiles, rarity)
     return model
+
+
+_SEGMENT = re.compile(r"\([^()]*\)|[^.!?;()]+[.!?;]?")  # a remark in brackets, or a sentence (part)
+BOILERPLATE_FROM = 5  # a segment repeated word for word in this many lessons ...
+BOILERPLATE_SHARE = 0.1  # ... and this share of them is a template, not what a lesson says
+BOILERPLATE_CHARS = 20  # shorter segments ("Tip:", "Les 3.") are left in
+
+
+def _boilerplate(texts: list[str]) -> tuple[str, ...]:
+    """Sentences or bracketed remarks that recur word for word in many lessons ("(Fictieve les uit het
+    voorbeeldtraject; ...)"): they say nothing about a lesson's topic, so they neither count nor explain.
+
+    >>> _boilerplate([f"Les {n} over het dorpsbudget. (Fictieve les; geen uitspraak.)" for n in range(6)])
+    ('(Fictieve les; geen uitspraak.)',)
+    """
+    seen = Counter(seg for text in texts for seg in {m.group().strip() for m in _SEGMENT.finditer(text)})
+    floor = max(BOILERPLATE_FROM, BOILERPLATE_SHARE * len(texts))
+    return tuple(sorted((seg for seg, n in seen.items() if n >= floor and len(seg) >= BOILERPLATE_CHARS),
+                        key=lambda seg: (-len(seg), seg)))
+
+
+def _without(text: str, boilerplate: tuple[str, ...]) -> str:
+    for seg in boilerplate:
+        if seg in text:
+            text = text.replace(seg, " ")
+    return text
 
 
 def _common(bags: list[dict[str, float]]) -> frozenset[str]:
@@ -204,7 +234,7 @@ def _inverted(profiles: dict[str, dict[str, float]], rarity: dict[str, float]) -
 def suggest(model: Model, text: str, *, top: int = TOP, exclude: dict[str, Iterable[str]] | None = None
             ) -> dict[str, list[Suggestion]]:
     """The ``top`` themes and instruments for ``text``, best first (ties by key); ``exclude`` per kind."""
-    written = lemmas(text)
+    written = lemmas(_without(text, model.boilerplate))
     words = sorted(set(model.bag(written)) - model.common)  # sorted: sums in the same order every run
     skip = {kind: set((exclude or {}).get(kind, ())) for kind in KINDS}
     instruments = _scores(model, "instrument", words)
