@@ -132,7 +132,7 @@ def verslag_command(report: str, bijeenkomst: str, out: str, soort: str, datum, 
     if path.suffix.lower() != ".xlsx":
         raise click.BadParameter("the file name must end in .xlsx", param_hint="--out")
     if path.exists() and not force:
-        raise click.UsageError(f"{path} bestaat al; gebruik --force om te overschrijven")
+        raise click.UsageError(t("cli.exists", path=path))
     settings = load_settings(store=store, lang=lang, data=data_dir)
     lines = draft_workbook(Path(report), path, bijeenkomst=bijeenkomst, soort=soort,
                            datum=datum.date() if datum else date.today(), traject=traject,

@@ -8,6 +8,7 @@ import sys
 import click
 
 from graph.cli.localized import LocalizedGroup, option
+from graph.messages import t
 
 
 def store_option(fn):
@@ -33,7 +34,7 @@ def friendly_errors(fn):
         try:
             return fn(*args, **kwargs)
         except KeyboardInterrupt:
-            click.echo("onderbroken (interrupted)", err=True)
+            click.echo(t("cli.interrupted"), err=True)
             sys.exit(130)
         except (ValueError, LookupError, OSError, RuntimeError) as exc:  # they carry their own message
             problems = getattr(exc, "problems", None)  # InputError: one line per located problem

@@ -42,7 +42,7 @@ def build_command(inputs: tuple[str, ...], store: str | None, data_dir: str | No
                        remove=remove, redact=redact)
     click.echo(format_build_report(report))
     if redact:
-        click.echo(f"persoonsgegevens vervangen: {_redacted_summary(report.redacted)}")
+        click.echo(t("cli.redacted", summary=_redacted_summary(report.redacted)))
     if Path(str(report.store) + ".app-cache").is_dir():  # the app has served this store: ready its new build
         from graph.cli.serve import warm_app
 
@@ -164,8 +164,8 @@ def template_command(out: str, data_dir: str | None, force: bool) -> None:
 
     path = Path(out)
     if path.suffix.lower() != ".xlsx":
-        raise click.BadParameter("the file name must end in .xlsx", param_hint="--out")
+        raise click.BadParameter(t("cli.xlsx_only"), param_hint="--out")
     if path.exists() and not force:
-        raise click.UsageError(f"{path} bestaat al; gebruik --force om te overschrijven")
+        raise click.UsageError(t("cli.exists", path=path))
     path.write_bytes(workbook_bytes(data_dir=load_settings(data=data_dir).data_dir))
-    click.echo(f"werkboek geschreven: {path}")
+    click.echo(t("cli.workbook_written", path=path))

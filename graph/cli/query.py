@@ -8,6 +8,7 @@ import click
 
 from graph.cli.base import cli, friendly_errors, stop_on_signals, store_option
 from graph.cli.localized import lang_option, option
+from graph.messages import t
 from graph.settings import load_settings
 
 
@@ -44,7 +45,7 @@ def query_command(query: str | None, name: str | None, params: tuple[str, ...], 
         result = run_text(_query_text(query), params=values, store=store, timeout=timeout, max_rows=max_rows)
     click.echo(format_result(result, fmt).rstrip("\n"))
     if result.truncated and fmt != "table":
-        click.echo(f"let op: afgekapt na {len(result.rows)} rijen (truncated; use --max-rows)", err=True)
+        click.echo(t("cli.truncated", n=len(result.rows)), err=True)
 
 
 def _parse_params(params: tuple[str, ...]) -> dict[str, str]:

@@ -9,6 +9,7 @@ import click
 from graph.cli.base import cli, export, friendly_errors, store_option
 from graph.cli.localized import option
 from graph.export.formats import DATA_FORMATS
+from graph.messages import current_lang, t
 from graph.settings import load_settings
 
 
@@ -39,9 +40,9 @@ def serve_command(store, host, port, timeout, max_rows, cors, dumps) -> None:
     config = EndpointConfig.from_settings(settings, dumps=Path(dumps) if dumps else None)
     open_store(settings.store).graphs()  # fail now, with the reason, rather than on the first request
     if settings.endpoint_host not in LOOPBACK:
-        click.echo(f"let op: het endpoint is bereikbaar vanaf andere machines ({settings.endpoint_host})", err=True)
-    click.echo(f"SPARQL: http://{settings.endpoint_host}:{settings.endpoint_port}/sparql "
-               f"(store {settings.store}; Ctrl+C stopt)", err=True)
+        click.echo(t("cli.endpoint_open", host=settings.endpoint_host), err=True)
+    click.echo(t("cli.endpoint_at", url=f"http://{settings.endpoint_host}:{settings.endpoint_port}/sparql",
+                 store=settings.store), err=True)
     serve(config, host=settings.endpoint_host, port=settings.endpoint_port)
 
 
@@ -116,7 +117,7 @@ def app_command(store, host, port) -> None:
                "--browser.gatherUsageStats", "false", "--client.toolbarMode", "viewer"]
     os.chdir(ROOT)  # .streamlit/config.toml is read from the working directory
     warm_app(location)
-    click.echo(f"app op http://{host}:{port}  (store: {env['KERNEN_STORE']})", err=True)
+    click.echo(t("cli.app_at", url=f"http://{host}:{port}", store=env["KERNEN_STORE"]), err=True)
     os.execve(sys.executable, command, env)  # become Streamlit: signals reach the server itself
 
 
@@ -128,11 +129,13 @@ def warm_app(location: str) -> None:
         from app.warm import warm
 
         if disk_cache.folder(location) is not None:
-            click.echo("app: eerste weergaven van de pagina's klaarzetten ...", err=True)
+            click.echo(t("cli.warm_start"), err=True)
         done = warm(location)
     except Exception as exc:  # the app still starts; its pages then compute on the first visit
-        click.echo(f"app: eerste weergaven niet vooraf berekend ({type(exc).__name__}: {exc})", err=True)
+        click.echo(t("cli.warm_failed", error=f"{type(exc).__name__}: {exc}"), err=True)
         return
     if done.computed or done.present:
-        click.echo(f"app: eerste weergaven klaar ({done.computed} berekend, {done.present} al bewaard, "
-                   f"{done.seconds:.1f} s)", err=True)
+        from graph.export.layout import number
+
+        click.echo(t("cli.warm_done", computed=done.computed, present=done.present,
+                     seconds=number(done.seconds, current_lang(), digits=1)), err=True)
