@@ -111,6 +111,27 @@ def test_the_example_beside_other_lessons_is_explained_by_what_its_lessons_say()
     assert len(found) == 59 and not words & {"fictief", "voorbeeldtraject", "uitspraak", "genoemd"}
 
 
+def test_a_hint_needs_two_words_that_not_every_lesson_has():
+    from graph.text.inputs import _hints
+
+    topics = ["speeltuin", "bankje", "jeugdsoos", "ijsbaan", "kerkpad", "wandelroute", "bibliotheek", "buurtbus",
+              "zwembad", "sportveld", "glasvezel", "bloembak", "carnaval", "dorpsfeest", "moestuin", "kinderopvang",
+              "zonnepark", "ommetje", "schooltuin", "jeu-de-boulesbaan"]
+    taught = [LesText(f"les/{n}", f"{'Het dorp' if n % 2 else 'De wijk'} wilde een {topic}.",
+                      instrumenten=("dorpsbudget",)) for n, topic in enumerate(topics)]
+    taught += [LesText(f"les/p{n}", "Het dorp kreeg een pinautomaat terug via het fonds.", instrumenten=("kernenfonds",))
+               for n in range(2)]
+    model = build_model(ontology_concepts(), taught)
+    assert "dorp" in model.generic and "pinautomaat" not in model.generic
+    weak = suggest(model, "Het dorp en de pinautomaat")["instrument"][0]
+    strong = suggest(model, "De pinautomaat kwam terug via het fonds")["instrument"][0]
+    assert weak.key == strong.key == "kernenfonds" and weak.words == ("pinautomaat", "dorp")
+    assert weak.specific == 1 and strong.specific >= 2
+    hinted = lambda text: [p.column for p in _hints(model, "f.xlsx", 2, LesText("x", text), "nl")]  # noqa: E731
+    assert "instrumenten" not in hinted("Het dorp en de pinautomaat")
+    assert "instrumenten" in hinted("De pinautomaat kwam terug via het fonds")
+
+
 def test_a_text_without_known_words_gets_no_suggestions():
     assert suggest(build_model(ontology_concepts(), []), "Xyzzy qwerty") == {"thema": [], "instrument": []}
 

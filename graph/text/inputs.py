@@ -126,8 +126,9 @@ def hints(paths: Iterable[Path], *, data_dir: Path, store: Any = None, lang: str
 
 
 def _telling(model: Model, best: Suggestion) -> bool:
-    """Whether a suggestion rests on enough: ``HINT_WORDS`` words, or a word that is one of its labels."""
-    if len(best.words) >= HINT_WORDS:
+    """Whether a suggestion rests on enough: ``HINT_WORDS`` words that are not in many of the tagged lessons
+    (``dorp`` is in half of them), or a word that is one of its labels."""
+    if best.specific >= HINT_WORDS:
         return True
     concept = model.concepts[f"{best.kind}/{best.key}"]
     return any(w in lemmas(label) for label in (*concept.labels, concept.key) for w in best.words)

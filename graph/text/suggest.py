@@ -39,6 +39,7 @@ WORDS = 3  # words shown per suggestion
 LINKED = 5  # instruments whose themes gain from them
 COMMON_SHARE = 0.8  # a word in more than this share of the tagged lessons says nothing about their topic
 COMMON_FROM = 20  # ... counted once there are this many
+GENERIC_SHARE = 0.2  # a word in more than this share of them ("dorp") counts, but does not make a suggestion telling
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Suggestion:
     label_en: str
     score: float
     words: tuple[str, ...]
+    specific: int = 0  # words of the text behind it that are not in many of the tagged lessons (model.generic)
 
     @property
     def uitleg(self) -> str:
@@ -91,6 +93,7 @@ class Model:
     given: dict[str, dict[str, float]] = field(default_factory=dict)  # kind -> key -> share of the tagged lessons
     prior: float = 0.0
     common: frozenset[str] = frozenset()  # words left out (see _common)
+    generic: frozenset[str] = frozenset()  # words in many of the tagged lessons (see Suggestion.specific)
     boilerplate: tuple[str, ...] = ()  # sentences repeated over many lessons, left out (see _boilerplate)
     part: float = Weights.part
     expanded: dict[str, dict[str, float]] = field(default_factory=dict)  # lemma -> features (a cache)
@@ -123,6 +126,7 @@ def build_model(concepts: Iterable[Concept], lessons: Iterable[LesText], *,
     described = {c: tuple(model.bag(words) for words in trio) for c, trio in said.items()}
     read = [model.bag(words) for words in written]
     model.common = _common(read)
+    model.generic = _common(read, GENERIC_SHARE)
     read = [{w: v for w, v in bag.items() if w not in model.common} for bag in read]
     rarity = _idf([*(bag for trio in described.values() for bag in trio), *read])
     tagged: dict[tuple[str, str], list[dict[str, float]]] = defaultdict(list)
@@ -163,12 +167,13 @@ def _without(text: str, boilerplate: tuple[str, ...]) -> str:
     return text
 
 
-def _common(bags: list[dict[str, float]]) -> frozenset[str]:
-    """Words in nearly every one of many lessons: boilerplate ("fictieve les ..."), not a topic."""
+def _common(bags: list[dict[str, float]], share: float = COMMON_SHARE) -> frozenset[str]:
+    """Words in more than ``share`` of many lessons: with the default, in nearly every one (boilerplate,
+    not a topic)."""
     if len(bags) < COMMON_FROM:
         return frozenset()
     df = Counter(word for bag in bags for word in bag)
-    return frozenset(word for word, n in df.items() if n > COMMON_SHARE * len(bags))
+    return frozenset(word for word, n in df.items() if n > share * len(bags))
 
 
 def _id(kind: str, key: str) -> str:
@@ -301,13 +306,17 @@ def _ranked(model: Model, kind: str, found: Scores, top: int, skip: set[str],
     scores, shares = found
     best = sorted((k for k in scores if k not in skip and _id(kind, k) in model.concepts),
                   key=lambda k: (-scores[k], k))[:top]
-    return [_suggestion(model.concepts[_id(kind, k)], scores[k], shares.get(k, {}), origin) for k in best]
+    return [_suggestion(model.concepts[_id(kind, k)], scores[k], shares.get(k, {}), origin, model.generic)
+            for k in best]
 
 
-def _suggestion(concept: Concept, score: float, shares: dict[str, float], origin: dict[str, str]) -> Suggestion:
-    """The words of the text with the largest shares (a stem or a compound's part shown as its word)."""
+def _suggestion(concept: Concept, score: float, shares: dict[str, float], origin: dict[str, str],
+                generic: frozenset[str] = frozenset()) -> Suggestion:
+    """The words of the text with the largest shares (a stem or a compound's part shown as its word), and
+    how many of the text's words count for it through a feature that is not generic."""
     weight: dict[str, float] = defaultdict(float)
     for feature, share in shares.items():
         weight[origin.get(feature, feature)] += share
     words = tuple(w for w, _ in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))[:WORDS])
-    return Suggestion(concept.kind, concept.key, concept.label, concept.label_en, score, words)
+    specific = len({origin.get(f, f) for f in shares if f not in generic})
+    return Suggestion(concept.kind, concept.key, concept.label, concept.label_en, score, words, specific)
