@@ -40,7 +40,7 @@ a:focus-visible, button:focus-visible, [tabindex]:focus-visible, input:focus-vis
 }
 """
 
-_SCRIPT = """
+_SCRIPT = r"""
 <script>
 (function(){
   var lang = %(lang)s, words = %(words)s, doc = window.parent && window.parent.document ? window.parent.document : document;
