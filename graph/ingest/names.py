@@ -3,7 +3,7 @@
 Reports and quotes name people ("Jan de Vries van Dorpsbelang Makkum vertelde", "wethouder Tim Voorbeeld",
 "mevr. R. van Voorbeeldhoven"). A name is taken for one when it has the form of a Dutch personal name:
 
-- a common Dutch or Frisian first name, then a surname (capitalised, after any tussenvoegsels);
+- a common first name (Dutch, Frisian, Turkish, Moroccan, international), then a surname (capitalised, after any tussenvoegsels);
 - a title or form of address (dhr., mevr., mevrouw, de heer, dr., ...), then initials and a surname;
 - initials, then a surname ("J. de Vries", "J.P. Jansen").
 
@@ -50,6 +50,10 @@ Sanne Sarah Saskia Sem Sietse Sietske Silvia Simone Sjaak Sjef Sjoerd Sjoukje So
 Sven Sybren Sytse Tamara Teun Theo Thijs Thomas Tijs Tim Tineke Tjalling Tjeerd Tjitske Tom Ton Tonny Trijntje Truus
 Tryntsje Ursula Vera Victor Vincent Wendy Wesley Wiebe Wietske Willeke Willem Wilma Wim Wouter Wytze Yke Ymkje Yvette
 Yvonne Zoë
+Adrianus Ahmed Antonius Ayşe Catharina Cornelia Cornelis Daniel David Elisabeth Emre Fatima Finn Franciscus
+Gerardus Hamid Hassan Hatice Hendrika Hendrikus Ibrahim Jacoba Johanna John Karim Kevin Khadija Levi Liam Mehmet
+Michael Mike Mila Milan Mohamed Mohammed Murat Mustafa Nadia Naima Noah Nora Omar Petrus Rachid Saar Samira Sara
+Tess Theodorus Wilhelmina Wilhelmus Yara Youssef Yusuf Zeynep
 """.split())
 _TUSSEN = r"(?:(?i:van|de|der|den|het|'t|ter|ten|te|in|op|d')\s+){0,3}"
 _SURNAME = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?"
