@@ -3,7 +3,8 @@
 Reports and quotes name people ("Jan de Vries van Dorpsbelang Makkum vertelde", "wethouder Tim Voorbeeld",
 "mevr. R. van Voorbeeldhoven"). A name is taken for one when it has the form of a Dutch personal name:
 
-- a common first name (Dutch, Frisian, Turkish, Moroccan, international), then a surname (capitalised, after any tussenvoegsels);
+- a common first name (Dutch, Frisian, Turkish, Moroccan, international), then a surname (capitalised,
+  after any tussenvoegsels);
 - a title or form of address (dhr., mevr., mevrouw, de heer, dr., ...), then initials and a surname;
 - initials, then a surname ("J. de Vries", "J.P. Jansen").
 
@@ -117,7 +118,8 @@ def _in_place_name(text: str, start: int, end: int) -> bool:
 
 
 # the reference files and their name columns whose names are read for the place check
-_PLACE_FILES = {"woonplaatsen_2024.csv": "woonplaatsnaam", "gemeenten.csv": "gemeentenaam", "wijken_2024.csv": "wijknaam",
+_PLACE_FILES = {"woonplaatsen_2024.csv": "woonplaatsnaam", "gemeenten.csv": "gemeentenaam",
+                "wijken_2024.csv": "wijknaam",
                 "buurten_2024.csv": "buurtnaam", "gemeentelijke_indeling_1990_2025_nlextract.csv": "gemeentenaam"}
 
 

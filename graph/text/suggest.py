@@ -8,10 +8,11 @@ weighted by rarity (idf over every description and lesson read, so "gemeente" an
 little) and scaled to unit length, so that no source drowns the others; words in nearly every lesson
 (boilerplate) are left out, and so are sentences or bracketed remarks repeated word for word in many
 lessons (a template's "(Fictieve les uit het voorbeeldtraject; ...)"). A text's score for a concept is
-the sum of the weights of the words they share; a theme also gains a share of the score of the instruments it is tagged with in the lessons
-("dorpsbudget" points to Budgetverdeling). Last, a concept the text points to gains the share of the tagged
-lessons that carry it, times the text's best score of its kind (``prior``): between near equals, the tag a
-trajectory gives more often goes first. The words with the largest share explain the suggestion.
+the sum of the weights of the words they share; a theme also gains a share of the score of the
+instruments it is tagged with in the lessons ("dorpsbudget" points to Budgetverdeling). Last, a concept
+the text points to gains the share of the tagged lessons that carry it, times the text's best score of
+its kind (``prior``): between near equals, the tag a trajectory gives more often goes first. The words
+with the largest share explain the suggestion.
 No training run, no randomness, no network.
 
 >>> from graph.text.corpus import LesText, ontology_concepts
