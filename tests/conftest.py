@@ -170,6 +170,16 @@ def accepted(sock: socket.socket, *, wait: float = 0.2) -> bool:
     return True
 
 
+def bench_module(name: str):
+    """A benchmark script of tests/benchmarks (scripts, not a package) loaded as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def union_rows(store, body: str) -> list[tuple]:
     """Rows of a SELECT (our prefixes predeclared) over the union of a pyoxigraph store's graphs, as plain values."""
     from graph.namespace import sparql_prefixes

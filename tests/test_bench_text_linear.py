@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import numpy as np
 import pytest
 
-BENCH = Path(__file__).parent / "benchmarks" / "bench_text_linear.py"
-
-
 @pytest.fixture(scope="module")
 def linear():
-    spec = importlib.util.spec_from_file_location("bench_text_linear", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from conftest import bench_module
+
+    return bench_module("bench_text_linear")
 
 
 def test_fit_separates_what_can_be_separated(linear):

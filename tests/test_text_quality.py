@@ -11,7 +11,6 @@ only): 0.491 / 0.697 (floors 0.49 / 0.69). See docs/performance.md.
 from __future__ import annotations
 
 import csv
-import importlib.util
 from collections import Counter
 from pathlib import Path
 
@@ -30,10 +29,9 @@ MARGIN = {False: 0.15, True: 0.2}  # how far the model stays above label matchin
 @pytest.fixture(scope="module")
 def bench():
     """tests/benchmarks/bench_text_quality.py (not a package: loaded from its file)."""
-    spec = importlib.util.spec_from_file_location("bench_text_quality", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from conftest import bench_module
+
+    return bench_module("bench_text_quality")
 
 
 @pytest.fixture(scope="module")

@@ -16,8 +16,8 @@ The held-out part is never read.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import math
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,13 +30,8 @@ from graph.text.evaluate import Ranker
 from graph.text.lemmas import lemmas
 from graph.text.suggest import Model, build_model, suggest
 
-
-def _quality():
-    """bench_text_quality.py beside this file (the benchmarks are scripts, not a package)."""
-    spec = importlib.util.spec_from_file_location("bench_text_quality", Path(__file__).with_name("bench_text_quality.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_text_quality as quality  # noqa: E402  (a script beside this one)
 
 
 def fit(x: np.ndarray, y: np.ndarray, lam: float) -> tuple[np.ndarray, np.ndarray]:
@@ -114,7 +109,7 @@ def main() -> None:
     parser.add_argument("--lams", type=float, nargs="+", default=[0.01, 0.1], help="L2 penalties")
     parser.add_argument("--gammas", type=float, nargs="+", default=[0.3, 1.0], help="blend weights")
     args = parser.parse_args()
-    quality, concepts = _quality(), ontology_concepts()
+    concepts = ontology_concepts()
     runs = [("weighting (the product)", None)]
     for lam in args.lams:
         runs.append((f"linear, lambda {lam}", lambda train, lam=lam: ranker(concepts, train, lam=lam, gamma=None)))
