@@ -25,5 +25,8 @@ TEXT: dict[str, tuple[str, str]] = {
                              "een label.",
                              "None: every word recurring in the lessons of {k} or more gemeenten falls under a "
                              "label."),
+    "text.proposal": ("'{term}' komt terug in {lessons} lessen van {gemeenten} gemeenten; geen thema of instrument "
+                      "dekt het.", "'{term}' recurs in {lessons} lessons of {gemeenten} gemeenten; no theme or "
+                      "instrument covers it."),
     "text.proposals_head": ("| term | gemeenten | lessen |", "| term | gemeenten | lessons |"),
 }

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
+from graph.messages import t
 from graph.text.corpus import Concept, LesText
 from graph.text.lemmas import lemmas, split_compound, vocabulary
 
@@ -59,13 +60,11 @@ class Proposal:
 
     @property
     def zin(self) -> str:
-        return (f"'{self.term}' komt terug in {len(self.lessen)} lessen van {len(self.gemeenten)} gemeenten; "
-                "geen thema of instrument dekt het.")
+        return t("text.proposal", "nl", term=self.term, lessons=len(self.lessen), gemeenten=len(self.gemeenten))
 
     @property
     def sentence(self) -> str:
-        return (f"'{self.term}' recurs in {len(self.lessen)} lessons of {len(self.gemeenten)} gemeenten; "
-                "no theme or instrument covers it.")
+        return t("text.proposal", "en", term=self.term, lessons=len(self.lessen), gemeenten=len(self.gemeenten))
 
     def as_dict(self) -> dict:
         return {"term": self.term, "gemeenten": list(self.gemeenten), "lessen": list(self.lessen),
