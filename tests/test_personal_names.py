@@ -30,6 +30,8 @@ NAMES = [  # (text, the name found)
     ("dr. H. Bakker onderzocht het", "dr. H. Bakker"),
     ("Sjoerd Hoekstra (dorpsbelang)", "Sjoerd Hoekstra"),
     ("in Anna Paulowna sprak Anna Bakker", "Anna Bakker"),
+    ("Het werkt best Jan de Vries te vragen", "Jan de Vries"),  # "best" ends in "st", no "St." before it
+    ("vraag het dokter J. de Vries", "J. de Vries"),
 ]
 NOT_NAMES = [
     "Anna Paulowna kreeg een dorpshuis",

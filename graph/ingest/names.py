@@ -68,7 +68,7 @@ _NAME = re.compile(
 # a name in the name of a street, buurt or building is the name of the place
 _PLACE_ENDS = ("straat", "straatje", "laan", "plein", "weg", "kade", "gracht", "singel", "steeg", "dreef", "plantsoen",
                "park", "markt", "buurt", "wijk", "polder", "plaats", "kwartier", "kanaal", "school", "stichting")
-_BEFORE = re.compile(r"(?i:sint|sancta|st\.?|prins|prinses|koning|koningin|dokter)\s+$")
+_BEFORE = re.compile(r"(?<![\w.])(?i:sint|sancta|st\.?|prins|prinses|koning|koningin)\s+$")
 # after one capital and a full stop a sentence may start: these first words are no surname
 _SENTENCE_START = frozenset("""
 Aan Al Als Alle Bij Dan Daar Daarna Daarom Dat De Deze Die Dit Door Een En Er Het Hier Hij Hoe Ik In Je Maar Met Na

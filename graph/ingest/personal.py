@@ -4,9 +4,9 @@ People type contact details into fields meant for public text: a lesson's text, 
 :class:`Detector` finds e-mail addresses, Dutch telephone numbers (every written form), IBANs
 (checksum), BSN-like numbers (9 digits passing the 11-test), postcode + house number, the
 names of a trajectory's own contact persons, and other names of people by their form
-(:mod:`graph.ingest.names`: a first name, a title or initials before a surname). Years, amounts, dates, CBS codes (``GM1900``,
-``WK190001``, ``BU19000101``), BAG identifiers and a postcode on its own are not personal data and
-are left alone; so is everything inside a URL except an e-mail address.
+(:mod:`graph.ingest.names`: a first name, a title or initials before a surname). Years, amounts,
+dates, CBS codes (``GM1900``, ``WK190001``, ``BU19000101``), BAG identifiers and a postcode on its
+own are not personal data and are left alone; so is everything inside a URL except an e-mail address.
 
 >>> [(h.kind, h.text) for h in find_personal("Bel 06-12345678 of mail anna@example.org")]
 [('telefoon', '06-12345678'), ('email', 'anna@example.org')]
