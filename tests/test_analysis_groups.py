@@ -12,7 +12,7 @@ from graph.analysis import (
     Gemeente, Les, Records, communities, learning_groups, projection_from_records, similar, similarity,
 )
 from graph.analysis.groups import _improve, group_sizes, split_quality
-from graph.analysis.records import haversine_km
+from graph.geo import haversine_km
 from graph.analysis.similarity import context_similarity, idf, shared_matrix
 
 LN2, LN73, LN5 = math.log(2), math.log(7 / 3), math.log(5)

@@ -9,7 +9,8 @@ from test_analysis_fixtures import tiny_records
 
 from graph.analysis import bridges, changes, hosts, once_only, isolated, projection_from_records
 from graph.analysis.hosts import reference_year, relevance
-from graph.analysis.records import Les, haversine_km
+from graph.analysis.records import Les
+from graph.geo import haversine_km
 
 
 @pytest.fixture(scope="module")

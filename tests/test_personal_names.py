@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import cli
-from graph.ingest.names import FIRST_NAMES, _PLACE_FILES, find_names
+from graph.ingest.names import FIRST_NAMES, find_names, reference_places
 from graph.ingest.personal import Detector, redact
 from graph.ingest.privacy import PRAKTIJK_TEXT
 from graph.settings import DEFAULT_DATA
@@ -64,15 +64,9 @@ def test_redact_leaves_the_rest_of_the_sentence():
         "[verwijderd: naam] ([verwijderd: telefoonnummer]) en [verwijderd: naam] waren er"
 
 
-def _reference_names():
-    for file, column in _PLACE_FILES.items():
-        with (DEFAULT_DATA / "reference" / file).open(encoding="utf-8") as fh:
-            yield from ((file, name) for row in csv.DictReader(fh) if (name := row[column].strip()))
-
-
 def test_no_place_of_the_reference_data_is_taken_for_a_name():
     """Every woonplaats, gemeente (also former), wijk and buurt name, alone and in a sentence."""
-    names = list(_reference_names())
+    names = list(reference_places())
     assert len(names) > 20_000
     found = [(f, n) for f, n in names if find_names(n) or find_names(f"Het dorp {n} kreeg een budget.")]
     assert found == []

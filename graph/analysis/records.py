@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.geo import haversine_km  # noqa: F401  (re-exported for the analysis)
 # Size classes by inhabitants (upper bounds, exclusive), labelled in Dutch notation.
 SIZE_CLASSES: tuple[tuple[int, str], ...] = (
     (20_000, "tot 20.000"),

@@ -27,6 +27,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from graph.settings import DEFAULT_DATA
@@ -59,11 +60,12 @@ Tess Theodorus Wilhelmina Wilhelmus Yara Youssef Yusuf Zeynep
 _TUSSEN = r"(?:(?i:van|de|der|den|het|'t|ter|ten|te|in|op|d')\s+){0,3}"
 _SURNAME = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?"
 _INITIALS = r"(?:[A-Z]\.\s?)"
-_TITLE = r"(?i:dhr|mevr|mw|meneer|mevrouw|de heer|mr|drs|dr|ir|ing)\.?\s+"
+TITLES = ("dhr", "mevr", "mw", "mr", "drs", "dr", "ir", "ing", "meneer", "mevrouw", "de heer")  # forms of address
+TITLE = rf"(?i:{'|'.join(TITLES)})\.?\s+"  # one before a name, in any case
 _FIRST = "|".join(re.escape(n) for n in sorted(FIRST_NAMES, key=len, reverse=True))
 _NAME = re.compile(
     rf"(?<![\w.'’-])(?:(?P<first>{_FIRST})\s+{_TUSSEN}{_SURNAME}"
-    rf"|(?P<title>{_TITLE}){_INITIALS}*{_TUSSEN}{_SURNAME}"
+    rf"|(?P<title>{TITLE}){_INITIALS}*{_TUSSEN}{_SURNAME}"
     rf"|(?P<initials>{_INITIALS}{{1,4}}){_TUSSEN}{_SURNAME})(?![\w'’-])")
 # a name in the name of a street, buurt or building is the name of the place
 _PLACE_ENDS = ("straat", "straatje", "laan", "plein", "weg", "kade", "gracht", "singel", "steeg", "dreef", "plantsoen",
@@ -84,7 +86,7 @@ class Found:
 
 
 # cheap tests first: most texts hold no first name of the list, no title and no initial
-_TITLE_OR_INITIAL = re.compile(r"(?<![\w.])(?:[A-Z]\.|(?i:dhr|mevr|mw|meneer|mevrouw|heer|mr|drs|dr|ir|ing)\b)")
+_TITLE_OR_INITIAL = re.compile(rf"(?<![\w.])(?:[A-Z]\.|(?i:{'|'.join(TITLES)})\b)")
 _CAPITALISED = re.compile(r"(?<![\w.'’-])[A-Z][\w'’-]*")
 
 
@@ -123,20 +125,20 @@ _PLACE_FILES = {"woonplaatsen_2024.csv": "woonplaatsnaam", "gemeenten.csv": "gem
                 "buurten_2024.csv": "buurtnaam", "gemeentelijke_indeling_1990_2025_nlextract.csv": "gemeentenaam"}
 
 
+def reference_places() -> Iterator[tuple[str, str]]:
+    """(file, name) of every woonplaats, gemeente (also former), wijk and buurt of the bundled reference data."""
+    for file, column in _PLACE_FILES.items():
+        path = DEFAULT_DATA / "reference" / file
+        if path.exists():
+            with path.open(encoding="utf-8") as fh:
+                yield from ((file, name) for row in csv.DictReader(fh) if (name := (row.get(column) or "").strip()))
+
+
 @functools.lru_cache(maxsize=1)
 def _places_like_names() -> tuple[str, ...]:
     """The place names of the reference data in which the name pattern finds a name (read once)."""
-    found: set[str] = set()
-    for file, column in _PLACE_FILES.items():
-        path = DEFAULT_DATA / "reference" / file
-        if not path.exists():
-            continue
-        with path.open(encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                name = (row.get(column) or "").strip()
-                if name and any(_is_name(m, name) for m in _NAME.finditer(name)):
-                    found.add(name)
+    found = {name for _, name in reference_places() if any(_is_name(m, name) for m in _NAME.finditer(name))}
     return tuple(sorted(found, key=len, reverse=True))
 
 
-__all__ = ["FIRST_NAMES", "Found", "find_names"]
+__all__ = ["FIRST_NAMES", "Found", "TITLE", "TITLES", "find_names", "reference_places"]

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from graph.ingest.names import find_names
+from graph.ingest.names import TITLE, find_names
 from graph.messages import LANGS, t
 
 KINDS = ("email", "telefoon", "iban", "bsn", "adres", "naam")
@@ -57,7 +57,6 @@ _ADDRESS = re.compile(
     r"(?![\w]|[.,]\d)")  # postcode letters are capitals: "2019 en 2020" is no address
 _DIGIT_OR_AT = re.compile(r"[\d@]|[\[(]\s*(?:at|apenstaartje)\s*[\])]", re.IGNORECASE)
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
-_TITLES = r"(?:dhr|mevr|mw|mr|drs|dr|ir|ing|meneer|mevrouw|de heer)\.?\s+"
 _MARKER = re.compile(r"\([^)]*\)")  # "Anna Voorbeeld (fictief)" -> "Anna Voorbeeld"
 _NAME_SEPARATORS = re.compile(r"[;,/&]| en | and ")  # "Anna Voorbeeld, wethouder" or two names in one cell
 
@@ -144,7 +143,7 @@ def _name_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
         surname = r"\s+".join(re.escape(w) for w in words[1:])
         forms.append(r"\s+".join(re.escape(w) for w in words))
         forms.append(rf"{re.escape(words[0][0])}\.\s*{surname}")
-        forms.append(rf"{_TITLES}{surname}")
+        forms.append(rf"{TITLE}{surname}")
     if not forms:
         return None
     forms.sort(key=len, reverse=True)

@@ -105,7 +105,7 @@ class LookupTables:
             return found
         former = self.voormalig.get(code or "") or self.voormalig.get(normalise(text))
         if former:
-            return self._former(text, *former)
+            return self.former(text, *former)
         found = _lookup(self.gemeenten, text)
         former_hint, former_score = self._near_former(text)
         current = difflib.get_close_matches(normalise(text), list(self.gemeenten.index), n=1, cutoff=CUTOFF)
@@ -123,7 +123,9 @@ class LookupTables:
         now = t("v.or").join(self.gemeenten.label(c) for c in sorted(successors))
         return t("v.former_near", name=name, now=now), _ratio(text, near[0])
 
-    def _former(self, text: str, name: str, successors: frozenset[str]) -> Resolution:
+    def former(self, text: str, name: str, successors: frozenset[str]) -> Resolution:
+        """A former gemeente ``name`` written as ``text``: its successor with a note, or (split over several)
+        none, with the note and the successors to choose from."""
         labels = t("v.or").join(self.gemeenten.label(c) for c in sorted(successors))
         if len(successors) == 1:
             return Resolution(next(iter(successors)), t("v.former", text=text, labels=labels))

@@ -93,7 +93,7 @@ class Model:
     link: float = 0.0
     given: dict[str, dict[str, float]] = field(default_factory=dict)  # kind -> key -> share of the tagged lessons
     prior: float = 0.0
-    common: frozenset[str] = frozenset()  # words left out (see _common)
+    common: frozenset[str] = frozenset()  # words left out (see _frequent)
     generic: frozenset[str] = frozenset()  # words in many of the tagged lessons (see Suggestion.specific)
     boilerplate: tuple[str, ...] = ()  # sentences repeated over many lessons, left out (see _boilerplate)
     part: float = Weights.part
@@ -126,8 +126,7 @@ def build_model(concepts: Iterable[Concept], lessons: Iterable[LesText], *,
                   given=_given(lessons), prior=weights.prior, boilerplate=boilerplate)
     described = {c: tuple(model.bag(words) for words in trio) for c, trio in said.items()}
     read = [model.bag(words) for words in written]
-    model.common = _common(read)
-    model.generic = _common(read, GENERIC_SHARE)
+    model.common, model.generic = _frequent(read, COMMON_SHARE, GENERIC_SHARE)
     read = [{w: v for w, v in bag.items() if w not in model.common} for bag in read]
     rarity = _idf([*(bag for trio in described.values() for bag in trio), *read])
     tagged: dict[tuple[str, str], list[dict[str, float]]] = defaultdict(list)
@@ -168,13 +167,13 @@ def _without(text: str, boilerplate: tuple[str, ...]) -> str:
     return text
 
 
-def _common(bags: list[dict[str, float]], share: float = COMMON_SHARE) -> frozenset[str]:
-    """Words in more than ``share`` of many lessons: with the default, in nearly every one (boilerplate,
-    not a topic)."""
+def _frequent(bags: list[dict[str, float]], *shares: float) -> tuple[frozenset[str], ...]:
+    """Per share: the words in more than that share of many lessons (``COMMON_SHARE``: in nearly every one,
+    boilerplate and not a topic; ``GENERIC_SHARE``: in many). The lessons' words are counted once."""
     if len(bags) < COMMON_FROM:
-        return frozenset()
+        return tuple(frozenset() for _ in shares)
     df = Counter(word for bag in bags for word in bag)
-    return frozenset(word for word, n in df.items() if n > share * len(bags))
+    return tuple(frozenset(word for word, n in df.items() if n > share * len(bags)) for share in shares)
 
 
 def _id(kind: str, key: str) -> str:

@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from graph.ingest.personal import find_personal
-from graph.ingest.personal import redact as personal_redact
+from graph.ingest.personal import Detector
 from graph.ingest.resolve import load_resolver, normalise
 from graph.messages import t
 from graph.text.report_reader import Block
@@ -59,14 +58,14 @@ class Candidate:
 
 
 def redact(text: str) -> tuple[str, int]:
-    """``text`` without personal data (the check of the inputs: e-mail, phone, IBAN, BSN, address), and
-    how many items were removed.
+    """``text`` without personal data (the check of the inputs: e-mail, phone, IBAN, BSN, address, names),
+    and how many items were removed (one pass of the detector).
 
     >>> redact("Mail jan@example.org of bel 06-12345678.")
     ('Mail [verwijderd: e-mailadres] of bel [verwijderd: telefoonnummer].', 2)
     """
-    found = find_personal(text)
-    return (personal_redact(text), len(found)) if found else (text, 0)
+    redacted, hits = Detector().redact(text)
+    return redacted, len(hits)
 
 
 def candidates(blocks: list[Block], *, data_dir: Path, model: Model | None = None) -> list[Candidate]:
@@ -153,11 +152,10 @@ def _named(resolver, name: str, shown: str) -> tuple[set[str], list[str]] | None
     former = resolver.voormalig.get(name)
     if not former:
         return None
-    old, successors = former
-    labels = t("v.or").join(resolver.gemeenten.label(c) for c in sorted(successors))
-    if len(successors) == 1:
-        return set(successors), [t("v.former", text=shown, labels=labels)]
-    return set(), [f"{t('v.former_split', text=shown, name=old)}; {t('v.former_name', labels=labels)}"]
+    found = resolver.former(shown, *former)
+    if found.value:
+        return {found.value}, [found.message]
+    return set(), [f"{found.message}; {found.suggestion}"]
 
 
 def draft_records(found: list[Candidate], *, bijeenkomst: str, traject: str, naam: str, soort: str,
